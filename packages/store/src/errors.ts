@@ -1,0 +1,36 @@
+/** Infrastructure failures of a store, as typed errors every adapter throws. */
+
+export class WrongExpectedRevision extends Error {
+  readonly _tag = 'WrongExpectedRevision' as const;
+  constructor(
+    readonly stream: string,
+    readonly expected: bigint | 'any',
+    readonly actual: bigint,
+  ) {
+    super(`stream ${stream} is at revision ${actual}, the writer expected ${expected}`);
+    this.name = 'WrongExpectedRevision';
+  }
+}
+
+/** The store cannot be reached or is locked; retrying later may succeed. */
+export class StoreUnavailable extends Error {
+  readonly _tag = 'StoreUnavailable' as const;
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'StoreUnavailable';
+  }
+}
+
+/** The store answered, but not as the port promises: a bad row, a broken file, a refused write. */
+export class StoreFailure extends Error {
+  readonly _tag = 'StoreFailure' as const;
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'StoreFailure';
+  }
+}
+
+export type StoreError = WrongExpectedRevision | StoreUnavailable | StoreFailure;
+
+export const isStoreError = (error: unknown): error is StoreError =>
+  error instanceof WrongExpectedRevision || error instanceof StoreUnavailable || error instanceof StoreFailure;

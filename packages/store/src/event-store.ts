@@ -1,0 +1,101 @@
+/**
+ * The event-store port. Revisions and positions are bigint so that no adapter
+ * (EventStoreDB positions are 64-bit) loses precision.
+ *
+ * Revision convention of the port: a stream's revision is the number of events
+ * in it. The first event of a stream has revision 1n; an empty or missing
+ * stream is at revision 0n. Global positions are strictly increasing across
+ * the whole store (not necessarily dense); a position of 0n means "before the
+ * first event".
+ */
+
+/** JSON-compatible value, as stored in `data` and `metadata`. */
+export type Json = null | boolean | number | string | readonly Json[] | { readonly [key: string]: Json };
+
+/** An event about to be appended. `eventId` is a UUID chosen by the writer. */
+export interface NewEvent {
+  readonly eventId: string;
+  readonly type: string;
+  readonly data: Json;
+  readonly metadata: Json;
+}
+
+/** An event as read back from the store. */
+export interface RecordedEvent extends NewEvent {
+  readonly stream: string;
+  /** 1-based revision of the event in its stream. */
+  readonly revision: bigint;
+  /** Global position in the store: strictly increasing in `readAll` order. */
+  readonly position: bigint;
+}
+
+/**
+ * What the writer decided on: the exact revision the stream must be at
+ * (0n for a stream that must not exist yet), or `'any'` to skip the check.
+ */
+export type ExpectedRevision = bigint | 'any';
+
+export interface AppendResult {
+  /** The stream's revision after the append (that of its last event). */
+  readonly revision: bigint;
+  /** The global position of the last appended event. */
+  readonly position: bigint;
+}
+
+export interface ReadStreamOptions {
+  /** Read the events after this revision (exclusive). Default 0n: from the start. */
+  readonly after?: bigint;
+}
+
+export interface ReadAllFilter {
+  /** Only streams whose name starts with one of these prefixes. */
+  readonly streamPrefixes?: readonly string[];
+  /** Only these event types. */
+  readonly eventTypes?: readonly string[];
+}
+
+export interface ReadAllOptions {
+  /** Read the events after this global position (exclusive). Default 0n. */
+  readonly after?: bigint;
+  /** Stop after this global position (inclusive). Default: the end. */
+  readonly upTo?: bigint;
+  readonly filter?: ReadAllFilter;
+}
+
+/** What a live subscription delivers: pages of events, and a marker once it has caught up. */
+export type SubscriptionMessage =
+  | { readonly kind: 'events'; readonly events: readonly RecordedEvent[] }
+  | { readonly kind: 'caught-up'; readonly position: bigint };
+
+export interface Subscription extends AsyncIterable<SubscriptionMessage> {
+  /** Ends the subscription; the iterator then completes. */
+  close(): Promise<void>;
+}
+
+export interface SubscribeAllOptions {
+  /** Deliver the events after this global position (exclusive). Default 0n. */
+  readonly after?: bigint;
+  readonly filter?: ReadAllFilter;
+}
+
+/**
+ * The port every store adapter implements. Reads yield pages (arrays in
+ * order) rather than single events: replaying millions of events one
+ * `await` at a time costs more than decoding them.
+ */
+export interface EventStore {
+  /**
+   * Appends all events or none. Fails with `WrongExpectedRevision` when the
+   * stream is not at `expectedRevision`. `events` must not be empty.
+   */
+  append(stream: string, events: readonly NewEvent[], expectedRevision: ExpectedRevision): Promise<AppendResult>;
+  /** The events of one stream in revision order; nothing for a missing stream. */
+  readStream(stream: string, options?: ReadStreamOptions): AsyncIterable<readonly RecordedEvent[]>;
+  /** Every event of the store in global order. */
+  readAll(options?: ReadAllOptions): AsyncIterable<readonly RecordedEvent[]>;
+  /** Catches up from `after`, says so, then delivers new events as they are appended. */
+  subscribeAll(options?: SubscribeAllOptions): Subscription;
+  /** The global position of the last event in the store (0n when empty). */
+  headPosition(): Promise<bigint>;
+  close(): Promise<void>;
+}
