@@ -1,1 +1,61 @@
-export {};
+export { Actor, ActorRole, LINKING_ROLES, MANAGING_ROLES } from './actor.js';
+export {
+  AddProvider,
+  ClearDefaultProvider,
+  CreateDeploymentProfile,
+  LinkProviderToInstance,
+  LinkProviderToService,
+  LinkStageToDeploymentProfile,
+  RecordInstanceDeployed,
+  RemoveProvider,
+  RenameProvider,
+  SetDefaultProvider,
+  UnlinkProviderFromInstance,
+  UnlinkProviderFromService,
+  UpdateDeploymentProfile,
+  UpdateProviderCredentials,
+  commandCodecs,
+  type Command,
+  type CommandOf,
+  type CommandType,
+} from './commands.js';
+export {
+  AwsKeysCredentials,
+  AwsRoleCredentials,
+  MAX_SECRET_FIELDS,
+  ProviderCredentials,
+  SealedSecret,
+  SecretFieldsCredentials,
+} from './credentials.js';
+export { decide, usagesOf } from './decide.js';
+export { isDomainError, type DomainError, type DomainErrorTag, type Usage } from './errors.js';
+export {
+  CURRENT_SCHEMA_VERSION,
+  EVENT_TYPES,
+  EventMetadata,
+  eventDataCodecs,
+  isEventType,
+  type DomainEvent,
+  type EventEnvelope,
+  type EventOf,
+  type EventType,
+} from './events.js';
+export { evolve } from './evolve.js';
+export * as rules from './rules.js';
+export { accountIdOfRoleArn } from './rules.js';
+export { instanceScope, scopeKey, slotKey, type Scope, type ScopeKind } from './scope.js';
+export {
+  deployedInstanceKey,
+  findProvider,
+  initialState,
+  nameKey,
+  stageProfileKey,
+  type DeployedInstance,
+  type DeploymentProfileState,
+  type LinkState,
+  type OrgState,
+  type ProviderState,
+} from './state.js';
+export { ORG_STREAM_PREFIX, orgIdOfStream, orgStream } from './streams.js';
+export { UPCASTERS, readEvent, type UnreadableEvent, type Upcaster, type Upcasters } from './upcast.js';
+export { decodeWith, invalidInput, toInvalidInput, validateCommand, CommandCodec, type InvalidInput } from './validation.js';

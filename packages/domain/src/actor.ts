@@ -1,0 +1,14 @@
+import * as t from 'io-ts';
+import { ActorId } from './rules.js';
+
+/** Who may do what: owners and admins manage providers, members link them, `system` runs migrations. */
+export const ActorRole = t.keyof({ owner: null, admin: null, member: null, system: null }, 'ActorRole');
+export type ActorRole = t.TypeOf<typeof ActorRole>;
+
+export const Actor = t.readonly(t.strict({ id: ActorId, role: ActorRole }));
+export type Actor = t.TypeOf<typeof Actor>;
+
+/** The roles allowed to manage providers (add, rename, update, remove, defaults). */
+export const MANAGING_ROLES: readonly ActorRole[] = ['owner', 'admin', 'system'];
+/** The roles allowed to link and unlink providers. */
+export const LINKING_ROLES: readonly ActorRole[] = ['owner', 'admin', 'member', 'system'];

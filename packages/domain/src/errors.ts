@@ -1,0 +1,30 @@
+import type { ActorRole } from './actor.js';
+import type { Scope } from './scope.js';
+
+/** Where a provider is in use: what blocks its removal. */
+export type Usage =
+  | { readonly kind: 'service'; readonly app: string; readonly service: string }
+  | { readonly kind: 'instance'; readonly app: string; readonly service: string; readonly stage: string; readonly region?: string }
+  | { readonly kind: 'default'; readonly type: string };
+
+/** A rejection by a rule of the domain. Every error names the field it is about. */
+export type DomainError =
+  | { readonly _tag: 'InvalidInput'; readonly field: string; readonly rule: string; readonly message: string }
+  | { readonly _tag: 'PermissionDenied'; readonly field: 'actor.role'; readonly role: ActorRole; readonly allowed: readonly ActorRole[]; readonly message: string }
+  | { readonly _tag: 'ProviderNotFound'; readonly field: 'providerId'; readonly providerId: string; readonly message: string }
+  | { readonly _tag: 'ProviderAlreadyExists'; readonly field: 'providerId'; readonly providerId: string; readonly message: string }
+  | { readonly _tag: 'ProviderNameTaken'; readonly field: 'name'; readonly name: string; readonly takenBy: string; readonly message: string }
+  | { readonly _tag: 'CredentialsDoNotFitType'; readonly field: 'credentials.kind'; readonly providerType: string; readonly kind: string; readonly message: string }
+  | { readonly _tag: 'ScopeAlreadyLinked'; readonly field: 'replace'; readonly scope: Scope; readonly linkedProviderId: string; readonly message: string }
+  | { readonly _tag: 'NothingLinked'; readonly field: 'providerType'; readonly scope: Scope; readonly message: string }
+  | { readonly _tag: 'NoDefaultProvider'; readonly field: 'providerType'; readonly providerType: string; readonly message: string }
+  | { readonly _tag: 'ProviderInUse'; readonly field: 'force'; readonly providerId: string; readonly usages: readonly Usage[]; readonly message: string }
+  | { readonly _tag: 'DeploymentProfileNotFound'; readonly field: 'profileId'; readonly profileId: string; readonly message: string }
+  | { readonly _tag: 'DeploymentProfileAlreadyExists'; readonly field: 'profileId'; readonly profileId: string; readonly message: string }
+  | { readonly _tag: 'DeploymentProfileMigratedAlready'; readonly field: 'roleArn'; readonly profileId: string; readonly providerId: string | null; readonly message: string };
+
+export type DomainErrorTag = DomainError['_tag'];
+
+/** Tells a domain rejection from anything else a caller may catch. */
+export const isDomainError = (value: unknown): value is DomainError =>
+  typeof value === 'object' && value !== null && typeof (value as { _tag?: unknown })._tag === 'string' && 'field' in value && 'message' in value;

@@ -1,0 +1,109 @@
+import * as t from 'io-ts';
+import { Actor } from './actor.js';
+import { ProviderCredentials } from './credentials.js';
+import {
+  AccountId,
+  AppName,
+  AwsRegion,
+  CommandId,
+  DeploymentProfileId,
+  DeploymentProfileName,
+  ProviderId,
+  ProviderName,
+  ProviderType,
+  Reason,
+  RoleArn,
+  ServiceName,
+  StageName,
+  Timestamp,
+} from './rules.js';
+
+const optional = <P extends t.Props>(required: P, optionalProps: t.Props) =>
+  t.readonly(t.intersection([t.strict(required), t.partial(optionalProps)]));
+
+/** Payload codecs, one per event type. The codecs are the truth; DESIGN.md lists them. */
+export const eventDataCodecs = {
+  ProviderAdded: optional(
+    { providerId: ProviderId, name: ProviderName, type: ProviderType, credentials: ProviderCredentials },
+    { accountId: AccountId },
+  ),
+  ProviderRenamed: t.readonly(t.strict({ providerId: ProviderId, from: ProviderName, to: ProviderName })),
+  ProviderCredentialsUpdated: optional({ providerId: ProviderId, credentials: ProviderCredentials }, { accountId: AccountId }),
+  ProviderRemoved: optional({ providerId: ProviderId }, { shredded: t.boolean }),
+  DefaultProviderSet: optional({ providerId: ProviderId, type: ProviderType }, { replacedProviderId: ProviderId }),
+  DefaultProviderCleared: t.readonly(t.strict({ providerId: ProviderId, type: ProviderType })),
+  ProviderLinkedToService: optional(
+    { providerId: ProviderId, app: AppName, service: ServiceName },
+    { replacedProviderId: ProviderId },
+  ),
+  ProviderUnlinkedFromService: t.readonly(t.strict({ providerId: ProviderId, app: AppName, service: ServiceName })),
+  ProviderLinkedToInstance: optional(
+    { providerId: ProviderId, app: AppName, service: ServiceName, stage: StageName },
+    { region: AwsRegion, replacedProviderId: ProviderId },
+  ),
+  ProviderUnlinkedFromInstance: optional(
+    { providerId: ProviderId, app: AppName, service: ServiceName, stage: StageName },
+    { region: AwsRegion },
+  ),
+  DeploymentProfileCreated: optional({ profileId: DeploymentProfileId, name: DeploymentProfileName }, { roleArn: RoleArn }),
+  DeploymentProfileUpdated: optional({ profileId: DeploymentProfileId, name: DeploymentProfileName }, { roleArn: RoleArn }),
+  StageLinkedToDeploymentProfile: t.readonly(
+    t.strict({ app: AppName, stage: t.union([StageName, t.literal('default')]), profileId: DeploymentProfileId }),
+  ),
+  InstanceDeployed: optional({ app: AppName, service: ServiceName, stage: StageName }, { region: AwsRegion }),
+  DeploymentProfileMigrated: optional(
+    { profileId: DeploymentProfileId, providerId: t.union([ProviderId, t.null]) },
+    { reason: Reason },
+  ),
+} as const;
+
+type Codecs = typeof eventDataCodecs;
+export type EventType = keyof Codecs;
+export const EVENT_TYPES = Object.keys(eventDataCodecs) as readonly EventType[];
+
+/** A domain event: its type and its payload. */
+export type DomainEvent = { [K in EventType]: { readonly type: K; readonly data: t.TypeOf<Codecs[K]> } }[EventType];
+/** The event of one type. */
+export type EventOf<K extends EventType> = Extract<DomainEvent, { type: K }>;
+
+/** The schema version every event type is written at today; older versions are upcast on read. */
+export const CURRENT_SCHEMA_VERSION: { readonly [K in EventType]: number } = {
+  ProviderAdded: 1,
+  ProviderRenamed: 1,
+  ProviderCredentialsUpdated: 1,
+  ProviderRemoved: 1,
+  DefaultProviderSet: 1,
+  DefaultProviderCleared: 1,
+  ProviderLinkedToService: 1,
+  ProviderUnlinkedFromService: 1,
+  ProviderLinkedToInstance: 1,
+  ProviderUnlinkedFromInstance: 1,
+  DeploymentProfileCreated: 1,
+  DeploymentProfileUpdated: 1,
+  StageLinkedToDeploymentProfile: 1,
+  InstanceDeployed: 1,
+  DeploymentProfileMigrated: 1,
+};
+
+/** Who did it, when, as part of which command; stored beside every event. */
+export const EventMetadata = t.readonly(
+  t.intersection([
+    t.strict({
+      schemaVersion: t.number,
+      eventId: t.string,
+      commandId: CommandId,
+      actor: Actor,
+      occurredAt: Timestamp,
+    }),
+    t.partial({ correlationId: t.string, causationId: t.string }),
+  ]),
+);
+export type EventMetadata = t.TypeOf<typeof EventMetadata>;
+
+/** An event with its metadata: what `evolve` folds. */
+export interface EventEnvelope {
+  readonly event: DomainEvent;
+  readonly metadata: EventMetadata;
+}
+
+export const isEventType = (type: string): type is EventType => Object.prototype.hasOwnProperty.call(eventDataCodecs, type);

@@ -1,0 +1,115 @@
+import type { EventEnvelope } from './events.js';
+import { instanceScope, slotKey } from './scope.js';
+import { deployedInstanceKey, nameKey, stageProfileKey, type LinkState, type OrgState } from './state.js';
+
+/**
+ * Folds one event into the organization's state and returns it.
+ *
+ * The state is updated in place: an org with a million events of history is
+ * loaded once and kept current by folding the tail, and copying its maps per
+ * event would make every command O(history). `decide` never mutates; only
+ * events that were appended are folded, so callers never see a half-applied
+ * decision.
+ */
+export const evolve = (state: OrgState, { event, metadata }: EventEnvelope): OrgState => {
+  state.revision += 1;
+  state.commandIds.add(metadata.commandId);
+  switch (event.type) {
+    case 'ProviderAdded': {
+      const { providerId, name, type, credentials, accountId } = event.data;
+      state.providers.set(providerId, { id: providerId, name, type, credentials, ...(accountId ? { accountId } : {}) });
+      state.providerIdsByName.set(nameKey(name), providerId);
+      return state;
+    }
+    case 'ProviderRenamed': {
+      const provider = state.providers.get(event.data.providerId);
+      if (!provider) return state;
+      state.providerIdsByName.delete(nameKey(event.data.from));
+      state.providerIdsByName.set(nameKey(event.data.to), provider.id);
+      state.providers.set(provider.id, { ...provider, name: event.data.to });
+      return state;
+    }
+    case 'ProviderCredentialsUpdated': {
+      const provider = state.providers.get(event.data.providerId);
+      if (!provider) return state;
+      const { accountId: _previous, ...rest } = provider;
+      const { credentials, accountId } = event.data;
+      state.providers.set(provider.id, { ...rest, credentials, ...(accountId ? { accountId } : {}) });
+      return state;
+    }
+    case 'ProviderRemoved': {
+      const provider = state.providers.get(event.data.providerId);
+      if (!provider) return state;
+      state.providers.delete(provider.id);
+      state.removedProviderIds.add(provider.id);
+      state.providerIdsByName.delete(nameKey(provider.name));
+      return state;
+    }
+    case 'DefaultProviderSet':
+      state.defaults.set(event.data.type, event.data.providerId);
+      return state;
+    case 'DefaultProviderCleared':
+      if (state.defaults.get(event.data.type) === event.data.providerId) state.defaults.delete(event.data.type);
+      return state;
+    case 'ProviderLinkedToService': {
+      const { providerId, app, service } = event.data;
+      return link(state, providerId, { kind: 'service', app, service });
+    }
+    case 'ProviderUnlinkedFromService': {
+      const { providerId, app, service } = event.data;
+      return unlink(state, providerId, { kind: 'service', app, service });
+    }
+    case 'ProviderLinkedToInstance': {
+      const { providerId, app, service, stage, region } = event.data;
+      return link(state, providerId, instanceScope(app, service, stage, region) as LinkState['scope']);
+    }
+    case 'ProviderUnlinkedFromInstance': {
+      const { providerId, app, service, stage, region } = event.data;
+      return unlink(state, providerId, instanceScope(app, service, stage, region) as LinkState['scope']);
+    }
+    case 'DeploymentProfileCreated':
+    case 'DeploymentProfileUpdated': {
+      const { profileId, name, roleArn } = event.data;
+      const migratedTo = state.profiles.get(profileId)?.migratedTo;
+      state.profiles.set(profileId, {
+        profileId,
+        name,
+        ...(roleArn ? { roleArn } : {}),
+        ...(migratedTo !== undefined ? { migratedTo } : {}),
+      });
+      return state;
+    }
+    case 'StageLinkedToDeploymentProfile':
+      state.stageProfiles.set(stageProfileKey(event.data.app, event.data.stage), event.data.profileId);
+      return state;
+    case 'InstanceDeployed':
+      state.deployedInstances.set(deployedInstanceKey(event.data), event.data);
+      return state;
+    case 'DeploymentProfileMigrated': {
+      const profile = state.profiles.get(event.data.profileId);
+      if (profile) state.profiles.set(profile.profileId, { ...profile, migratedTo: event.data.providerId });
+      return state;
+    }
+  }
+};
+
+const providerTypeOf = (state: OrgState, providerId: string): string => state.providers.get(providerId)?.type ?? '';
+
+const link = (state: OrgState, providerId: string, scope: LinkState['scope']): OrgState => {
+  const providerType = providerTypeOf(state, providerId);
+  const slot = slotKey(providerType, scope);
+  const replaced = state.links.get(slot);
+  if (replaced) state.slotsByProvider.get(replaced.providerId)?.delete(slot);
+  state.links.set(slot, { providerId, providerType, scope });
+  let slots = state.slotsByProvider.get(providerId);
+  if (!slots) state.slotsByProvider.set(providerId, (slots = new Set()));
+  slots.add(slot);
+  return state;
+};
+
+const unlink = (state: OrgState, providerId: string, scope: LinkState['scope']): OrgState => {
+  const slot = slotKey(providerTypeOf(state, providerId), scope);
+  if (state.links.get(slot)?.providerId === providerId) state.links.delete(slot);
+  state.slotsByProvider.get(providerId)?.delete(slot);
+  return state;
+};

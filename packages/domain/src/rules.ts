@@ -1,0 +1,164 @@
+import * as t from 'io-ts';
+
+/**
+ * A string codec that checks one rule. The rule's text is the failure message,
+ * so an error can say which field broke which rule without a lookup table.
+ */
+export const ruled = (name: string, rule: string, maxLength: number, test: (s: string) => boolean) =>
+  new t.Type<string, string, unknown>(
+    name,
+    (u): u is string => typeof u === 'string' && u.length <= maxLength && test(u),
+    // Length first: a hostile 10 MB value is refused before any pattern runs over it.
+    (u, c) => (typeof u === 'string' && u.length <= maxLength && test(u) ? t.success(u) : t.failure(u, c, rule)),
+    t.identity,
+  );
+
+const matches = (pattern: RegExp) => (s: string) => pattern.test(s);
+
+export const OrgId = ruled(
+  'OrgId',
+  'an organization id is 1–64 characters: letters, digits, ".", "_" or "-", starting with a letter or digit',
+  64,
+  matches(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/),
+);
+
+export const ProviderId = ruled(
+  'ProviderId',
+  'a provider id is 1–64 characters: letters, digits, ".", "_", ":" or "-"',
+  64,
+  matches(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/),
+);
+
+export const ProviderName = ruled(
+  'ProviderName',
+  'a provider name is 1–64 characters: letters, digits, spaces, ".", "_" or "-", starting and ending with a letter or digit',
+  64,
+  matches(/^[A-Za-z0-9](?:[A-Za-z0-9 ._-]{0,62}[A-Za-z0-9])?$/),
+);
+
+export const ProviderType = ruled(
+  'ProviderType',
+  'a provider type is a lowercase vendor identifier: 1–32 characters of a–z, 0–9 or "-", starting with a letter (aws, stripe, twilio, …)',
+  32,
+  matches(/^[a-z][a-z0-9-]{0,31}$/),
+);
+
+export const AppName = ruled(
+  'AppName',
+  'an app name is 1–128 characters: letters, digits or "-", starting with a letter',
+  128,
+  matches(/^[A-Za-z][A-Za-z0-9-]{0,127}$/),
+);
+
+export const ServiceName = ruled(
+  'ServiceName',
+  'a service name is 1–128 characters: letters, digits or "-", starting with a letter',
+  128,
+  matches(/^[A-Za-z][A-Za-z0-9-]{0,127}$/),
+);
+
+export const StageName = ruled(
+  'StageName',
+  'a stage name is 1–64 characters: letters, digits or "-", starting with a letter or digit',
+  64,
+  matches(/^[A-Za-z0-9][A-Za-z0-9-]{0,63}$/),
+);
+
+// Every AWS partition's region names: <area>[-gov|-iso…]-<direction>-<n>.
+const AWS_REGION = /^(?:af|ap|ca|cn|eu|il|me|mx|sa|us)(?:-gov|-iso|-isob|-isoe|-isof)?-(?:central|north|south|east|west|northeast|northwest|southeast|southwest)-[1-9]$/;
+export const AwsRegion = ruled(
+  'AwsRegion',
+  'an AWS region name such as us-east-1, eu-central-2, us-gov-west-1 or cn-north-1',
+  32,
+  matches(AWS_REGION),
+);
+
+export const AccountId = ruled('AccountId', 'an AWS account id is exactly 12 digits', 12, matches(/^\d{12}$/));
+
+// arn:<partition>:iam::<account>:role/<optional/path/>name — IAM paths allow printable ASCII.
+const ROLE_ARN = /^arn:(aws|aws-cn|aws-us-gov):iam::(\d{12}):role\/(?:[\x21-\x7E]{1,510}\/)?([\w+=,.@-]{1,64})$/;
+export const RoleArn = ruled(
+  'RoleArn',
+  'a role ARN is arn:aws|aws-cn|aws-us-gov:iam::<12-digit account>:role/<optional path/>name, the name 1–64 characters of [A-Za-z0-9_+=,.@-]',
+  2048,
+  matches(ROLE_ARN),
+);
+
+/** The account id that owns a role, read from its (valid) ARN. */
+export const accountIdOfRoleArn = (roleArn: string): string | undefined => ROLE_ARN.exec(roleArn)?.[2];
+
+export const AccessKeyId = ruled(
+  'AccessKeyId',
+  'an AWS access key id is AKIA or ASIA followed by 16 upper-case letters or digits',
+  20,
+  matches(/^(?:AKIA|ASIA)[A-Z0-9]{16}$/),
+);
+
+export const SecretAccessKeyText = ruled(
+  'SecretAccessKey',
+  'an AWS secret access key is 40 characters of letters, digits, "/", "+" or "="',
+  40,
+  matches(/^[A-Za-z0-9/+=]{40}$/),
+);
+
+export const ExternalId = ruled(
+  'ExternalId',
+  'an external id is 2–1224 characters of letters, digits and _+=,.@:/-',
+  1224,
+  matches(/^[\w+=,.@:/-]{2,1224}$/),
+);
+
+export const SessionDurationSeconds = new t.Type<number, number, unknown>(
+  'SessionDurationSeconds',
+  (u): u is number => typeof u === 'number' && Number.isInteger(u) && u >= 900 && u <= 43200,
+  (u, c) =>
+    typeof u === 'number' && Number.isInteger(u) && u >= 900 && u <= 43200
+      ? t.success(u)
+      : t.failure(u, c, 'a session duration is a whole number of seconds from 900 (15 minutes) to 43200 (12 hours)'),
+  t.identity,
+);
+
+export const SecretFieldName = ruled(
+  'SecretFieldName',
+  'a secret field name is 1–64 characters of letters, digits or "_", starting with a letter',
+  64,
+  matches(/^[A-Za-z][A-Za-z0-9_]{0,63}$/),
+);
+
+export const CommandId = ruled(
+  'CommandId',
+  'a command id is 1–128 characters: letters, digits, ".", "_", ":" or "-"',
+  128,
+  matches(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/),
+);
+
+export const DeploymentProfileId = ruled(
+  'DeploymentProfileId',
+  'a deployment profile id is 1–128 characters: letters, digits, ".", "_", ":" or "-"',
+  128,
+  matches(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/),
+);
+
+export const DeploymentProfileName = ruled(
+  'DeploymentProfileName',
+  'a deployment profile name is 1–128 printable characters without leading or trailing spaces',
+  128,
+  matches(/^[\x21-\x7E](?:[\x20-\x7E]{0,126}[\x21-\x7E])?$/),
+);
+
+export const ActorId = ruled(
+  'ActorId',
+  'an actor id is 1–128 printable characters without spaces',
+  128,
+  matches(/^[\x21-\x7E]{1,128}$/),
+);
+
+// ISO 8601 UTC as produced by Date#toISOString; the domain never reads a clock.
+export const Timestamp = ruled(
+  'Timestamp',
+  'a time is an ISO 8601 UTC timestamp such as 2026-01-31T12:00:00.000Z',
+  32,
+  matches(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?Z$/),
+);
+
+export const Reason = ruled('Reason', 'a reason is 1–500 characters', 500, (s) => s.length > 0);

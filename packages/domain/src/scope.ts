@@ -1,0 +1,36 @@
+/**
+ * The places a provider can be linked, from the most specific to the least.
+ * `stage` is an instance link without a region: it covers every region of the
+ * stage (and component services, which have no region).
+ */
+export type Scope =
+  | { readonly kind: 'instance'; readonly app: string; readonly service: string; readonly stage: string; readonly region: string }
+  | { readonly kind: 'stage'; readonly app: string; readonly service: string; readonly stage: string }
+  | { readonly kind: 'service'; readonly app: string; readonly service: string }
+  | { readonly kind: 'org-default' };
+
+export type ScopeKind = Scope['kind'];
+
+/** The scope of an instance link: with a region it is one instance, without it the whole stage. */
+export const instanceScope = (app: string, service: string, stage: string, region: string | undefined): Scope =>
+  region === undefined ? { kind: 'stage', app, service, stage } : { kind: 'instance', app, service, stage, region };
+
+/** A readable key: `app/service`, `app/service/stage`, `app/service/stage/region`, or `org`. */
+export const scopeKey = (scope: Scope): string => {
+  switch (scope.kind) {
+    case 'instance':
+      return `${scope.app}/${scope.service}/${scope.stage}/${scope.region}`;
+    case 'stage':
+      return `${scope.app}/${scope.service}/${scope.stage}`;
+    case 'service':
+      return `${scope.app}/${scope.service}`;
+    case 'org-default':
+      return 'org';
+  }
+};
+
+/**
+ * The key of a link slot: one provider per type per scope. Names cannot hold
+ * "/" or "|", so the key is unambiguous.
+ */
+export const slotKey = (providerType: string, scope: Scope): string => `${providerType}|${scopeKey(scope)}`;

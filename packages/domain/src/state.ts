@@ -1,0 +1,85 @@
+import type { ProviderCredentials } from './credentials.js';
+import type { Scope } from './scope.js';
+
+export interface ProviderState {
+  readonly id: string;
+  readonly name: string;
+  readonly type: string;
+  readonly credentials: ProviderCredentials;
+  readonly accountId?: string;
+}
+
+export interface LinkState {
+  readonly providerId: string;
+  readonly providerType: string;
+  readonly scope: Exclude<Scope, { kind: 'org-default' }>;
+}
+
+export interface DeploymentProfileState {
+  readonly profileId: string;
+  readonly name: string;
+  readonly roleArn?: string;
+  /** Set once migrated: the provider it became, or null when it was skipped. */
+  readonly migratedTo?: string | null;
+}
+
+export interface DeployedInstance {
+  readonly app: string;
+  readonly service: string;
+  readonly stage: string;
+  readonly region?: string;
+}
+
+/**
+ * Everything the organization decider needs to decide, folded from the org's
+ * stream. Its maps are mutated by `evolve` (see evolve.ts for why).
+ */
+export interface OrgState {
+  /** The number of events folded in: the stream revision this state was decided on. */
+  revision: number;
+  readonly providers: Map<string, ProviderState>;
+  /** Ids of removed providers: an id is never reused, so history stays unambiguous. */
+  readonly removedProviderIds: Set<string>;
+  /** Lower-cased provider name → provider id. */
+  readonly providerIdsByName: Map<string, string>;
+  /** slotKey(type, scope) → link. */
+  readonly links: Map<string, LinkState>;
+  /** provider id → the slot keys it is linked at. */
+  readonly slotsByProvider: Map<string, Set<string>>;
+  /** provider type → default provider id. */
+  readonly defaults: Map<string, string>;
+  /** Ids of the commands already decided, for idempotency. */
+  readonly commandIds: Set<string>;
+  readonly profiles: Map<string, DeploymentProfileState>;
+  /** `app/stage` (stage may be `default`) → profile id. */
+  readonly stageProfiles: Map<string, string>;
+  /** `app/service/stage[/region]` → the deployed instance. */
+  readonly deployedInstances: Map<string, DeployedInstance>;
+}
+
+/** The state of an organization with no history. */
+export const initialState = (): OrgState => ({
+  revision: 0,
+  providers: new Map(),
+  removedProviderIds: new Set(),
+  providerIdsByName: new Map(),
+  links: new Map(),
+  slotsByProvider: new Map(),
+  defaults: new Map(),
+  commandIds: new Set(),
+  profiles: new Map(),
+  stageProfiles: new Map(),
+  deployedInstances: new Map(),
+});
+
+/** Names are unique in an org regardless of case. */
+export const nameKey = (name: string): string => name.toLowerCase();
+
+export const stageProfileKey = (app: string, stage: string): string => `${app}/${stage}`;
+
+export const deployedInstanceKey = (i: DeployedInstance): string =>
+  i.region === undefined ? `${i.app}/${i.service}/${i.stage}` : `${i.app}/${i.service}/${i.stage}/${i.region}`;
+
+/** A provider by id, or by name regardless of case. */
+export const findProvider = (state: OrgState, idOrName: string): ProviderState | undefined =>
+  state.providers.get(idOrName) ?? state.providers.get(state.providerIdsByName.get(nameKey(idOrName)) ?? '');

@@ -1,0 +1,57 @@
+import * as E from 'fp-ts/lib/Either.js';
+import { CURRENT_SCHEMA_VERSION, EventMetadata, eventDataCodecs, isEventType, type DomainEvent, type EventEnvelope, type EventType } from './events.js';
+import { toInvalidInput } from './validation.js';
+
+/** Lifts one event payload from schema version `from` to `from + 1`. */
+export type Upcaster = (data: unknown) => unknown;
+
+/**
+ * Upcasters by event type and the version they lift from. Empty while every
+ * event is at its first version; a change to a payload adds an entry here and
+ * bumps CURRENT_SCHEMA_VERSION, and old events keep reading.
+ */
+export type Upcasters = { readonly [K in EventType]?: { readonly [fromVersion: number]: Upcaster } };
+export const UPCASTERS: Upcasters = {};
+
+/** Why a stored event could not be read. */
+export type UnreadableEvent =
+  | { readonly _tag: 'UnknownEventType'; readonly type: string; readonly message: string }
+  | { readonly _tag: 'InvalidEvent'; readonly type: string; readonly field: string; readonly message: string };
+
+/**
+ * Reads a stored event: checks its metadata, lifts old payloads to the current
+ * schema, and validates the payload with its codec.
+ */
+export const readEvent = (
+  type: string,
+  data: unknown,
+  metadata: unknown,
+  upcasters: Upcasters = UPCASTERS,
+): E.Either<UnreadableEvent, EventEnvelope> => {
+  if (!isEventType(type)) return E.left({ _tag: 'UnknownEventType', type, message: `unknown event type ${JSON.stringify(type)}` });
+  const meta = EventMetadata.decode(metadata);
+  if (E.isLeft(meta)) {
+    const error = toInvalidInput(meta.left);
+    return E.left({ _tag: 'InvalidEvent', type, field: `metadata.${error.field}`, message: `${type} metadata: ${error.message}` });
+  }
+  let payload = data;
+  let version = meta.right.schemaVersion;
+  const current = CURRENT_SCHEMA_VERSION[type];
+  if (version > current)
+    return E.left({ _tag: 'InvalidEvent', type, field: 'metadata.schemaVersion', message: `${type} v${version} is newer than this version of the library reads (v${current})` });
+  for (; version < current; version++) {
+    const lift = upcasters[type]?.[version];
+    if (!lift)
+      return E.left({ _tag: 'InvalidEvent', type, field: 'metadata.schemaVersion', message: `no upcaster for ${type} from v${version}` });
+    payload = lift(payload);
+  }
+  const decoded = eventDataCodecs[type].decode(payload);
+  if (E.isLeft(decoded)) {
+    const error = toInvalidInput(decoded.left);
+    return E.left({ _tag: 'InvalidEvent', type, field: `data.${error.field}`, message: `${type}: ${error.message}` });
+  }
+  return E.right({
+    event: { type, data: decoded.right } as DomainEvent,
+    metadata: version === meta.right.schemaVersion ? meta.right : { ...meta.right, schemaVersion: current },
+  });
+};

@@ -1,0 +1,235 @@
+// Adding, renaming, re-credentialing and removing providers: who may, and the rules they obey.
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { PROD_ROLE_ARN, added, addedStripe, admin, apply, cmd, given, member, owner, roleCredentials, sealed, system, thenError, thenEvents } from './support.js';
+
+const add = suite('AddProvider');
+
+add('an admin adds an access-role provider; the account id is read from the ARN', () => {
+  thenEvents(given(), cmd(admin, { type: 'AddProvider', providerId: 'p1', name: 'dev', providerType: 'aws', credentials: roleCredentials() }), [
+    added('p1', 'dev'),
+  ]);
+});
+
+add('owners and the system actor may add providers too', () => {
+  for (const actor of [owner, system])
+    thenEvents(given(), cmd(actor, { type: 'AddProvider', providerId: 'p1', name: 'dev', providerType: 'aws', credentials: roleCredentials() }), [
+      added('p1', 'dev'),
+    ]);
+});
+
+add('a member may not add a provider', () => {
+  const error = thenError(
+    given(),
+    cmd(member, { type: 'AddProvider', providerId: 'p1', name: 'dev', providerType: 'aws', credentials: roleCredentials() }),
+    'PermissionDenied',
+    'actor.role',
+  );
+  assert.ok(error.message.includes('member'));
+});
+
+add('names are unique regardless of case', () => {
+  const error = thenError(
+    given(added('p1', 'Prod')),
+    cmd(admin, { type: 'AddProvider', providerId: 'p2', name: 'prod', providerType: 'aws', credentials: roleCredentials() }),
+    'ProviderNameTaken',
+    'name',
+  );
+  assert.is(error.takenBy, 'p1');
+});
+
+add('a name is free again once its provider is removed', () => {
+  const state = given(added('p1', 'prod'), { type: 'ProviderRemoved', data: { providerId: 'p1' } });
+  thenEvents(state, cmd(admin, { type: 'AddProvider', providerId: 'p2', name: 'PROD', providerType: 'aws', credentials: roleCredentials() }), [
+    added('p2', 'PROD'),
+  ]);
+});
+
+add('a provider id is never reused, even after removal', () => {
+  const state = given(added('p1', 'prod'), { type: 'ProviderRemoved', data: { providerId: 'p1' } });
+  thenError(
+    state,
+    cmd(admin, { type: 'AddProvider', providerId: 'p1', name: 'other', providerType: 'aws', credentials: roleCredentials() }),
+    'ProviderAlreadyExists',
+    'providerId',
+  );
+});
+
+add('static keys carry the account id the admin gives; the secret is sealed', () => {
+  const credentials = { kind: 'aws-keys' as const, accessKeyId: 'AKIAABCDEFGHIJKLMNOP', secretAccessKey: sealed('acme/p1') };
+  thenEvents(
+    given(),
+    cmd(admin, { type: 'AddProvider', providerId: 'p1', name: 'keys', providerType: 'aws', credentials, accountId: '123456789012' }),
+    [{ type: 'ProviderAdded', data: { providerId: 'p1', name: 'keys', type: 'aws', credentials, accountId: '123456789012' } }],
+  );
+});
+
+add('an account id that contradicts the role ARN is rejected', () => {
+  thenError(
+    given(),
+    cmd(admin, { type: 'AddProvider', providerId: 'p1', name: 'dev', providerType: 'aws', credentials: roleCredentials(), accountId: '999999999999' }),
+    'InvalidInput',
+    'accountId',
+  );
+});
+
+add('vendors other than aws hold secret fields, and aws never does', () => {
+  thenEvents(
+    given(),
+    cmd(admin, { type: 'AddProvider', providerId: 's1', name: 'payments', providerType: 'stripe', credentials: { kind: 'secret', fields: { apiKey: sealed('acme/s1') } } }),
+    [addedStripe('s1', 'payments')],
+  );
+  thenError(
+    given(),
+    cmd(admin, { type: 'AddProvider', providerId: 's1', name: 'payments', providerType: 'stripe', credentials: roleCredentials() }),
+    'CredentialsDoNotFitType',
+    'credentials.kind',
+  );
+  thenError(
+    given(),
+    cmd(admin, { type: 'AddProvider', providerId: 'a1', name: 'aws', providerType: 'aws', credentials: { kind: 'secret', fields: { apiKey: sealed() } } }),
+    'CredentialsDoNotFitType',
+    'credentials.kind',
+  );
+});
+
+add.run();
+
+const rename = suite('RenameProvider');
+
+rename('an admin renames; the event says from and to', () => {
+  thenEvents(given(added('p1', 'dev')), cmd(admin, { type: 'RenameProvider', providerId: 'p1', name: 'development' }), [
+    { type: 'ProviderRenamed', data: { providerId: 'p1', from: 'dev', to: 'development' } },
+  ]);
+});
+
+rename('a provider may change the case of its own name', () => {
+  thenEvents(given(added('p1', 'dev')), cmd(admin, { type: 'RenameProvider', providerId: 'p1', name: 'DEV' }), [
+    { type: 'ProviderRenamed', data: { providerId: 'p1', from: 'dev', to: 'DEV' } },
+  ]);
+});
+
+rename('renaming onto another provider’s name in any case is rejected', () => {
+  thenError(given(added('p1', 'dev'), added('p2', 'prod')), cmd(admin, { type: 'RenameProvider', providerId: 'p1', name: 'PROD' }), 'ProviderNameTaken', 'name');
+});
+
+rename('after a rename the old name is free', () => {
+  const state = given(added('p1', 'dev'), { type: 'ProviderRenamed', data: { providerId: 'p1', from: 'dev', to: 'development' } });
+  thenEvents(state, cmd(admin, { type: 'AddProvider', providerId: 'p2', name: 'Dev', providerType: 'aws', credentials: roleCredentials() }), [
+    added('p2', 'Dev'),
+  ]);
+});
+
+rename('a member may not rename; an unknown provider is not found', () => {
+  thenError(given(added('p1', 'dev')), cmd(member, { type: 'RenameProvider', providerId: 'p1', name: 'x' }), 'PermissionDenied', 'actor.role');
+  thenError(given(added('p1', 'dev')), cmd(admin, { type: 'RenameProvider', providerId: 'nope', name: 'x' }), 'ProviderNotFound', 'providerId');
+});
+
+rename.run();
+
+const update = suite('UpdateProviderCredentials');
+
+update('an admin points a provider at another role; the account follows the ARN', () => {
+  thenEvents(given(added('p1', 'dev')), cmd(admin, { type: 'UpdateProviderCredentials', providerId: 'p1', credentials: roleCredentials(PROD_ROLE_ARN) }), [
+    { type: 'ProviderCredentialsUpdated', data: { providerId: 'p1', credentials: roleCredentials(PROD_ROLE_ARN), accountId: '222222222222' } },
+  ]);
+});
+
+update('a member may not; the credentials must fit the type', () => {
+  thenError(given(added('p1', 'dev')), cmd(member, { type: 'UpdateProviderCredentials', providerId: 'p1', credentials: roleCredentials() }), 'PermissionDenied');
+  thenError(
+    given(added('p1', 'dev')),
+    cmd(admin, { type: 'UpdateProviderCredentials', providerId: 'p1', credentials: { kind: 'secret', fields: { k: sealed() } } }),
+    'CredentialsDoNotFitType',
+  );
+});
+
+update.run();
+
+const remove = suite('RemoveProvider');
+
+remove('an unused provider is removed', () => {
+  thenEvents(given(added('p1', 'dev')), cmd(admin, { type: 'RemoveProvider', providerId: 'p1' }), [{ type: 'ProviderRemoved', data: { providerId: 'p1' } }]);
+});
+
+const inUse = () =>
+  given(
+    added('p1', 'dev'),
+    { type: 'ProviderLinkedToService', data: { providerId: 'p1', app: 'app1', service: 'api' } },
+    { type: 'ProviderLinkedToInstance', data: { providerId: 'p1', app: 'app1', service: 'api', stage: 'prod', region: 'us-east-1' } },
+    { type: 'ProviderLinkedToInstance', data: { providerId: 'p1', app: 'app1', service: 'web', stage: 'dev' } },
+    { type: 'DefaultProviderSet', data: { providerId: 'p1', type: 'aws' } },
+  );
+
+remove('a provider in use is refused with the list of its usages', () => {
+  const error = thenError(inUse(), cmd(admin, { type: 'RemoveProvider', providerId: 'p1' }), 'ProviderInUse', 'force');
+  assert.equal(error.usages, [
+    { kind: 'service', app: 'app1', service: 'api' },
+    { kind: 'instance', app: 'app1', service: 'api', stage: 'prod', region: 'us-east-1' },
+    { kind: 'instance', app: 'app1', service: 'web', stage: 'dev' },
+    { kind: 'default', type: 'aws' },
+  ]);
+});
+
+remove('a forced removal records each unlink and the default clearing as events of their own', () => {
+  thenEvents(inUse(), cmd(admin, { type: 'RemoveProvider', providerId: 'p1', force: true }), [
+    { type: 'ProviderUnlinkedFromService', data: { providerId: 'p1', app: 'app1', service: 'api' } },
+    { type: 'ProviderUnlinkedFromInstance', data: { providerId: 'p1', app: 'app1', service: 'api', stage: 'prod', region: 'us-east-1' } },
+    { type: 'ProviderUnlinkedFromInstance', data: { providerId: 'p1', app: 'app1', service: 'web', stage: 'dev' } },
+    { type: 'DefaultProviderCleared', data: { providerId: 'p1', type: 'aws' } },
+    { type: 'ProviderRemoved', data: { providerId: 'p1' } },
+  ]);
+});
+
+remove('a link that was replaced is no longer a usage', () => {
+  const state = given(
+    added('p1', 'dev'),
+    added('p2', 'prod'),
+    { type: 'ProviderLinkedToService', data: { providerId: 'p1', app: 'app1', service: 'api' } },
+    { type: 'ProviderLinkedToService', data: { providerId: 'p2', app: 'app1', service: 'api', replacedProviderId: 'p1' } },
+  );
+  thenEvents(state, cmd(admin, { type: 'RemoveProvider', providerId: 'p1' }), [{ type: 'ProviderRemoved', data: { providerId: 'p1' } }]);
+});
+
+remove('shredding is recorded; a member may not remove', () => {
+  thenEvents(given(added('p1', 'dev')), cmd(admin, { type: 'RemoveProvider', providerId: 'p1', shred: true }), [
+    { type: 'ProviderRemoved', data: { providerId: 'p1', shredded: true } },
+  ]);
+  thenError(given(added('p1', 'dev')), cmd(member, { type: 'RemoveProvider', providerId: 'p1' }), 'PermissionDenied');
+});
+
+remove('a removed provider can no longer be linked', () => {
+  const state = given(added('p1', 'dev'), { type: 'ProviderRemoved', data: { providerId: 'p1' } });
+  thenError(state, cmd(member, { type: 'LinkProviderToService', providerId: 'p1', app: 'app1', service: 'api' }), 'ProviderNotFound', 'providerId');
+});
+
+remove.run();
+
+const idempotency = suite('Idempotency');
+
+idempotency('the same command id twice appends once', () => {
+  const state = given();
+  const command = cmd(admin, { type: 'AddProvider', providerId: 'p1', name: 'dev', providerType: 'aws', credentials: roleCredentials() }, 'same-id');
+  apply(state, command);
+  thenEvents(state, command, []);
+  // Even a different body under a used id is not decided again: the id names the command.
+  thenEvents(state, cmd(admin, { type: 'RenameProvider', providerId: 'p1', name: 'x' }, 'same-id'), []);
+});
+
+idempotency('a rejected command leaves its id unused, so a corrected retry is decided', () => {
+  const state = given();
+  thenError(state, cmd(member, { type: 'AddProvider', providerId: 'p1', name: 'dev', providerType: 'aws', credentials: roleCredentials() }, 'retry'), 'PermissionDenied');
+  thenEvents(state, cmd(admin, { type: 'AddProvider', providerId: 'p1', name: 'dev', providerType: 'aws', credentials: roleCredentials() }, 'retry'), [added('p1', 'dev')]);
+});
+
+idempotency.run();
+
+const tenancy = suite('Tenancy');
+
+tenancy('a provider of another organization is not found', () => {
+  // Each org decides on its own stream's state: org B's state never holds org A's providers.
+  const orgB = given(added('b1', 'b-dev'));
+  thenError(orgB, { ...cmd(member, { type: 'LinkProviderToService', providerId: 'p1', app: 'app1', service: 'api' }), orgId: 'org-b' }, 'ProviderNotFound');
+});
+
+tenancy.run();
