@@ -1,1 +1,3 @@
-export {};
+export { CommandHandler, ConcurrencyExhausted, type CommandHandlerOptions, type CommandResult } from './command-handler.js';
+export { eventIdFor } from './event-ids.js';
+export { OrgStates } from './org-states.js';

@@ -1,0 +1,35 @@
+import { evolve, initialState, orgStream, type EventEnvelope, type OrgState } from '@providers/domain';
+import { toEnvelope } from '@providers/projections';
+import type { EventStore } from '@providers/store';
+
+/**
+ * Org states kept in memory and brought up to date by reading only the tail
+ * of the org's stream since the cached revision.
+ */
+export class OrgStates {
+  private readonly states = new Map<string, OrgState>();
+
+  constructor(private readonly store: EventStore) {}
+
+  /** The org's state as of the end of its stream now. */
+  async current(orgId: string): Promise<OrgState> {
+    let state = this.states.get(orgId);
+    if (!state) this.states.set(orgId, (state = initialState()));
+    for await (const page of this.store.readStream(orgStream(orgId), { after: BigInt(state.revision) }))
+      for (const recorded of page) evolve(state, toEnvelope(recorded));
+    return state;
+  }
+
+  /** Folds events this process has just appended, so the next command needs no read. */
+  fold(orgId: string, envelopes: readonly EventEnvelope[], expectedRevision: number): void {
+    const state = this.states.get(orgId);
+    // Only fold onto the state the events were decided on; otherwise the next read catches up.
+    if (!state || state.revision !== expectedRevision) return;
+    for (const envelope of envelopes) evolve(state, envelope);
+  }
+
+  /** Forgets an org's cached state (the next command reloads it from the store). */
+  forget(orgId: string): void {
+    this.states.delete(orgId);
+  }
+}

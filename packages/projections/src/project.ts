@@ -1,0 +1,66 @@
+import { orgStream } from '@providers/domain';
+import type { EventStore, RecordedEvent } from '@providers/store';
+import { toProjectedEvent } from './projected-event.js';
+import type { ReadModel } from './read-model.js';
+import { UnreadableEventError } from './unreadable-event.js';
+
+export interface ProjectOptions {
+  /** Fold the events after this global position (a checkpoint). Default: from the start. */
+  readonly after?: bigint;
+  /** Point in time by position: fold every event whose position is ≤ this. */
+  readonly upTo?: bigint;
+  /** Point in time by clock: fold every event that occurred at or before this ISO time. */
+  readonly until?: string;
+  /** Read one org's stream only, instead of the whole log. */
+  readonly orgId?: string;
+  /** Skip unreadable events (and report them) instead of stopping at the first. */
+  readonly skipInvalid?: boolean;
+  /** Called after each page with the events folded so far and the position reached. */
+  readonly onProgress?: (folded: number, position: bigint) => void;
+}
+
+export interface ProjectResult {
+  /** The last position read: the checkpoint to continue from. */
+  readonly position: bigint;
+  readonly folded: number;
+  /** Unreadable events that were skipped (only with `skipInvalid`). */
+  readonly skipped: readonly UnreadableEventError[];
+}
+
+/**
+ * Replays the log (or one org's stream) into read models. An unreadable event
+ * stops the replay with an error naming its position, unless `skipInvalid`.
+ */
+export const project = async (store: EventStore, models: readonly ReadModel[], options: ProjectOptions = {}): Promise<ProjectResult> => {
+  const pages: AsyncIterable<readonly RecordedEvent[]> =
+    options.orgId !== undefined
+      ? store.readStream(orgStream(options.orgId))
+      : store.readAll({ ...(options.after !== undefined ? { after: options.after } : {}), ...(options.upTo !== undefined ? { upTo: options.upTo } : {}), filter: { streamPrefixes: ['providers-org-'] } });
+  // Parsed, not compared as text: "…00Z" and "…00.000Z" are the same instant.
+  const until = options.until !== undefined ? Date.parse(options.until) : undefined;
+  let position = options.after ?? 0n;
+  let folded = 0;
+  const skipped: UnreadableEventError[] = [];
+  for await (const page of pages) {
+    for (const recorded of page) {
+      if (options.after !== undefined && recorded.position <= options.after) continue;
+      if (options.upTo !== undefined && recorded.position > options.upTo) break;
+      position = recorded.position;
+      let event;
+      try {
+        event = toProjectedEvent(recorded);
+      } catch (error) {
+        if (options.skipInvalid && error instanceof UnreadableEventError) {
+          skipped.push(error);
+          continue;
+        }
+        throw error;
+      }
+      if (until !== undefined && Date.parse(event.metadata.occurredAt) > until) continue;
+      for (const model of models) model.apply(event);
+      folded++;
+    }
+    options.onProgress?.(folded, position);
+  }
+  return { position, folded, skipped };
+};
