@@ -12,6 +12,7 @@ import {
   ProviderId,
   ProviderName,
   ProviderType,
+  Reason,
   RoleArn,
   ServiceName,
   StageName,
@@ -93,6 +94,13 @@ export const RecordInstanceDeployed = command(
   { region: AwsRegion },
 );
 
+/** Records that a profile became a provider (or was skipped, with a reason). Sent by the migration. */
+export const MarkDeploymentProfileMigrated = command(
+  'MarkDeploymentProfileMigrated',
+  { profileId: DeploymentProfileId, providerId: t.union([ProviderId, t.null]) },
+  { reason: Reason },
+);
+
 export const commandCodecs = {
   AddProvider,
   RenameProvider,
@@ -108,6 +116,7 @@ export const commandCodecs = {
   UpdateDeploymentProfile,
   LinkStageToDeploymentProfile,
   RecordInstanceDeployed,
+  MarkDeploymentProfileMigrated,
 } as const;
 
 export type CommandType = keyof typeof commandCodecs;

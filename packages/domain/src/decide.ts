@@ -71,6 +71,8 @@ export const decide = (input: Command, state: OrgState): Decision => {
       return guard(command, MANAGING_ROLES, () => updateProfile(command, state));
     case 'LinkStageToDeploymentProfile':
       return guard(command, MANAGING_ROLES, () => linkStageToProfile(command, state));
+    case 'MarkDeploymentProfileMigrated':
+      return guard(command, MANAGING_ROLES, () => markMigrated(command, state));
     case 'RecordInstanceDeployed':
       return guard(command, LINKING_ROLES, () => {
         const { app, service, stage, region } = command;
@@ -368,4 +370,21 @@ const linkStageToProfile = (command: CommandOf<'LinkStageToDeploymentProfile'>, 
   if (state.stageProfiles.get(stageProfileKey(command.app, command.stage)) === command.profileId) return unchanged;
   const { app, stage, profileId } = command;
   return ok({ type: 'StageLinkedToDeploymentProfile', data: { app, stage, profileId } });
+};
+
+const markMigrated = (command: CommandOf<'MarkDeploymentProfileMigrated'>, state: OrgState): Decision => {
+  const profile = state.profiles.get(command.profileId);
+  if (!profile)
+    return reject({
+      _tag: 'DeploymentProfileNotFound',
+      field: 'profileId',
+      profileId: command.profileId,
+      message: `no deployment profile ${command.profileId} in this organization`,
+    });
+  if (profile.migratedTo !== undefined) return unchanged;
+  if (command.providerId !== null && !state.providers.has(command.providerId)) return reject(providerNotFound(command.providerId));
+  if (command.providerId === null && command.reason === undefined)
+    return reject(invalidInput('reason', 'a profile that is skipped says why'));
+  const { profileId, providerId, reason } = command;
+  return ok({ type: 'DeploymentProfileMigrated', data: { profileId, providerId, ...(reason ? { reason } : {}) } });
 };

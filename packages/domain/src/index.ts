@@ -6,6 +6,7 @@ export {
   LinkProviderToInstance,
   LinkProviderToService,
   LinkStageToDeploymentProfile,
+  MarkDeploymentProfileMigrated,
   RecordInstanceDeployed,
   RemoveProvider,
   RenameProvider,

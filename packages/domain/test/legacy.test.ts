@@ -1,6 +1,6 @@
 // The legacy deployment-profile model, as far as the decider keeps it.
 import { suite } from 'uvu';
-import { admin, cmd, given, member, ROLE_ARN, PROD_ROLE_ARN, thenError, thenEvents } from './support.js';
+import { admin, cmd, given, member, ROLE_ARN, PROD_ROLE_ARN, system, thenError, thenEvents } from './support.js';
 
 const legacy = suite('Deployment profiles');
 
@@ -47,3 +47,28 @@ legacy('deployed instances are recorded so that migration knows them', () => {
 });
 
 legacy.run();
+
+const marking = suite('Marking a profile migrated');
+
+marking('the migration records the provider a profile became, once', () => {
+  const state = given(profile, {
+    type: 'ProviderAdded',
+    data: { providerId: 'prov-1', name: 'dev', type: 'aws', credentials: { kind: 'aws-role', roleArn: ROLE_ARN, externalId: 'ext-id', sessionDurationSeconds: 3600 }, accountId: '111111111111' },
+  });
+  thenEvents(state, cmd(system, { type: 'MarkDeploymentProfileMigrated', profileId: 'p-dev', providerId: 'prov-1' }), [
+    { type: 'DeploymentProfileMigrated', data: { profileId: 'p-dev', providerId: 'prov-1' } },
+  ]);
+  const migrated = given(profile, { type: 'DeploymentProfileMigrated', data: { profileId: 'p-dev', providerId: null, reason: 'no role' } });
+  thenEvents(migrated, cmd(system, { type: 'MarkDeploymentProfileMigrated', profileId: 'p-dev', providerId: null, reason: 'again' }), []);
+});
+
+marking('a skipped profile says why; the provider must exist; members may not', () => {
+  thenError(given(profile), cmd(system, { type: 'MarkDeploymentProfileMigrated', profileId: 'p-dev', providerId: null }), 'InvalidInput', 'reason');
+  thenEvents(given(profile), cmd(system, { type: 'MarkDeploymentProfileMigrated', profileId: 'p-dev', providerId: null, reason: 'the profile has no AWS access role' }), [
+    { type: 'DeploymentProfileMigrated', data: { profileId: 'p-dev', providerId: null, reason: 'the profile has no AWS access role' } },
+  ]);
+  thenError(given(profile), cmd(system, { type: 'MarkDeploymentProfileMigrated', profileId: 'p-dev', providerId: 'ghost' }), 'ProviderNotFound');
+  thenError(given(profile), cmd(member, { type: 'MarkDeploymentProfileMigrated', profileId: 'p-dev', providerId: null, reason: 'x' }), 'PermissionDenied');
+});
+
+marking.run();
