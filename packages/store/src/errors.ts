@@ -1,5 +1,6 @@
 /** Infrastructure failures of a store, as typed errors every adapter throws. */
 
+/** The stream was not at the revision the writer decided on: nothing was appended. */
 export class WrongExpectedRevision extends Error {
   readonly _tag = 'WrongExpectedRevision' as const;
   constructor(
@@ -30,7 +31,9 @@ export class StoreFailure extends Error {
   }
 }
 
+/** Every error a store adapter throws. */
 export type StoreError = WrongExpectedRevision | StoreUnavailable | StoreFailure;
 
+/** Tells a store's typed error from anything else a caller may catch. */
 export const isStoreError = (error: unknown): error is StoreError =>
   error instanceof WrongExpectedRevision || error instanceof StoreUnavailable || error instanceof StoreFailure;

@@ -35,6 +35,7 @@ export interface RecordedEvent extends NewEvent {
  */
 export type ExpectedRevision = bigint | 'any';
 
+/** Where an append left its stream and the store. */
 export interface AppendResult {
   /** The stream's revision after the append (that of its last event). */
   readonly revision: bigint;
@@ -42,11 +43,16 @@ export interface AppendResult {
   readonly position: bigint;
 }
 
+/** Where `readStream` starts. */
 export interface ReadStreamOptions {
   /** Read the events after this revision (exclusive). Default 0n: from the start. */
   readonly after?: bigint;
 }
 
+/**
+ * Narrows `readAll` and `subscribeAll`. An absent list does not filter; an
+ * empty list matches nothing. Both lists given: an event must match both.
+ */
 export interface ReadAllFilter {
   /** Only streams whose name starts with one of these prefixes. */
   readonly streamPrefixes?: readonly string[];
@@ -54,6 +60,7 @@ export interface ReadAllFilter {
   readonly eventTypes?: readonly string[];
 }
 
+/** The window and filter of `readAll`. */
 export interface ReadAllOptions {
   /** Read the events after this global position (exclusive). Default 0n. */
   readonly after?: bigint;
@@ -67,11 +74,13 @@ export type SubscriptionMessage =
   | { readonly kind: 'events'; readonly events: readonly RecordedEvent[] }
   | { readonly kind: 'caught-up'; readonly position: bigint };
 
+/** A live feed of the store's events; iterate it once. */
 export interface Subscription extends AsyncIterable<SubscriptionMessage> {
   /** Ends the subscription; the iterator then completes. */
   close(): Promise<void>;
 }
 
+/** Where a subscription starts and what it delivers. */
 export interface SubscribeAllOptions {
   /** Deliver the events after this global position (exclusive). Default 0n. */
   readonly after?: bigint;
@@ -93,7 +102,12 @@ export interface EventStore {
   readStream(stream: string, options?: ReadStreamOptions): AsyncIterable<readonly RecordedEvent[]>;
   /** Every event of the store in global order. */
   readAll(options?: ReadAllOptions): AsyncIterable<readonly RecordedEvent[]>;
-  /** Catches up from `after`, says so, then delivers new events as they are appended. */
+  /**
+   * Catches up from `after`, says so, then delivers new events as they are
+   * appended. The caught-up position is at least that of the last event
+   * delivered, so it can serve as a checkpoint even when a filter skipped
+   * the events after it.
+   */
   subscribeAll(options?: SubscribeAllOptions): Subscription;
   /** The global position of the last event in the store (0n when empty). */
   headPosition(): Promise<bigint>;

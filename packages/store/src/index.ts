@@ -14,3 +14,8 @@ export type {
 } from './event-store.js';
 export { WrongExpectedRevision, StoreUnavailable, StoreFailure, isStoreError, type StoreError } from './errors.js';
 export type { KeyStore, StoredKey } from './key-store.js';
+export { MemoryEventStore, type MemoryEventStoreOptions } from './memory-event-store.js';
+export { MemoryKeyStore } from './memory-key-store.js';
+export { catchUpSubscription, type CatchUpSource } from './catch-up-subscription.js';
+export { ChangeSignal } from './change-signal.js';
+export { assertAppendable, toJsonText } from './append-input.js';

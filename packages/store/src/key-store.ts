@@ -3,6 +3,7 @@
  * that deleting a key forgets the secrets sealed with it although the events
  * that hold the ciphertext are immutable.
  */
+/** A wrapped data key and the master key that wrapped it. */
 export interface StoredKey {
   /** The data key, wrapped (encrypted) by a master key. */
   readonly wrapped: Uint8Array;
@@ -10,6 +11,7 @@ export interface StoredKey {
   readonly masterKeyId: string;
 }
 
+/** Where wrapped data keys are kept, by key id. */
 export interface KeyStore {
   get(keyId: string): Promise<StoredKey | undefined>;
   /** Stores a key; storing an id twice replaces the key (rotation re-wraps in place). */

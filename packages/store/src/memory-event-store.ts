@@ -1,0 +1,162 @@
+import { assertAppendable, toJsonText } from './append-input.js';
+import { catchUpSubscription } from './catch-up-subscription.js';
+import { ChangeSignal } from './change-signal.js';
+import { StoreFailure, StoreUnavailable, WrongExpectedRevision } from './errors.js';
+import type {
+  AppendResult,
+  EventStore,
+  ExpectedRevision,
+  Json,
+  NewEvent,
+  ReadAllFilter,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  SubscribeAllOptions,
+  Subscription,
+} from './event-store.js';
+
+/** Options of the in-memory event store. */
+export interface MemoryEventStoreOptions {
+  /** The most events in one page of a read. Default 1000. */
+  readonly pageSize?: number;
+}
+
+/**
+ * An event store in this process's memory: for tests, examples and
+ * short-lived tools. Appends cost O(events); event `position` is dense
+ * (1, 2, 3, …). Stored events are deep-frozen copies, so nobody can change
+ * the log through an event they appended or read.
+ */
+export class MemoryEventStore implements EventStore {
+  readonly #all: RecordedEvent[] = [];
+  readonly #streams = new Map<string, RecordedEvent[]>();
+  readonly #eventIds = new Set<string>();
+  readonly #changes = new ChangeSignal();
+  readonly #subscriptions = new Set<Subscription>();
+  readonly #pageSize: number;
+  #closed = false;
+
+  constructor(options: MemoryEventStoreOptions = {}) {
+    this.#pageSize = Math.max(1, options.pageSize ?? 1000);
+  }
+
+  async append(stream: string, events: readonly NewEvent[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
+    this.#assertOpen();
+    assertAppendable(stream, events);
+    const existing = this.#streams.get(stream);
+    const current = BigInt(existing?.length ?? 0);
+    if (expectedRevision !== 'any' && expectedRevision !== current) {
+      throw new WrongExpectedRevision(stream, expectedRevision, current);
+    }
+    // Everything that can fail happens before the first event is stored: all or nothing.
+    const firstPosition = this.#all.length + 1;
+    const recorded = events.map((event, index): RecordedEvent => {
+      if (this.#eventIds.has(event.eventId)) {
+        throw new StoreFailure(`cannot append to ${stream}: event id ${event.eventId} is already in the store`);
+      }
+      return Object.freeze({
+        eventId: event.eventId,
+        type: event.type,
+        data: frozenCopy(toJsonText(event.data, stream, event, 'data')),
+        metadata: frozenCopy(toJsonText(event.metadata, stream, event, 'metadata')),
+        stream,
+        revision: current + BigInt(index + 1),
+        position: BigInt(firstPosition + index),
+      });
+    });
+    const streamEvents = existing ?? [];
+    if (!existing) this.#streams.set(stream, streamEvents);
+    for (const event of recorded) {
+      this.#all.push(event);
+      streamEvents.push(event);
+      this.#eventIds.add(event.eventId);
+    }
+    this.#changes.notify();
+    const last = recorded[recorded.length - 1]!;
+    return { revision: last.revision, position: last.position };
+  }
+
+  async *readStream(stream: string, options: ReadStreamOptions = {}): AsyncIterable<readonly RecordedEvent[]> {
+    this.#assertOpen();
+    const events = this.#streams.get(stream);
+    if (!events) return;
+    // Revision r sits at index r - 1, so reading after r starts at index r.
+    let index = indexAfter(options.after);
+    while (index < events.length) {
+      const page = events.slice(index, index + this.#pageSize);
+      index += page.length;
+      yield page;
+    }
+  }
+
+  async *readAll(options: ReadAllOptions = {}): AsyncIterable<readonly RecordedEvent[]> {
+    this.#assertOpen();
+    const all = this.#all;
+    const end = () => (options.upTo === undefined ? all.length : Math.min(all.length, indexAfter(options.upTo)));
+    const matches = matcher(options.filter);
+    let index = indexAfter(options.after);
+    while (index < end()) {
+      if (!matches) {
+        const page = all.slice(index, Math.min(end(), index + this.#pageSize));
+        index += page.length;
+        yield page;
+        continue;
+      }
+      const page: RecordedEvent[] = [];
+      while (index < end() && page.length < this.#pageSize) {
+        const event = all[index++]!;
+        if (matches(event)) page.push(event);
+      }
+      if (page.length > 0) yield page;
+    }
+  }
+
+  subscribeAll(options: SubscribeAllOptions = {}): Subscription {
+    this.#assertOpen();
+    const subscription = catchUpSubscription(
+      { headPosition: () => this.headPosition(), readAll: (read) => this.readAll(read), changes: this.#changes },
+      options,
+      () => this.#subscriptions.delete(subscription),
+    );
+    this.#subscriptions.add(subscription);
+    return subscription;
+  }
+
+  async headPosition(): Promise<bigint> {
+    this.#assertOpen();
+    return BigInt(this.#all.length);
+  }
+
+  async close(): Promise<void> {
+    this.#closed = true;
+    await Promise.all([...this.#subscriptions].map((subscription) => subscription.close()));
+  }
+
+  #assertOpen(): void {
+    if (this.#closed) throw new StoreUnavailable('the in-memory event store is closed');
+  }
+}
+
+/** Positions and revisions are dense from 1, so "after p" is array index p. */
+const indexAfter = (after: bigint | undefined): number => (after === undefined || after < 0n ? 0 : Number(after));
+
+const matcher = (filter: ReadAllFilter | undefined): ((event: RecordedEvent) => boolean) | undefined => {
+  if (!filter || (filter.streamPrefixes === undefined && filter.eventTypes === undefined)) return undefined;
+  const prefixes = filter.streamPrefixes;
+  const types = filter.eventTypes === undefined ? undefined : new Set(filter.eventTypes);
+  return (event) =>
+    (prefixes === undefined || prefixes.some((prefix) => event.stream.startsWith(prefix))) &&
+    (types === undefined || types.has(event.type));
+};
+
+/** A private, deep-frozen copy of a value, normalised the way a JSON column would store it. */
+const frozenCopy = (jsonText: string): Json => deepFreeze(JSON.parse(jsonText) as Json);
+
+const deepFreeze = (value: Json): Json => {
+  if (typeof value === 'object' && value !== null) {
+    for (const child of Object.values(value)) deepFreeze(child);
+    Object.freeze(value);
+  }
+  return value;
+};

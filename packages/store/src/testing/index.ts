@@ -1,0 +1,2 @@
+export { eventStoreContract, type EventStoreContractOptions, type OpenedEventStore } from './event-store-contract.js';
+export { keyStoreContract, type KeyStoreContractOptions, type OpenedKeyStore } from './key-store-contract.js';
