@@ -1,0 +1,106 @@
+/**
+ * The key-store port over EventStoreDB: each data key in its own stream,
+ * `providers-key-<keyId>`, whose last event is the current key. Deleting a
+ * key soft-deletes its stream: reads no longer see it at once, and the next
+ * scavenge of the database removes its events from disk. The streams share
+ * the database with the event log, whose reads leave them out.
+ */
+import { ANY, BACKWARDS, END, type EventStoreDBClient, type ResolvedEvent } from '@eventstore/db-client';
+import { StoreFailure, StoreUnavailable, type KeyStore, type StoredKey } from '@providers/store';
+import { randomUUID } from 'node:crypto';
+import { connectClient } from './connect-client.js';
+import { isStreamNotFound, toStoreError } from './esdb-errors.js';
+import { esdbReader, type EsdbReader, type EsdbStoreOptions } from './esdb-reader.js';
+import { withRetry } from './retry.js';
+import { KEY_STREAM_PREFIX, keyStream } from './stream-names.js';
+
+const KEY_STORED = 'DataKeyStored';
+
+/** Data keys in EventStoreDB streams, one stream per key. */
+export class EsdbKeyStore implements KeyStore {
+  readonly #reader: EsdbReader;
+  #closed = false;
+
+  /** A key store over the server(s) of `connectionString`. */
+  static connect(connectionString: string, options: EsdbStoreOptions = {}): EsdbKeyStore {
+    return new EsdbKeyStore(connectClient(connectionString), options);
+  }
+
+  /** A key store over a client the caller made; `close()` disposes of it. */
+  constructor(client: EventStoreDBClient, options: EsdbStoreOptions = {}) {
+    this.#reader = esdbReader(client, options);
+  }
+
+  async get(keyId: string): Promise<StoredKey | undefined> {
+    this.#assertOpen();
+    const last = await this.#lastEvent(keyId);
+    return last && decodeKey(keyId, last);
+  }
+
+  async put(keyId: string, key: StoredKey): Promise<void> {
+    this.#assertOpen();
+    // One id for every attempt, so that a retry of an append that did land is recognised as the same.
+    const id = randomUUID();
+    const data = { masterKeyId: key.masterKeyId, wrapped: Buffer.from(key.wrapped).toString('base64') };
+    try {
+      await withRetry(this.#reader.retry, () =>
+        this.#reader.client.appendToStream(keyStream(keyId), { id, contentType: 'application/json', type: KEY_STORED, data, metadata: undefined }, { expectedRevision: ANY }),
+      );
+    } catch (error) {
+      throw toStoreError(error, `store data key ${keyId}`);
+    }
+  }
+
+  async delete(keyId: string): Promise<void> {
+    this.#assertOpen();
+    if (!(await this.#lastEvent(keyId))) return;
+    try {
+      await withRetry(this.#reader.retry, () => this.#reader.client.deleteStream(keyStream(keyId), { expectedRevision: ANY }));
+    } catch (error) {
+      if (isStreamNotFound(error)) return;
+      throw toStoreError(error, `delete data key ${keyId}`);
+    }
+  }
+
+  async list(): Promise<readonly string[]> {
+    this.#assertOpen();
+    // Deleted keys' events stay in $all until a scavenge, so every stream seen there is checked.
+    const seen = new Set<string>();
+    for await (const events of this.#reader.allForwards(0n)) {
+      for (const { event } of events) {
+        if (event?.type === KEY_STORED && event.streamId.startsWith(KEY_STREAM_PREFIX)) seen.add(event.streamId.slice(KEY_STREAM_PREFIX.length));
+      }
+    }
+    const present: string[] = [];
+    for (const keyId of [...seen].sort()) if (await this.#lastEvent(keyId)) present.push(keyId);
+    return present;
+  }
+
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    await this.#reader.client.dispose();
+  }
+
+  async #lastEvent(keyId: string): Promise<ResolvedEvent | undefined> {
+    try {
+      const events = await this.#reader.streamPage(keyStream(keyId), { direction: BACKWARDS, fromRevision: END, maxCount: 1 });
+      return events[0];
+    } catch (error) {
+      if (isStreamNotFound(error)) return undefined;
+      throw toStoreError(error, `read data key ${keyId}`);
+    }
+  }
+
+  #assertOpen(): void {
+    if (this.#closed) throw new StoreUnavailable('the EventStoreDB key store is closed');
+  }
+}
+
+const decodeKey = (keyId: string, resolved: ResolvedEvent): StoredKey => {
+  const data = resolved.event?.data as { masterKeyId?: unknown; wrapped?: unknown } | undefined;
+  if (resolved.event?.type !== KEY_STORED || typeof data?.masterKeyId !== 'string' || typeof data.wrapped !== 'string') {
+    throw new StoreFailure(`the stored record of data key ${keyId} is not a ${KEY_STORED} event`);
+  }
+  return { masterKeyId: data.masterKeyId, wrapped: new Uint8Array(Buffer.from(data.wrapped, 'base64')) };
+};
