@@ -1,0 +1,96 @@
+/**
+ * Errors of the secrets package. None of them ever carries a plaintext, a key
+ * or a ciphertext: only ids, field names and the names of configuration
+ * sources, which are not secret. No `cause` is attached either, so that a
+ * lower-level error cannot smuggle material into a log through the chain.
+ */
+
+const MASTER_KEY_SOURCES = 'PROVIDERS_MASTER_KEY or PROVIDERS_MASTER_KEY_FILE';
+
+/** Secrets must be sealed or opened but no master key is configured. */
+export class MasterKeyMissing extends Error {
+  readonly _tag = 'MasterKeyMissing' as const;
+  constructor() {
+    super(`sealed secrets exist but no master key is configured: set ${MASTER_KEY_SOURCES}`);
+    this.name = 'MasterKeyMissing';
+  }
+}
+
+/** A data key was wrapped by a master key that the keyring does not hold. */
+export class MasterKeyUnknown extends Error {
+  readonly _tag = 'MasterKeyUnknown' as const;
+  constructor(
+    readonly masterKeyId: string,
+    readonly keyId: string,
+  ) {
+    super(
+      `data key ${keyId} is wrapped by master key ${masterKeyId}, which is not in the keyring: ` +
+        `add it to ${MASTER_KEY_SOURCES} (after the current key) until rotation has re-wrapped every data key`,
+    );
+    this.name = 'MasterKeyUnknown';
+  }
+}
+
+/** The data key of a sealed secret was deleted: the secret is gone for good. */
+export class SecretShredded extends Error {
+  readonly _tag = 'SecretShredded' as const;
+  constructor(readonly keyId: string) {
+    super(`secret shredded: data key ${keyId} is not in the key store, so the secrets sealed with it cannot be opened`);
+    this.name = 'SecretShredded';
+  }
+}
+
+/** A sealed secret or a wrapped data key failed authentication or is malformed. */
+export class SecretTampered extends Error {
+  readonly _tag = 'SecretTampered' as const;
+  constructor(
+    readonly keyId: string,
+    readonly field: string | undefined,
+    reason: string,
+  ) {
+    super(`secret tampered: ${field === undefined ? `data key ${keyId}` : `field ${field} sealed under ${keyId}`}: ${reason}`);
+    this.name = 'SecretTampered';
+  }
+}
+
+/** A master key configuration is malformed; names its source, never its value. */
+export class InvalidMasterKey extends Error {
+  readonly _tag = 'InvalidMasterKey' as const;
+  constructor(
+    readonly source: string,
+    readonly rule: string,
+  ) {
+    super(`invalid master key in ${source}: ${rule}`);
+    this.name = 'InvalidMasterKey';
+  }
+}
+
+/** A key id, field name or plaintext given to `seal` that cannot be sealed faithfully. */
+export class InvalidSealInput extends Error {
+  readonly _tag = 'InvalidSealInput' as const;
+  constructor(
+    readonly input: 'keyId' | 'field' | 'plaintext',
+    readonly rule: string,
+  ) {
+    super(`cannot seal: ${input} ${rule}`);
+    this.name = 'InvalidSealInput';
+  }
+}
+
+/** Every error this package throws. */
+export type SecretsError =
+  | MasterKeyMissing
+  | MasterKeyUnknown
+  | SecretShredded
+  | SecretTampered
+  | InvalidMasterKey
+  | InvalidSealInput;
+
+/** Whether a thrown value is one of this package's errors. */
+export const isSecretsError = (error: unknown): error is SecretsError =>
+  error instanceof MasterKeyMissing ||
+  error instanceof MasterKeyUnknown ||
+  error instanceof SecretShredded ||
+  error instanceof SecretTampered ||
+  error instanceof InvalidMasterKey ||
+  error instanceof InvalidSealInput;

@@ -1,0 +1,202 @@
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import type { KeyStore } from '@providers/store';
+import { DataKeyCache } from './data-key-cache.js';
+import { DATA_KEY_BYTES } from './data-key-wrap.js';
+import { InvalidSealInput, MasterKeyMissing, SecretShredded, SecretTampered } from './errors.js';
+import type { MasterKeyring } from './master-keyring.js';
+import type { Redactor } from './redact.js';
+import { SEALED_SECRET_ALGORITHM, type SealedSecret } from './sealed-secret.js';
+
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
+const DEFAULT_CACHE_SIZE = 1000;
+const STRICT_BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+
+/** What a `SecretSealer` works with. */
+export interface SecretSealerOptions {
+  /** Where the wrapped data keys live. */
+  readonly keys: KeyStore;
+  /** `undefined` when none is configured: sealing, opening and rotating then throw `MasterKeyMissing`. */
+  readonly masterKeys?: MasterKeyring | undefined;
+  /** Learns every value sealed or opened, so that output edges can redact it. */
+  readonly redactor?: Redactor | undefined;
+  /** How many unwrapped data keys to keep in memory (default 1000). */
+  readonly cacheSize?: number | undefined;
+}
+
+// The NUL separator is what makes (keyId, field) → AAD one-to-one, hence the refusal of NUL in either.
+const additionalData = (keyId: string, field: string): Buffer => Buffer.from(`${keyId}\0${field}`, 'utf8');
+
+const checkAddress = (input: 'keyId' | 'field', value: string): void => {
+  if (value.length === 0) throw new InvalidSealInput(input, 'must not be empty');
+  if (value.includes('\0')) throw new InvalidSealInput(input, 'must not contain a NUL character');
+};
+
+const decodeBase64 = (value: unknown, bytes?: number): Buffer | undefined => {
+  if (typeof value !== 'string' || !STRICT_BASE64.test(value)) return undefined;
+  const decoded = Buffer.from(value, 'base64');
+  return bytes === undefined || decoded.length === bytes ? decoded : undefined;
+};
+
+interface SealedParts {
+  readonly iv: Buffer;
+  readonly ct: Buffer;
+  readonly tag: Buffer;
+}
+
+// Sealed secrets come out of events, which are data from outside: check the shape before the crypto.
+const decodeSealed = (sealed: SealedSecret, field: string): SealedParts => {
+  const keyId = typeof sealed?.keyId === 'string' ? sealed.keyId : '(none)';
+  const malformed = (what: string) => new SecretTampered(keyId, field, `the sealed secret is malformed: ${what}`);
+  if (sealed?.alg !== SEALED_SECRET_ALGORITHM) throw malformed(`alg is not ${SEALED_SECRET_ALGORITHM}`);
+  if (typeof sealed.keyId !== 'string' || sealed.keyId.length === 0 || sealed.keyId.includes('\0')) {
+    throw malformed('keyId is not a key id');
+  }
+  const iv = decodeBase64(sealed.iv, IV_BYTES);
+  if (iv === undefined) throw malformed(`iv is not base64 of ${IV_BYTES} bytes`);
+  const ct = decodeBase64(sealed.ct);
+  if (ct === undefined) throw malformed('ct is not base64');
+  const tag = decodeBase64(sealed.tag, TAG_BYTES);
+  if (tag === undefined) throw malformed(`tag is not base64 of ${TAG_BYTES} bytes`);
+  return { iv, ct, tag };
+};
+
+/**
+ * Seals secret values with envelope encryption: one random data key per key id
+ * (one per provider), kept in the key store wrapped by the master key, so that
+ * shredding the data key forgets every secret sealed with it while the events
+ * that carry the ciphertext stay immutable.
+ */
+export class SecretSealer {
+  readonly #keys: KeyStore;
+  readonly #masterKeys: MasterKeyring | undefined;
+  readonly #redactor: Redactor | undefined;
+  readonly #cache: DataKeyCache;
+  // Operations on one key id's stored key run one at a time: two first seals must not
+  // create two data keys (the loser's ciphertext would never open), and a load must not
+  // re-cache a key that a shred has just deleted.
+  readonly #queues = new Map<string, Promise<void>>();
+
+  constructor(options: SecretSealerOptions) {
+    this.#keys = options.keys;
+    this.#masterKeys = options.masterKeys;
+    this.#redactor = options.redactor;
+    this.#cache = new DataKeyCache(options.cacheSize ?? DEFAULT_CACHE_SIZE);
+  }
+
+  /** Encrypts `plaintext` under the data key `keyId` (created on first use), bound to `keyId` and `field`. */
+  async seal(keyId: string, field: string, plaintext: string): Promise<SealedSecret> {
+    checkAddress('keyId', keyId);
+    checkAddress('field', field);
+    const bytes = Buffer.from(plaintext, 'utf8');
+    // A lone surrogate would silently become U+FFFD and open as a different value.
+    if (bytes.toString('utf8') !== plaintext) throw new InvalidSealInput('plaintext', 'is not well-formed Unicode');
+    const masterKeys = this.#requireMasterKeys();
+    const dataKey = await this.#dataKey(keyId, masterKeys, 'create');
+    const iv = randomBytes(IV_BYTES);
+    const cipher = createCipheriv('aes-256-gcm', dataKey, iv, { authTagLength: TAG_BYTES });
+    cipher.setAAD(additionalData(keyId, field));
+    const ct = Buffer.concat([cipher.update(bytes), cipher.final()]);
+    this.#redactor?.add(plaintext);
+    return {
+      alg: SEALED_SECRET_ALGORITHM,
+      keyId,
+      iv: iv.toString('base64'),
+      ct: ct.toString('base64'),
+      tag: cipher.getAuthTag().toString('base64'),
+    };
+  }
+
+  /** Decrypts a sealed secret that was sealed for `field`. */
+  async unseal(sealed: SealedSecret, field: string): Promise<string> {
+    const masterKeys = this.#requireMasterKeys();
+    const { iv, ct, tag } = decodeSealed(sealed, field);
+    const dataKey = await this.#dataKey(sealed.keyId, masterKeys, 'open');
+    const decipher = createDecipheriv('aes-256-gcm', dataKey, iv, { authTagLength: TAG_BYTES });
+    decipher.setAAD(additionalData(sealed.keyId, field));
+    decipher.setAuthTag(tag);
+    let plaintext: string;
+    try {
+      plaintext = Buffer.concat([decipher.update(ct), decipher.final()]).toString('utf8');
+    } catch {
+      throw new SecretTampered(
+        sealed.keyId,
+        field,
+        'authentication failed: the ciphertext, IV or tag was altered, it was sealed for another key id or field, ' +
+          'or its data key was shredded and created anew since',
+      );
+    }
+    this.#redactor?.add(plaintext);
+    return plaintext;
+  }
+
+  /** Deletes the data key `keyId` for good: every secret sealed with it becomes `SecretShredded`. */
+  async shred(keyId: string): Promise<void> {
+    this.#cache.delete(keyId);
+    await this.#serialized(keyId, async () => {
+      this.#cache.delete(keyId);
+      await this.#keys.delete(keyId);
+    });
+  }
+
+  /** Re-wraps every data key not wrapped by the current master key; the events are untouched. */
+  async rotate(): Promise<{ readonly rewrapped: number }> {
+    const masterKeys = this.#requireMasterKeys();
+    let rewrapped = 0;
+    for (const keyId of await this.#keys.list()) {
+      await this.#serialized(keyId, async () => {
+        const stored = await this.#keys.get(keyId);
+        if (stored === undefined || stored.masterKeyId === masterKeys.currentId) return;
+        const dataKey = masterKeys.unwrap(keyId, stored);
+        await this.#keys.put(keyId, masterKeys.wrap(keyId, dataKey));
+        rewrapped += 1;
+      });
+    }
+    return { rewrapped };
+  }
+
+  /** Whether the key store holds the data key `keyId` (false once shredded). */
+  async hasKey(keyId: string): Promise<boolean> {
+    return (await this.#keys.get(keyId)) !== undefined;
+  }
+
+  #requireMasterKeys(): MasterKeyring {
+    if (this.#masterKeys === undefined) throw new MasterKeyMissing();
+    return this.#masterKeys;
+  }
+
+  async #dataKey(keyId: string, masterKeys: MasterKeyring, mode: 'create' | 'open'): Promise<Buffer> {
+    const cached = this.#cache.get(keyId);
+    if (cached !== undefined) return cached;
+    return this.#serialized(keyId, async () => {
+      const loaded = this.#cache.get(keyId);
+      if (loaded !== undefined) return loaded;
+      let stored = await this.#keys.get(keyId);
+      if (stored === undefined) {
+        if (mode === 'open') throw new SecretShredded(keyId);
+        await this.#keys.put(keyId, masterKeys.wrap(keyId, randomBytes(DATA_KEY_BYTES)));
+        // Another process may have created the same key id between our get and put: use
+        // whichever key the store kept, so that both processes seal with the same one.
+        stored = await this.#keys.get(keyId);
+        if (stored === undefined) throw new SecretShredded(keyId);
+      }
+      const dataKey = masterKeys.unwrap(keyId, stored);
+      this.#cache.set(keyId, dataKey);
+      return dataKey;
+    });
+  }
+
+  #serialized<T>(keyId: string, operation: () => Promise<T>): Promise<T> {
+    const previous = this.#queues.get(keyId) ?? Promise.resolve();
+    const result = previous.then(operation);
+    const settled = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.#queues.set(keyId, settled);
+    void settled.then(() => {
+      if (this.#queues.get(keyId) === settled) this.#queues.delete(keyId);
+    });
+    return result;
+  }
+}
