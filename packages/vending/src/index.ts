@@ -1,1 +1,45 @@
-export {};
+export type {
+  ChainLink,
+  ProviderCredentials,
+  Resolution,
+  ResolutionSource,
+  Resolve,
+  ResolvedProvider,
+  ResolveRequest,
+  SealedSecret,
+  Unseal,
+} from './types.js';
+export type { AwsCredentials, AwsCredentialsProvider } from './aws-credentials.js';
+export {
+  createVendor,
+  type AssumedSession,
+  type AwsVendResult,
+  type ProviderSummary,
+  type SecretVendResult,
+  type VendRequest,
+  type VendResult,
+  type Vendor,
+  type VendorOptions,
+} from './vendor.js';
+export type { StsOptions } from './sts-gateway.js';
+export { verifyRole, type RoleVerified, type VerifyRoleInput } from './verify-role.js';
+export { roleSessionName, sourceIdentityOf, type SessionInstance } from './session-name.js';
+export { sanitizeTagValue, sessionTagKeys, sessionTags, type SessionTag } from './session-tags.js';
+export { iamTemplate, type IamTemplateInput } from './iam-template.js';
+export { toCredentialProcess, type CredentialProcessOutput } from './credential-process.js';
+export { silenceSdkNodeVersionWarning } from './sdk-warning.js';
+export {
+  ConfusedDeputyRisk,
+  IamTemplateInputInvalid,
+  isVendingError,
+  LocalCredentialsUnavailable,
+  NoProviderResolved,
+  RoleAssumptionDenied,
+  StsRequestRejected,
+  StsResponseMalformed,
+  StsUnavailable,
+  VendingCredentialsInvalid,
+  VendingFailure,
+  type ScopeLookedAt,
+  type VendingError,
+} from './errors.js';

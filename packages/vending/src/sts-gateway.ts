@@ -1,0 +1,133 @@
+// The one place that talks to STS: the SDK client configured for the vending identity, our own
+// retries (the SDK's are turned off so that one deadline bounds the whole call), and the
+// translation of failures into typed errors.
+import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import type { AwsCredentialsProvider } from './aws-credentials.js';
+import { StsResponseMalformed, StsUnavailable } from './errors.js';
+import { RetriesExhausted, retryWithinDeadline, type RetryPolicy } from './retry.js';
+import type { SessionTag } from './session-tags.js';
+import { classifyStsFailure, type StsCallContext } from './sts-errors.js';
+
+/** How vending reaches STS and with which identity. */
+export interface StsOptions {
+  /** The STS region; by default AWS_REGION, then AWS_DEFAULT_REGION, then us-east-1. */
+  readonly region?: string;
+  /** An endpoint URL; without it the SDK honours AWS_ENDPOINT_URL_STS, then the regional endpoint. */
+  readonly endpoint?: string;
+  /** The vending identity; by default the SDK's default credential chain. */
+  readonly credentials?: AwsCredentialsProvider;
+  /** Attempts per call, the first included (default 4). */
+  readonly maxAttempts?: number;
+  /** The time one call may take, retries included (default 15 000 ms). */
+  readonly deadlineMs?: number;
+  /** The base of the exponential backoff (default 100 ms; waits are capped at 2 000 ms). */
+  readonly baseDelayMs?: number;
+}
+
+/** What AssumeRole is asked. */
+export interface AssumeRoleInput {
+  readonly roleArn: string;
+  readonly externalId?: string;
+  readonly sessionName: string;
+  readonly durationSeconds: number;
+  readonly tags: ReadonlyArray<SessionTag>;
+  readonly sourceIdentity?: string;
+}
+
+/** The credentials of an assumed-role session. */
+export interface AssumedRole {
+  readonly accessKeyId: string;
+  readonly secretAccessKey: string;
+  readonly sessionToken: string;
+  readonly expiration: Date;
+  readonly assumedRoleArn: string;
+}
+
+/** STS as vending uses it. */
+export interface StsGateway {
+  assumeRole(input: AssumeRoleInput): Promise<AssumedRole>;
+  /** Whether the vending identity is itself a role session (then STS caps durations at 1 hour). */
+  isRoleSession(): Promise<boolean>;
+  close(): void;
+}
+
+const defaultRegion = (): string => process.env['AWS_REGION'] || process.env['AWS_DEFAULT_REGION'] || 'us-east-1';
+
+/** Connects vending to STS. */
+export const createStsGateway = (options: StsOptions = {}): StsGateway => {
+  const region = options.region ?? defaultRegion();
+  const client = new STSClient({
+    region,
+    maxAttempts: 1,
+    ...(options.endpoint === undefined ? {} : { endpoint: options.endpoint }),
+    ...(options.credentials === undefined ? {} : { credentials: options.credentials }),
+  });
+  const policy: RetryPolicy = {
+    maxAttempts: options.maxAttempts ?? 4,
+    deadlineMs: options.deadlineMs ?? 15_000,
+    baseDelayMs: options.baseDelayMs ?? 100,
+    maxDelayMs: 2_000,
+  };
+
+  const call = async <T>(context: StsCallContext, send: (signal: AbortSignal) => Promise<T>): Promise<T> => {
+    try {
+      return await retryWithinDeadline(send, (error) => classifyStsFailure(error, context), policy);
+    } catch (error) {
+      if (error instanceof RetriesExhausted) throw new StsUnavailable(error.attempts, error.lastProblem);
+      throw error;
+    }
+  };
+
+  const assumeRole = async (input: AssumeRoleInput): Promise<AssumedRole> => {
+    const context = { action: 'AssumeRole', roleArn: input.roleArn, externalId: input.externalId, region };
+    const reply = await call(context, (abortSignal) =>
+      client.send(
+        new AssumeRoleCommand({
+          RoleArn: input.roleArn,
+          RoleSessionName: input.sessionName,
+          DurationSeconds: input.durationSeconds,
+          Tags: input.tags.map((tag) => ({ Key: tag.Key, Value: tag.Value })),
+          ...(input.externalId === undefined ? {} : { ExternalId: input.externalId }),
+          ...(input.sourceIdentity === undefined ? {} : { SourceIdentity: input.sourceIdentity }),
+        }),
+        { abortSignal },
+      ),
+    );
+    const credentials = reply.Credentials;
+    const expiration = credentials?.Expiration;
+    if (
+      credentials?.AccessKeyId === undefined ||
+      credentials.SecretAccessKey === undefined ||
+      credentials.SessionToken === undefined ||
+      !(expiration instanceof Date) ||
+      Number.isNaN(expiration.getTime())
+    ) {
+      throw new StsResponseMalformed('AssumeRole', 'the reply has no complete Credentials element');
+    }
+    return {
+      accessKeyId: credentials.AccessKeyId,
+      secretAccessKey: credentials.SecretAccessKey,
+      sessionToken: credentials.SessionToken,
+      expiration,
+      assumedRoleArn: reply.AssumedRoleUser?.Arn ?? '',
+    };
+  };
+
+  let roleSession: Promise<boolean> | undefined;
+  const isRoleSession = (): Promise<boolean> => {
+    roleSession ??= call({ action: 'GetCallerIdentity', region }, (abortSignal) =>
+      client.send(new GetCallerIdentityCommand({}), { abortSignal }),
+    )
+      .then((identity) => {
+        if (identity.Arn === undefined) throw new StsResponseMalformed('GetCallerIdentity', 'the reply has no Arn');
+        return /^arn:[\w-]+:sts::\d{12}:assumed-role\//.test(identity.Arn);
+      })
+      .catch((error: unknown) => {
+        roleSession = undefined;
+        throw error;
+      });
+    return roleSession;
+  };
+
+  return { assumeRole, isRoleSession, close: () => client.destroy() };
+};

@@ -1,0 +1,241 @@
+// Resolve, then vend: the credentials a deployment of (org, app, service, stage, region) uses.
+import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
+import type { AwsCredentials, AwsCredentialsProvider } from './aws-credentials.js';
+import { createCredentialCache } from './credential-cache.js';
+import { LocalCredentialsUnavailable, NoProviderResolved } from './errors.js';
+import { roleSessionName, sourceIdentityOf, type SessionInstance } from './session-name.js';
+import { sessionTags } from './session-tags.js';
+import { createStsGateway, type AssumedRole, type StsOptions } from './sts-gateway.js';
+import type { Resolution, ResolutionSource, ResolvedProvider, ResolveRequest, Resolve, Unseal } from './types.js';
+import { verifyRoleWith, type RoleVerified, type VerifyRoleInput } from './verify-role.js';
+
+/** A resolution request, plus who deploys and whether they accept their own credentials for `none`. */
+export interface VendRequest extends ResolveRequest {
+  actor?: string;
+  allowLocalFallback?: boolean;
+}
+
+/** The provider that answered, without its credentials. */
+export interface ProviderSummary {
+  readonly id: string;
+  readonly name: string;
+  readonly type: string;
+}
+
+/** The role session behind vended credentials. */
+export interface AssumedSession {
+  readonly roleArn: string;
+  readonly sessionName: string;
+  readonly assumedRoleArn: string;
+  readonly durationSeconds: number;
+  /** The provider's duration when role chaining forced it down to 3600 s. */
+  readonly clampedFrom?: number;
+  readonly sourceIdentity?: string;
+}
+
+/** AWS credentials: from an access role, static keys, or the caller's own chain (`source: 'none'`). */
+export interface AwsVendResult {
+  readonly kind: 'aws';
+  readonly accessKeyId: string;
+  readonly secretAccessKey: string;
+  readonly sessionToken?: string;
+  readonly expiration?: Date;
+  readonly accountId?: string;
+  readonly provider: ProviderSummary | null;
+  readonly source: ResolutionSource;
+  /** Present for an access role. */
+  readonly session?: AssumedSession;
+}
+
+/** Another vendor's secret fields, unsealed. */
+export interface SecretVendResult {
+  readonly kind: 'secret';
+  readonly fields: Record<string, string>;
+  readonly provider: ProviderSummary;
+  readonly source: ResolutionSource;
+}
+
+/** What `vend` returns. */
+export type VendResult = AwsVendResult | SecretVendResult;
+
+/** What a vendor needs: the resolution index, the unsealer, and how to reach STS. */
+export interface VendorOptions {
+  readonly resolve: Resolve;
+  readonly unseal: Unseal;
+  readonly sts?: StsOptions;
+  /** Sessions are renewed this long before they expire (default 300 s). */
+  readonly refreshWindowSeconds?: number;
+  /** Milliseconds since the epoch; decides when a cached session is stale. */
+  readonly clock?: () => number;
+  /** The caller's own credentials for `none` with the fallback allowed (default: the SDK's chain). */
+  readonly localCredentials?: AwsCredentialsProvider;
+}
+
+/** Vends credentials for deployments. */
+export interface Vendor {
+  vend(request: VendRequest): Promise<VendResult>;
+  /** The onboarding check of an access role (section 7), with this vendor's STS identity. */
+  verifyRole(input: VerifyRoleInput): Promise<RoleVerified>;
+  close(): void;
+}
+
+interface CachedSession extends AssumedRole {
+  readonly sessionName: string;
+  readonly durationSeconds: number;
+  readonly clampedFrom?: number;
+}
+
+const roleChainingMaxSeconds = 3600;
+
+const summary = (provider: ResolvedProvider): ProviderSummary => ({ id: provider.id, name: provider.name, type: provider.type });
+
+const accountOfRole = (roleArn: string): string | undefined => /^arn:[\w-]+:iam::(\d{12}):role\//.exec(roleArn)?.[1];
+
+const describeInstance = (request: VendRequest): string =>
+  `org ${request.orgId}, ${request.app}/${request.service} stage ${request.stage}${request.region ? ` region ${request.region}` : ''}`;
+
+/** Creates a vendor; `close` it to release its STS connections. */
+export const createVendor = (options: VendorOptions): Vendor => {
+  const clock = options.clock ?? Date.now;
+  const gateway = createStsGateway(options.sts);
+  const sessions = createCredentialCache<CachedSession>(clock, (options.refreshWindowSeconds ?? 300) * 1000);
+  let defaultLocalChain: AwsCredentialsProvider | undefined;
+  const localCredentials = (): AwsCredentialsProvider => options.localCredentials ?? (defaultLocalChain ??= fromNodeProviderChain());
+
+  const assumeSession = async (
+    provider: ResolvedProvider,
+    role: { roleArn: string; externalId: string; sessionDurationSeconds: number },
+    instance: SessionInstance,
+    sourceIdentity: string | undefined,
+  ): Promise<CachedSession> => {
+    const sessionName = roleSessionName(instance);
+    // The instance itself is in the key, not only its hashed session name, so that two instances
+    // never share a session even if the hashes collided; the source identity too, because STS
+    // stamps it on the session and a session minted for one deployer must not act for another.
+    const key = JSON.stringify([
+      provider.id,
+      role.roleArn,
+      role.externalId,
+      sessionName,
+      role.sessionDurationSeconds,
+      sourceIdentity ?? null,
+      instance.orgId,
+      instance.app,
+      instance.service,
+      instance.stage,
+      instance.region ?? null,
+    ]);
+    return sessions.get(key, async () => {
+      const requested = role.sessionDurationSeconds;
+      const clamped = requested > roleChainingMaxSeconds && (await gateway.isRoleSession());
+      const durationSeconds = clamped ? roleChainingMaxSeconds : requested;
+      const assumed = await gateway.assumeRole({
+        roleArn: role.roleArn,
+        externalId: role.externalId,
+        sessionName,
+        durationSeconds,
+        tags: sessionTags(instance),
+        ...(sourceIdentity === undefined ? {} : { sourceIdentity }),
+      });
+      return { ...assumed, sessionName, durationSeconds, ...(clamped ? { clampedFrom: requested } : {}) };
+    });
+  };
+
+  const vendProvider = async (request: VendRequest, provider: ResolvedProvider, source: ResolutionSource): Promise<VendResult> => {
+    const credentials = provider.credentials;
+    switch (credentials.kind) {
+      case 'aws-role': {
+        const instance: SessionInstance = {
+          orgId: request.orgId,
+          app: request.app,
+          service: request.service,
+          stage: request.stage,
+          ...(request.region === undefined ? {} : { region: request.region }),
+        };
+        const sourceIdentity = request.actor === undefined ? undefined : sourceIdentityOf(request.actor);
+        const session = await assumeSession(provider, credentials, instance, sourceIdentity);
+        const accountId = provider.accountId ?? accountOfRole(credentials.roleArn);
+        return {
+          kind: 'aws',
+          accessKeyId: session.accessKeyId,
+          secretAccessKey: session.secretAccessKey,
+          sessionToken: session.sessionToken,
+          expiration: session.expiration,
+          ...(accountId === undefined ? {} : { accountId }),
+          provider: summary(provider),
+          source,
+          session: {
+            roleArn: credentials.roleArn,
+            sessionName: session.sessionName,
+            assumedRoleArn: session.assumedRoleArn,
+            durationSeconds: session.durationSeconds,
+            ...(session.clampedFrom === undefined ? {} : { clampedFrom: session.clampedFrom }),
+            ...(sourceIdentity === undefined ? {} : { sourceIdentity }),
+          },
+        };
+      }
+      case 'aws-keys':
+        return {
+          kind: 'aws',
+          accessKeyId: credentials.accessKeyId,
+          secretAccessKey: await options.unseal(credentials.secretAccessKey, 'secretAccessKey'),
+          ...(provider.accountId === undefined ? {} : { accountId: provider.accountId }),
+          provider: summary(provider),
+          source,
+        };
+      case 'secret': {
+        const entries = await Promise.all(
+          Object.entries(credentials.fields).map(async ([field, sealed]) => [field, await options.unseal(sealed, field)] as const),
+        );
+        return { kind: 'secret', fields: Object.fromEntries(entries), provider: summary(provider), source };
+      }
+    }
+  };
+
+  const vendLocal = async (): Promise<AwsVendResult> => {
+    let local: AwsCredentials;
+    try {
+      local = await localCredentials()();
+    } catch (error) {
+      throw new LocalCredentialsUnavailable(error instanceof Error ? (error.message.split('\n')[0] ?? error.name) : 'unknown failure');
+    }
+    return {
+      kind: 'aws',
+      accessKeyId: local.accessKeyId,
+      secretAccessKey: local.secretAccessKey,
+      ...(local.sessionToken === undefined ? {} : { sessionToken: local.sessionToken }),
+      ...(local.expiration === undefined ? {} : { expiration: local.expiration }),
+      ...(local.accountId === undefined ? {} : { accountId: local.accountId }),
+      provider: null,
+      source: 'none',
+    };
+  };
+
+  const vend = async (request: VendRequest): Promise<VendResult> => {
+    const type = request.type ?? 'aws';
+    const resolution: Resolution = await options.resolve({
+      orgId: request.orgId,
+      app: request.app,
+      service: request.service,
+      stage: request.stage,
+      ...(request.region === undefined ? {} : { region: request.region }),
+      type,
+    });
+    if (resolution.provider !== null) return vendProvider(request, resolution.provider, resolution.source);
+    if (request.allowLocalFallback === true && type === 'aws') return vendLocal();
+    throw new NoProviderResolved(
+      type,
+      describeInstance(request),
+      resolution.chain.map((link) => ({ scope: link.scope, key: link.key })),
+    );
+  };
+
+  return {
+    vend,
+    verifyRole: (input) => verifyRoleWith(gateway, input),
+    close: () => {
+      sessions.clear();
+      gateway.close();
+    },
+  };
+};
