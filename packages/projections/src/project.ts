@@ -1,5 +1,7 @@
 import { orgStream } from '@providers/domain';
 import type { EventStore, RecordedEvent } from '@providers/store';
+import { InvalidPointInTime } from './invalid-point-in-time.js';
+import { parseIsoTime } from './iso-time.js';
 import { toProjectedEvent } from './projected-event.js';
 import type { ReadModel } from './read-model.js';
 import { UnreadableEventError } from './unreadable-event.js';
@@ -9,7 +11,7 @@ export interface ProjectOptions {
   readonly after?: bigint;
   /** Point in time by position: fold every event whose position is ≤ this. */
   readonly upTo?: bigint;
-  /** Point in time by clock: fold every event that occurred at or before this ISO time. */
+  /** Point in time by clock: fold every event that occurred at or before this ISO time (throws `InvalidPointInTime` if it is not one). */
   readonly until?: string;
   /** Read one org's stream only, instead of the whole log. */
   readonly orgId?: string;
@@ -37,14 +39,19 @@ export const project = async (store: EventStore, models: readonly ReadModel[], o
       ? store.readStream(orgStream(options.orgId))
       : store.readAll({ ...(options.after !== undefined ? { after: options.after } : {}), ...(options.upTo !== undefined ? { upTo: options.upTo } : {}), filter: { streamPrefixes: ['providers-org-'] } });
   // Parsed, not compared as text: "…00Z" and "…00.000Z" are the same instant.
-  const until = options.until !== undefined ? Date.parse(options.until) : undefined;
+  const until = options.until !== undefined ? parseIsoTime(options.until) : undefined;
+  if (options.until !== undefined && until === undefined) throw new InvalidPointInTime(options.until);
   let position = options.after ?? 0n;
   let folded = 0;
   const skipped: UnreadableEventError[] = [];
-  for await (const page of pages) {
+  reading: for await (const page of pages) {
     for (const recorded of page) {
       if (options.after !== undefined && recorded.position <= options.after) continue;
-      if (options.upTo !== undefined && recorded.position > options.upTo) break;
+      // Positions only grow: nothing after this one can be in the window.
+      if (options.upTo !== undefined && recorded.position > options.upTo) {
+        options.onProgress?.(folded, position);
+        break reading;
+      }
       position = recorded.position;
       let event;
       try {

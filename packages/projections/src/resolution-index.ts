@@ -1,6 +1,8 @@
-import { slotKey, type ProviderCredentials, type Scope, type ScopeKind } from '@providers/domain';
+import * as E from 'fp-ts/lib/Either.js';
+import { ProviderCredentials, slotKey, type Scope, type ScopeKind } from '@providers/domain';
+import type { Json } from '@providers/store';
 import type { ProjectedEvent } from './projected-event.js';
-import type { ReadModel } from './read-model.js';
+import { SnapshotReader, type SnapshottableReadModel } from './snapshot.js';
 
 /** Which credentials does this deployment use? */
 export interface ResolveRequest {
@@ -75,7 +77,8 @@ const entryOf = (e: ProjectedEvent, providerId: string): Entry => ({
  * The resolution index: O(1) per scope. Answers instance link → stage link →
  * service link → org default → none, with the chain of scopes it looked at.
  */
-export class ResolutionIndex implements ReadModel {
+export class ResolutionIndex implements SnapshottableReadModel {
+  readonly snapshotName = SNAPSHOT_FORMAT;
   private readonly orgs = new Map<string, OrgIndex>();
   /** The last global position folded in: the index's checkpoint. */
   position = 0n;
@@ -166,12 +169,85 @@ export class ResolutionIndex implements ReadModel {
     return this.orgs.get(orgId)?.providers.get(providerId);
   }
 
+  /** The index as JSON: providers (credentials as stored, sealed), links and defaults per org, sorted. */
+  snapshot(): Json {
+    const orgs = [...this.orgs.entries()].sort(([a], [b]) => compare(a, b));
+    return {
+      format: SNAPSHOT_FORMAT,
+      version: SNAPSHOT_VERSION,
+      position: String(this.position),
+      orgs: orgs.map(([orgId, org]) => ({
+        orgId,
+        providers: [...org.providers.values()].sort((a, b) => compare(a.id, b.id)).map((p) => p as unknown as Json),
+        links: sortedEntries(org.links).map(([slot, entry]) => ({ slot, ...entry })),
+        defaults: sortedEntries(org.defaults).map(([type, entry]) => ({ type, ...entry })),
+      })),
+    };
+  }
+
+  /** Replaces the index with a snapshot taken by `snapshot()`. */
+  restore(snapshot: Json): void {
+    const read: SnapshotReader = new SnapshotReader(SNAPSHOT_FORMAT);
+    const root = read.envelope(snapshot, SNAPSHOT_VERSION);
+    const position = read.position(root.position, '$.position');
+    const orgs = new Map<string, OrgIndex>();
+    read.array(root.orgs, '$.orgs').forEach((o, i) => {
+      const path = `$.orgs[${i}]`;
+      const org = read.object(o, path);
+      const index: OrgIndex = { providers: new Map(), links: new Map(), defaults: new Map() };
+      read.array(org.providers, `${path}.providers`).forEach((p, j) => {
+        const provider = readProvider(read, p, `${path}.providers[${j}]`);
+        index.providers.set(provider.id, provider);
+      });
+      read.array(org.links, `${path}.links`).forEach((l, j) => {
+        const link = read.object(l, `${path}.links[${j}]`);
+        index.links.set(read.string(link.slot, `${path}.links[${j}].slot`), readEntry(read, link, `${path}.links[${j}]`));
+      });
+      read.array(org.defaults, `${path}.defaults`).forEach((d, j) => {
+        const entry = read.object(d, `${path}.defaults[${j}]`);
+        index.defaults.set(read.string(entry.type, `${path}.defaults[${j}].type`), readEntry(read, entry, `${path}.defaults[${j}]`));
+      });
+      orgs.set(read.string(org.orgId, `${path}.orgId`), index);
+    });
+    this.orgs.clear();
+    for (const [orgId, org] of orgs) this.orgs.set(orgId, org);
+    this.position = position;
+  }
+
   private org(orgId: string): OrgIndex {
     let org = this.orgs.get(orgId);
     if (!org) this.orgs.set(orgId, (org = { providers: new Map(), links: new Map(), defaults: new Map() }));
     return org;
   }
 }
+
+const SNAPSHOT_FORMAT = 'resolution-index';
+const SNAPSHOT_VERSION = 1;
+
+const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+const sortedEntries = <V>(map: Map<string, V>): [string, V][] => [...map.entries()].sort(([a], [b]) => compare(a, b));
+
+const readEntry = (read: SnapshotReader, entry: { readonly [key: string]: unknown }, path: string): Entry => ({
+  providerId: read.string(entry.providerId, `${path}.providerId`),
+  actor: read.string(entry.actor, `${path}.actor`),
+  at: read.string(entry.at, `${path}.at`),
+  position: read.number(entry.position, `${path}.position`),
+});
+
+const readProvider = (read: SnapshotReader, u: unknown, path: string): ResolvedProvider => {
+  const p = read.object(u, path);
+  const credentials = ProviderCredentials.decode(p.credentials);
+  if (E.isLeft(credentials)) read.fail(`${path}.credentials`, 'expected provider credentials');
+  const accountId = read.optionalString(p.accountId, `${path}.accountId`);
+  return {
+    id: read.string(p.id, `${path}.id`),
+    name: read.string(p.name, `${path}.name`),
+    type: read.string(p.type, `${path}.type`),
+    credentials: credentials.right,
+    ...(accountId !== undefined ? { accountId } : {}),
+  };
+};
 
 const scopeOf = (d: { app: string; service: string; stage?: string; region?: string }): Scope =>
   d.stage === undefined

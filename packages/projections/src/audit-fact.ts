@@ -1,0 +1,78 @@
+import type { Actor, ProviderCredentials } from '@providers/domain';
+
+/** What happened, one action per event of the provider model. */
+export type AuditAction =
+  | 'provider-added'
+  | 'provider-renamed'
+  | 'credentials-updated'
+  | 'provider-removed'
+  | 'default-set'
+  | 'default-cleared'
+  | 'linked'
+  | 'unlinked'
+  | 'profile-migrated';
+
+/** Every audit action, in the order of the list above. */
+export const AUDIT_ACTIONS: readonly AuditAction[] = [
+  'provider-added',
+  'provider-renamed',
+  'credentials-updated',
+  'provider-removed',
+  'default-set',
+  'default-cleared',
+  'linked',
+  'unlinked',
+  'profile-migrated',
+];
+
+/**
+ * Where a fact applies. `key` is the resolution chain's key: `app/service`,
+ * `app/service/stage`, `app/service/stage/region`, or `org/<type>` for a default.
+ */
+export interface AuditScope {
+  readonly kind: 'service' | 'stage' | 'instance' | 'org-default';
+  readonly key: string;
+  readonly app?: string;
+  readonly service?: string;
+  readonly stage?: string;
+  readonly region?: string;
+}
+
+/**
+ * One fact of the audit trail. Names and accounts are those of that moment,
+ * so the trail says which AWS account was linked even after a later rename or
+ * credentials change. It never holds a secret value.
+ */
+export interface AuditFact {
+  /** When it occurred (ISO time). */
+  readonly at: string;
+  readonly actor: Actor;
+  readonly action: AuditAction;
+  readonly orgId: string;
+  /** The provider the fact is about; null only for a deployment profile skipped by the migration. */
+  readonly providerId: string | null;
+  readonly providerName: string | null;
+  readonly providerType: string | null;
+  /** The provider's account at that moment (null when it has none, e.g. a vendor's secret fields). */
+  readonly accountId: string | null;
+  /** Links, unlinks and defaults; null for facts about the provider itself. */
+  readonly scope: AuditScope | null;
+  /** Global position, as a decimal string (JSON has no bigint). */
+  readonly position: string;
+  readonly commandId: string;
+  /** The provider a link or default replaced, with its name and account at that moment. */
+  readonly replacedProviderId?: string;
+  readonly replacedProviderName?: string;
+  readonly replacedAccountId?: string;
+  /** `provider-renamed`: the name before. */
+  readonly previousName?: string;
+  /** `credentials-updated`: the account before, when it changed. */
+  readonly previousAccountId?: string;
+  /** `provider-added` and `credentials-updated`: the kind of credentials (never their values). */
+  readonly credentialsKind?: ProviderCredentials['kind'];
+  /** `provider-removed`: its secrets were shredded (their data key deleted). */
+  readonly shredded?: boolean;
+  /** `profile-migrated`: the legacy deployment profile, and why it was skipped when it was. */
+  readonly profileId?: string;
+  readonly reason?: string;
+}

@@ -1,0 +1,92 @@
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Json } from '@providers/store';
+import type { CheckpointStore, SnapshotStore, StoredSnapshot } from './checkpoint-store.js';
+
+/** A projection name that cannot be a file name (it would escape the directory, or be empty). */
+export class InvalidProjectionName extends Error {
+  readonly _tag = 'InvalidProjectionName' as const;
+  constructor(readonly projectionName: string) {
+    super(`a projection name is 1–100 characters of letters, digits, ".", "_" or "-", starting with a letter or digit; got ${JSON.stringify(projectionName.slice(0, 100))}`);
+    this.name = 'InvalidProjectionName';
+  }
+}
+
+/** A checkpoint or snapshot file that is not what this code writes. */
+export class CheckpointFileUnreadable extends Error {
+  readonly _tag = 'CheckpointFileUnreadable' as const;
+  constructor(
+    readonly path: string,
+    detail: string,
+  ) {
+    super(`cannot read ${path}: ${detail}; delete it and rebuild the projections`);
+    this.name = 'CheckpointFileUnreadable';
+  }
+}
+
+let temporaryFiles = 0;
+
+const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
+
+/**
+ * Checkpoints and snapshots as files in one directory (beside the store's
+ * file): `<name>.checkpoint` holds the position, `<name>.snapshot.json` the
+ * snapshot. Each is written to a temporary file and renamed over the old one,
+ * so a crash leaves the old file or the new one, never half of one.
+ */
+export class FileCheckpointStore implements CheckpointStore, SnapshotStore {
+  constructor(readonly directory: string) {}
+
+  async load(name: string): Promise<bigint | undefined> {
+    const path = this.path(name, 'checkpoint');
+    const text = await readIfExists(path);
+    if (text === undefined) return undefined;
+    if (!/^\d{1,20}\n?$/.test(text)) throw new CheckpointFileUnreadable(path, 'expected a position (decimal digits)');
+    return BigInt(text.trim());
+  }
+
+  async save(name: string, position: bigint): Promise<void> {
+    await this.write(this.path(name, 'checkpoint'), `${position}\n`);
+  }
+
+  async loadSnapshot(name: string): Promise<StoredSnapshot | undefined> {
+    const path = this.path(name, 'snapshot.json');
+    const text = await readIfExists(path);
+    if (text === undefined) return undefined;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      throw new CheckpointFileUnreadable(path, 'not JSON');
+    }
+    const { position, models } = (parsed ?? {}) as { position?: unknown; models?: unknown };
+    if (typeof position !== 'string' || !/^\d{1,20}$/.test(position)) throw new CheckpointFileUnreadable(path, 'expected "position" as decimal digits');
+    if (typeof models !== 'object' || models === null || Array.isArray(models)) throw new CheckpointFileUnreadable(path, 'expected "models" as an object');
+    return { position: BigInt(position), models: models as { readonly [name: string]: Json } };
+  }
+
+  async saveSnapshot(name: string, snapshot: StoredSnapshot): Promise<void> {
+    await this.write(this.path(name, 'snapshot.json'), JSON.stringify({ position: String(snapshot.position), models: snapshot.models }));
+  }
+
+  private path(name: string, suffix: string): string {
+    if (!NAME.test(name)) throw new InvalidProjectionName(name);
+    return join(this.directory, `${name}.${suffix}`);
+  }
+
+  private async write(path: string, text: string): Promise<void> {
+    await mkdir(this.directory, { recursive: true });
+    const temporary = `${path}.${process.pid}.${++temporaryFiles}.tmp`;
+    await writeFile(temporary, text);
+    await rename(temporary, path);
+  }
+}
+
+const readIfExists = async (path: string): Promise<string | undefined> => {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+};

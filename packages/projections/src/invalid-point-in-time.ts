@@ -1,0 +1,10 @@
+/** An "as of" that is neither a position nor an ISO 8601 time with a zone. */
+export class InvalidPointInTime extends Error {
+  readonly _tag = 'InvalidPointInTime' as const;
+  constructor(readonly input: string) {
+    super(
+      `"${input.slice(0, 64)}" is not a point in time: give a global position (digits) or an ISO 8601 date or time with a zone, such as 2026-03-01 or 2026-03-01T10:00:00Z`,
+    );
+    this.name = 'InvalidPointInTime';
+  }
+}

@@ -1,0 +1,173 @@
+// The audit trail: who linked which provider (and so which AWS account) to what, when, and what it replaced.
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { AuditTrail, auditCsv, project, type AuditFact } from '../src/index.js';
+import { admin, member, owner, seal, setup } from './support.js';
+
+const audit = suite('AuditTrail');
+
+const build = async (store: Parameters<typeof project>[0]) => {
+  const model = new AuditTrail();
+  await project(store, [model]);
+  return model;
+};
+
+/** The acme history of the scenarios below: two role providers, links, a replacement, a default, a rename, a forced removal. */
+const history = async () => {
+  const s = setup();
+  await s.addRole('p-dev', 'dev', '111111111111');
+  await s.addRole('p-prod', 'prod', '222222222222');
+  await s.link('p-dev', 'app1', 'api');
+  await s.link('p-dev', 'app1', 'api', { stage: 'prod', region: 'us-east-1' });
+  await s.run(owner, { type: 'LinkProviderToInstance', providerId: 'p-prod', app: 'app1', service: 'api', stage: 'prod', region: 'us-east-1', replace: true });
+  await s.run(admin, { type: 'SetDefaultProvider', providerId: 'p-dev' });
+  await s.run(admin, { type: 'RenameProvider', providerId: 'p-dev', name: 'development' });
+  await s.link('p-dev', 'app2', 'web', { stage: 'dev' });
+  await s.run(admin, { type: 'RemoveProvider', providerId: 'p-dev', force: true });
+  return s;
+};
+
+const brief = (facts: readonly AuditFact[]) =>
+  facts.map((f) => [f.action, f.actor.id, f.providerName, f.accountId, f.scope?.key ?? null, f.replacedAccountId ?? null]);
+
+audit('one fact per event, with the name and account of that moment, the scope, and what was replaced', async () => {
+  const { store } = await history();
+  const facts = (await build(store)).query({ orgId: 'acme' });
+  assert.equal(brief(facts), [
+    ['provider-added', 'alice', 'dev', '111111111111', null, null],
+    ['provider-added', 'alice', 'prod', '222222222222', null, null],
+    ['linked', 'bob', 'dev', '111111111111', 'app1/api', null],
+    ['linked', 'bob', 'dev', '111111111111', 'app1/api/prod/us-east-1', null],
+    ['linked', 'olivia', 'prod', '222222222222', 'app1/api/prod/us-east-1', '111111111111'],
+    ['default-set', 'alice', 'dev', '111111111111', 'org/aws', null],
+    ['provider-renamed', 'alice', 'development', '111111111111', null, null],
+    ['linked', 'bob', 'development', '111111111111', 'app2/web/dev', null],
+    ['unlinked', 'alice', 'development', '111111111111', 'app1/api', null],
+    ['unlinked', 'alice', 'development', '111111111111', 'app2/web/dev', null],
+    ['default-cleared', 'alice', 'development', '111111111111', 'org/aws', null],
+    ['provider-removed', 'alice', 'development', '111111111111', null, null],
+  ]);
+  assert.equal(facts.map((f) => Number(f.position)), facts.map((_, i) => i + 1), 'oldest first, with positions');
+  const replacement = facts[4]!;
+  assert.equal(
+    { id: replacement.replacedProviderId, name: replacement.replacedProviderName, role: replacement.actor.role, scope: replacement.scope },
+    { id: 'p-dev', name: 'dev', role: 'owner', scope: { kind: 'instance', key: 'app1/api/prod/us-east-1', app: 'app1', service: 'api', stage: 'prod', region: 'us-east-1' } },
+  );
+  assert.is(facts[6]!.previousName, 'dev');
+  const removal = facts.slice(8);
+  assert.ok(removal.every((f) => f.commandId === removal[0]!.commandId), 'a forced removal’s facts share its command id');
+});
+
+audit('by account: exactly the facts that involved it (its own, and where it was replaced), oldest first, with actors', async () => {
+  const { store } = await history();
+  const model = await build(store);
+  const prod = model.query({ orgId: 'acme', accountId: '222222222222' });
+  assert.equal(brief(prod), [
+    ['provider-added', 'alice', 'prod', '222222222222', null, null],
+    ['linked', 'olivia', 'prod', '222222222222', 'app1/api/prod/us-east-1', '111111111111'],
+  ]);
+  const dev = model.query({ orgId: 'acme', accountId: '111111111111', actions: ['linked', 'unlinked'] });
+  assert.equal(dev.map((f) => [f.action, f.scope?.key, f.providerId]), [
+    ['linked', 'app1/api', 'p-dev'],
+    ['linked', 'app1/api/prod/us-east-1', 'p-dev'],
+    ['linked', 'app1/api/prod/us-east-1', 'p-prod'],
+    ['linked', 'app2/web/dev', 'p-dev'],
+    ['unlinked', 'app1/api', 'p-dev'],
+    ['unlinked', 'app2/web/dev', 'p-dev'],
+  ]);
+  assert.equal(model.query({ orgId: 'acme', accountId: '999999999999' }), []);
+});
+
+audit('a credentials update that moves the provider to another account is found under both accounts', async () => {
+  const { store, addRole, link, run } = setup();
+  await addRole('p-x', 'x', '111111111111');
+  await link('p-x', 'app1', 'api');
+  await run(admin, { type: 'UpdateProviderCredentials', providerId: 'p-x', credentials: { kind: 'aws-role', roleArn: 'arn:aws:iam::555555555555:role/deploy', externalId: 'ext-id', sessionDurationSeconds: 3600 } });
+  await link('p-x', 'app1', 'web');
+  const model = await build(store);
+  const update = model.query({ accountId: '111111111111', actions: ['credentials-updated'] });
+  assert.equal(update.map((f) => [f.accountId, f.previousAccountId, f.credentialsKind]), [['555555555555', '111111111111', 'aws-role']]);
+  assert.equal(model.query({ accountId: '555555555555' }).map((f) => [f.action, f.scope?.key ?? null]), [['credentials-updated', null], ['linked', 'app1/web']]);
+});
+
+audit('filters: provider by id or by any name it had, app/service, stage, actor, time range, org', async () => {
+  const { store, timeOf } = await history();
+  const model = await build(store);
+  const byOldName = model.query({ orgId: 'acme', provider: 'DEV' });
+  assert.ok(byOldName.length > 0);
+  assert.ok(byOldName.every((f) => f.providerId === 'p-dev' || f.replacedProviderId === 'p-dev'));
+  assert.equal(byOldName, model.query({ orgId: 'acme', provider: 'p-dev' }));
+  assert.equal(byOldName, model.query({ orgId: 'acme', provider: 'development' }));
+  assert.equal(model.query({ orgId: 'acme', app: 'app2', service: 'web' }).map((f) => f.action), ['linked', 'unlinked']);
+  assert.equal(model.query({ orgId: 'acme', stage: 'prod' }).map((f) => f.providerId), ['p-dev', 'p-prod']);
+  assert.equal(model.query({ orgId: 'acme', actor: 'olivia' }).map((f) => f.position), ['5']);
+  assert.equal(model.query({ orgId: 'acme', since: timeOf(3), until: timeOf(4) }).map((f) => f.position), ['3', '4']);
+  assert.equal(model.query({ orgId: 'acme', until: '2026-03-01T10:02:00+00:00' }).map((f) => f.position), ['1', '2']);
+  assert.equal(model.query({ orgId: 'other' }), []);
+  assert.throws(() => model.query({ since: 'last tuesday' }), (e: Error) => e.name === 'InvalidAuditQuery' && /since/.test(e.message));
+  assert.throws(() => model.query({ until: '2026-03-01T10:00:00' }), /until/, 'a time without a zone is refused');
+});
+
+audit('no secret ever: static keys and vendor secrets leave no ciphertext, iv, tag or plaintext in any fact', async () => {
+  const { store, addKeys, run, link } = setup();
+  const keys = seal('wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', 'acme/p-keys');
+  const rotated = seal('je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY', 'acme/p-keys');
+  const stripe = seal('sk_live_51Hxyzzy', 'acme/p-stripe');
+  await addKeys('p-keys', 'keys', keys, '777777777777');
+  await link('p-keys', 'app1', 'api');
+  await run(admin, { type: 'UpdateProviderCredentials', providerId: 'p-keys', credentials: { kind: 'aws-keys', accessKeyId: 'AKIAZZZZZZZZZZZZZZZZ', secretAccessKey: rotated }, accountId: '777777777777' });
+  await run(admin, { type: 'AddProvider', providerId: 'p-stripe', name: 'stripe', providerType: 'stripe', credentials: { kind: 'secret', fields: { apiKey: stripe } } });
+  await run(admin, { type: 'RemoveProvider', providerId: 'p-keys', force: true, shred: true });
+  const model = await build(store);
+  const facts = model.query();
+  assert.is(facts.length, 6);
+  const forbidden = [keys, rotated, stripe].flatMap((s) => [s.ct, s.iv, s.tag]).concat(['wJalrXUtnFEMI', 'je7MtGbClwBF', 'sk_live_51Hxyzzy']);
+  for (const text of [...facts.map((f) => JSON.stringify(f)), JSON.stringify(model.snapshot()), auditCsv(facts)])
+    for (const value of forbidden) assert.not.ok(text.includes(value), `found ${value} in ${text.slice(0, 80)}`);
+  assert.equal(facts.map((f) => f.credentialsKind ?? null), ['aws-keys', null, 'aws-keys', 'secret', null, null]);
+  assert.is(facts[5]!.shredded, true);
+});
+
+audit('the migration’s facts: profiles that became providers and profiles skipped, with the system actor', async () => {
+  const { store, addRole, run } = setup();
+  const system = { id: 'migration', role: 'system' as const };
+  await run(admin, { type: 'CreateDeploymentProfile', profileId: 'prof-dev', name: 'dev', roleArn: 'arn:aws:iam::111111111111:role/deploy' });
+  await run(admin, { type: 'CreateDeploymentProfile', profileId: 'prof-old', name: 'old' });
+  await addRole('p-dev', 'dev', '111111111111');
+  await run(system, { type: 'MarkDeploymentProfileMigrated', profileId: 'prof-dev', providerId: 'p-dev' });
+  await run(system, { type: 'MarkDeploymentProfileMigrated', profileId: 'prof-old', providerId: null, reason: 'the profile has no role ARN' });
+  const facts = (await build(store)).query({ actions: ['profile-migrated'] });
+  assert.equal(
+    facts.map((f) => [f.actor.id, f.profileId, f.providerId, f.accountId, f.reason ?? null]),
+    [
+      ['migration', 'prof-dev', 'p-dev', '111111111111', null],
+      ['migration', 'prof-old', null, null, 'the profile has no role ARN'],
+    ],
+  );
+});
+
+audit('snapshot and restore give the same trail, and it keeps annotating new facts', async () => {
+  const s = await history();
+  const model = await build(s.store);
+  const restored = new AuditTrail();
+  restored.restore(JSON.parse(JSON.stringify(model.snapshot())));
+  assert.equal(restored.query(), model.query());
+  await s.addRole('p-new', 'new', '888888888888');
+  await s.run(member, { type: 'LinkProviderToService', providerId: 'p-prod', app: 'app9', service: 'svc' });
+  await project(s.store, [restored], { after: model.position });
+  assert.equal(restored.snapshot(), (await build(s.store)).snapshot());
+  assert.equal(brief(restored.query({ app: 'app9' })), [['linked', 'bob', 'prod', '222222222222', 'app9/svc', null]]);
+});
+
+audit('CSV: a header and one quoted-as-needed line per fact', async () => {
+  const { store, addRole, link } = setup();
+  await addRole('p-1', 'dev eu', '111111111111');
+  await link('p-1', 'app1', 'api');
+  const csv = auditCsv((await build(store)).query());
+  const lines = csv.split('\r\n');
+  assert.is(lines[0], 'at,actor,role,action,orgId,providerId,providerName,providerType,accountId,scope,scopeKey,replacedProviderId,replacedProviderName,replacedAccountId,previousName,previousAccountId,position,commandId');
+  assert.is(lines[2], '2026-03-01T10:02:00.000Z,bob,member,linked,acme,p-1,dev eu,aws,111111111111,service,app1/api,,,,,,2,c-acme-2');
+  assert.is(auditCsv([{ ...(await build(store)).query()[0]!, providerName: '=cmd|"x"' }]).split('\r\n')[1]!.split(',')[6], `"'=cmd|""x"""`);
+});
+
+audit.run();
