@@ -1,1 +1,41 @@
-export {};
+// The legacy export file: its format, checked with the project's rules; errors name the path in the file.
+export {
+  DEFAULT_STAGE,
+  LegacyApp,
+  LegacyExportCodec,
+  LegacyInstance,
+  LegacyProfile,
+  LegacyService,
+  decodeLegacyExport,
+  parseLegacyExport,
+  type LegacyExport,
+  type LegacyExportInvalid,
+} from './legacy-export.js';
+// Recording an export as legacy events (deterministic command ids: importing twice appends nothing).
+export {
+  importLegacyExport,
+  previewImport,
+  type ImportError,
+  type ImportOptions,
+  type ImportReport,
+} from './import.js';
+// The migration: a pure plan over the org's state, run through the command path.
+export {
+  planMigration,
+  type KeptLink,
+  type MigrationLink,
+  type MigrationPlan,
+  type PlanOptions,
+  type PlannedLink,
+  type ProfileOutcome,
+  type ProfileStep,
+  type WithheldServiceLink,
+} from './plan.js';
+export { MIGRATED_SESSION_DURATION_SECONDS, migrate, type MigrateOptions } from './migrate.js';
+export { migrateFromExport, type MigrationFromExportReport } from './migrate-from-export.js';
+export { reportOf, type MigrationReport } from './report.js';
+export { defaultProviderIdFor } from './provider-ids.js';
+export type { StepRejected } from './errors.js';
+export type { Progress } from './progress.js';
+// Migrating an org on first use, in front of resolve and vend.
+export { LazyMigrationFailed, migrateOnFirstUse, type LazyMigrationOptions } from './lazy.js';

@@ -1,0 +1,64 @@
+import type { KeptLink, MigrationLink, MigrationPlan, WithheldServiceLink } from './plan.js';
+
+/** What the migration of an org does (dry run) or did: the same for both, but for `eventsAppended`. */
+export interface MigrationReport {
+  readonly orgId: string;
+  readonly providersCreated: readonly {
+    readonly profileId: string;
+    readonly providerId: string;
+    readonly name: string;
+    readonly roleArn: string;
+    readonly accountId: string;
+  }[];
+  readonly providersReused: readonly { readonly profileId: string; readonly providerId: string; readonly name: string; readonly roleArn: string }[];
+  /** Providers whose name is not their profile's: taken by another provider, or not a valid provider name. */
+  readonly renamed: readonly { readonly profileId: string; readonly profile: string; readonly name: string }[];
+  readonly links: readonly MigrationLink[];
+  readonly linksKept: readonly KeptLink[];
+  readonly withheld: readonly WithheldServiceLink[];
+  readonly skipped: readonly { readonly profileId: string; readonly reason: string }[];
+  /** Commands still to run when the plan was made: 0 once an org is fully migrated. */
+  readonly commandsPending: number;
+  readonly eventsAppended: number;
+}
+
+/** The number of commands a plan still has to run. */
+export const pendingCommandsOf = (plan: MigrationPlan): number =>
+  plan.profiles.reduce(
+    (sum, step) => sum + (step.add?.pending ? 1 : 0) + step.links.filter((link) => link.pending).length + (step.mark.pending ? 1 : 0),
+    0,
+  );
+
+const withoutCommand = ({ commandId: _commandId, pending: _pending, ...link }: MigrationLink & { commandId: string; pending: boolean }): MigrationLink =>
+  link;
+
+/**
+ * The report of a plan. `lateKept` are links found taken only when they were
+ * linked (someone linked the scope between planning and running): kept, as
+ * any other.
+ */
+export const reportOf = (plan: MigrationPlan, eventsAppended: number, lateKept: readonly KeptLink[] = []): MigrationReport => {
+  const keyOf = (link: MigrationLink) => `${link.scope}|${link.app}/${link.service}/${link.stage ?? ''}`;
+  const late = new Set(lateKept.map(keyOf));
+  const steps = plan.profiles;
+  return {
+    orgId: plan.orgId,
+    providersCreated: steps.flatMap(({ profile: { profileId }, outcome }) =>
+      outcome.kind === 'create'
+        ? [{ profileId, providerId: outcome.providerId, name: outcome.name, roleArn: outcome.roleArn, accountId: outcome.accountId }]
+        : [],
+    ),
+    providersReused: steps.flatMap(({ profile: { profileId }, outcome }) =>
+      outcome.kind === 'reuse' ? [{ profileId, providerId: outcome.providerId, name: outcome.name, roleArn: outcome.roleArn }] : [],
+    ),
+    renamed: steps.flatMap(({ profile, outcome }) =>
+      outcome.kind === 'create' && outcome.name !== profile.name ? [{ profileId: profile.profileId, profile: profile.name, name: outcome.name }] : [],
+    ),
+    links: steps.flatMap((step) => step.links.filter((link) => !late.has(keyOf(link))).map(withoutCommand)),
+    linksKept: [...plan.linksKept, ...lateKept],
+    withheld: plan.withheld,
+    skipped: steps.flatMap(({ profile: { profileId }, outcome }) => (outcome.kind === 'skip' ? [{ profileId, reason: outcome.reason }] : [])),
+    commandsPending: pendingCommandsOf(plan),
+    eventsAppended,
+  };
+};

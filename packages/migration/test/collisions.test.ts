@@ -1,0 +1,143 @@
+// Names and roles that exist already: taken names get a deterministic new name, equal role ARNs reuse the provider, links are never replaced.
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { addRoleProvider, importOrThrow, indexOf, migrateOrThrow, outcomeOf, roleArn, setup } from './fixtures.js';
+
+const profilesExport = (profiles: { id: string; name: string; awsAccessRoleArn?: string }[], apps: unknown[] = []) => ({
+  org: 'acme',
+  deploymentProfiles: profiles,
+  apps,
+});
+
+const collisions = suite('collisions');
+
+collisions('a name taken by another provider (in any case) gets the first free -N suffix, and is reported', async () => {
+  const { handler, run } = setup();
+  await addRoleProvider(run, 'u1', 'DEV', roleArn('900000000001'));
+  await addRoleProvider(run, 'u2', 'dev-2', roleArn('900000000002'));
+  await importOrThrow(handler, profilesExport([{ id: 'p-dev', name: 'dev', awsAccessRoleArn: roleArn('111111111111') }]));
+  const report = await migrateOrThrow(handler);
+  assert.equal(report.renamed, [{ profileId: 'p-dev', profile: 'dev', name: 'dev-3' }]);
+  assert.is(report.providersCreated[0]?.name, 'dev-3');
+  assert.is((await handler.state('acme')).providers.get('dp-p-dev')?.name, 'dev-3');
+});
+
+collisions('two profiles with one name: the first (by profile id) keeps it, the second gets -2', async () => {
+  const { handler } = setup();
+  await importOrThrow(
+    handler,
+    profilesExport([
+      { id: 'p-b', name: 'deploy', awsAccessRoleArn: roleArn('111111111111') },
+      { id: 'p-a', name: 'deploy', awsAccessRoleArn: roleArn('222222222222') },
+    ]),
+  );
+  const report = await migrateOrThrow(handler);
+  assert.equal(report.providersCreated.map((p) => [p.profileId, p.name]), [['p-a', 'deploy'], ['p-b', 'deploy-2']]);
+  assert.equal(report.renamed, [{ profileId: 'p-b', profile: 'deploy', name: 'deploy-2' }]);
+});
+
+collisions('a profile name that is no valid provider name is made into one', async () => {
+  const { handler } = setup();
+  await importOrThrow(
+    handler,
+    profilesExport([
+      { id: 'p-1', name: 'Dev / EU (old)', awsAccessRoleArn: roleArn('111111111111') },
+      { id: 'p-2', name: '***', awsAccessRoleArn: roleArn('222222222222') },
+      { id: 'p-3', name: 'x'.repeat(100), awsAccessRoleArn: roleArn('333333333333') },
+    ]),
+  );
+  const report = await migrateOrThrow(handler);
+  assert.equal(report.renamed.map((r) => r.name), ['Dev - EU -old', 'profile', 'x'.repeat(64)]);
+});
+
+collisions('a role ARN equal to an existing provider\'s reuses that provider: nothing is added, links and marker point to it', async () => {
+  const { store, handler, run } = setup();
+  await addRoleProvider(run, 'mine', 'main account', roleArn('111111111111'));
+  await importOrThrow(
+    handler,
+    profilesExport(
+      [
+        { id: 'p-dev', name: 'dev', awsAccessRoleArn: roleArn('111111111111') },
+        { id: 'p-dev-copy', name: 'dev copy', awsAccessRoleArn: roleArn('111111111111') },
+      ],
+      [{ name: 'app1', stages: { default: 'p-dev', qa: 'p-dev-copy' }, services: [{ name: 'api', instances: [{ stage: 'qa', region: 'us-east-1' }] }] }],
+    ),
+  );
+  const report = await migrateOrThrow(handler);
+  assert.equal(report.providersCreated, []);
+  assert.equal(report.providersReused.map((p) => [p.profileId, p.providerId]), [['p-dev', 'mine'], ['p-dev-copy', 'mine']]);
+  const outcome = await outcomeOf(handler);
+  assert.equal(outcome.providers.map((p) => p.id), ['mine']);
+  assert.equal(outcome.migrated, ['p-dev -> mine', 'p-dev-copy -> mine']);
+  const r = (await indexOf(store)).resolve({ orgId: 'acme', app: 'app1', service: 'api', stage: 'qa', region: 'us-east-1' });
+  assert.equal([r.source, r.provider?.id], ['stage', 'mine']);
+});
+
+collisions('profiles sharing a role ARN share one new provider', async () => {
+  const { handler } = setup();
+  await importOrThrow(
+    handler,
+    profilesExport([
+      { id: 'p-1', name: 'one', awsAccessRoleArn: roleArn('111111111111') },
+      { id: 'p-2', name: 'two', awsAccessRoleArn: roleArn('111111111111') },
+    ]),
+  );
+  const report = await migrateOrThrow(handler);
+  assert.equal(report.providersCreated.map((p) => p.providerId), ['dp-p-1']);
+  assert.equal(report.providersReused.map((p) => [p.profileId, p.providerId]), [['p-2', 'dp-p-1']]);
+});
+
+collisions('links the user made are kept and reported, never replaced', async () => {
+  const { store, handler, run } = setup();
+  await addRoleProvider(run, 'theirs', 'theirs', roleArn('999999999999'));
+  await importOrThrow(
+    handler,
+    profilesExport(
+      [
+        { id: 'p-dev', name: 'dev', awsAccessRoleArn: roleArn('111111111111') },
+        { id: 'p-prod', name: 'prod', awsAccessRoleArn: roleArn('222222222222') },
+      ],
+      [{ name: 'app1', stages: { default: 'p-dev', prod: 'p-prod' }, services: [{ name: 'api', instances: [{ stage: 'prod', region: 'us-east-1' }] }] }],
+    ),
+  );
+  await run({ type: 'LinkProviderToService', providerId: 'theirs', app: 'app1', service: 'api' });
+  const report = await migrateOrThrow(handler);
+  assert.equal(report.linksKept.map(({ scope, linkedProviderId, providerId }) => ({ scope, linkedProviderId, providerId })), [
+    { scope: 'service', linkedProviderId: 'theirs', providerId: 'dp-p-dev' },
+  ]);
+  assert.match(report.linksKept[0]!.reason, /never replaces/);
+  assert.equal(report.links.map((l) => l.scope), ['stage']);
+  const index = await indexOf(store);
+  assert.is(index.resolve({ orgId: 'acme', app: 'app1', service: 'api', stage: 'dev' }).provider?.id, 'theirs');
+  assert.is(index.resolve({ orgId: 'acme', app: 'app1', service: 'api', stage: 'prod', region: 'us-east-1' }).provider?.id, 'dp-p-prod');
+});
+
+collisions('a stage mapped to a profile without a role keeps resolving to none: the service link is withheld, other deployed stages get stage links', async () => {
+  const { store, handler } = setup();
+  await importOrThrow(
+    handler,
+    profilesExport(
+      [
+        { id: 'p-dev', name: 'dev', awsAccessRoleArn: roleArn('111111111111') },
+        { id: 'p-local', name: 'local' },
+      ],
+      [
+        {
+          name: 'app1',
+          stages: { default: 'p-dev', sandbox: 'p-local' },
+          services: [{ name: 'api', instances: [{ stage: 'sandbox', region: 'us-east-1' }, { stage: 'dev', region: 'us-east-1' }] }],
+        },
+      ],
+    ),
+  );
+  const report = await migrateOrThrow(handler);
+  assert.equal(report.withheld.map(({ app, service, stages, providerId }) => ({ app, service, stages, providerId })), [
+    { app: 'app1', service: 'api', stages: ['sandbox'], providerId: 'dp-p-dev' },
+  ]);
+  assert.equal(report.links.map(({ scope, stage, from }) => [scope, stage, from]), [['stage', 'dev', 'default']]);
+  const index = await indexOf(store);
+  assert.is(index.resolve({ orgId: 'acme', app: 'app1', service: 'api', stage: 'sandbox', region: 'eu-west-1' }).source, 'none');
+  assert.is(index.resolve({ orgId: 'acme', app: 'app1', service: 'api', stage: 'dev', region: 'eu-west-1' }).provider?.accountId, '111111111111');
+});
+
+collisions.run();
