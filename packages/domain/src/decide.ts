@@ -278,7 +278,7 @@ const linkProvider = (state: OrgState, providerId: string, scope: LinkState['sco
         field: 'replace',
         scope,
         linkedProviderId: current.providerId,
-        message: `${scope.kind} ${scopeKey(scope)} already uses ${provider.type} provider "${linked?.name ?? current.providerId}"; say replace to link "${provider.name}" instead`,
+        message: `${scope.kind} ${scopeKey(scope)} already uses ${provider.type} provider "${linked?.name ?? current.providerId}"; link with replace (CLI: --replace) to use "${provider.name}" instead`,
       });
     }
     const replaced = current ? { replacedProviderId: current.providerId } : {};

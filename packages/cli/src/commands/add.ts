@@ -1,0 +1,91 @@
+import type { Command } from 'commander';
+import type { PlainCredentials } from '@providers/sdk';
+import { UsageError } from '../cli-errors.js';
+import type { Define } from '../program.js';
+import { readSecret, readSecretFields, readStdin } from '../read-secret.js';
+import { unwrap } from '../context.js';
+import { describeProvider } from './show.js';
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+/** `providers add`: an access role, static keys, or another vendor's secret fields. */
+export const registerAdd = (program: Command, define: Define) =>
+  define(
+    program
+      .command('add')
+      .description('add a provider: an AWS access role (--role-arn), AWS static keys (--access-key-id), or secret fields (--secret-field)')
+      .requiredOption('--org <org>', 'organization id')
+      .requiredOption('--name <name>', 'provider name, unique in the org (any case)')
+      .requiredOption('--type <type>', 'vendor: aws, stripe, twilio, …')
+      .option('--role-arn <arn>', 'AWS access role to assume through STS')
+      .option('--external-id <id>', 'external id the role’s trust policy requires (default: the org’s, generated once)')
+      .option('--session-duration <seconds>', 'session duration, 900–43200 s (default 3600)')
+      .option('--access-key-id <id>', 'AWS static keys: the access key id')
+      .option('--account-id <id>', 'AWS static keys: the 12-digit account the keys belong to')
+      .option('--secret-access-key-stdin', 'read the secret access key from stdin')
+      .option('--secret-access-key-env <var>', 'read the secret access key from this environment variable')
+      .option('--secret-access-key-file <path>', 'read the secret access key from this file')
+      .option('--secret-field <name>', 'a secret field of the vendor (repeatable); values come from stdin, one line per field', collect)
+      .option('--id <providerId>', 'provider id (default: generated)')
+      .option('--verify', 'check that the role can be assumed with the external id, and not without it (the confused-deputy check)'),
+    async (ctx, o) => {
+      const orgId = String(o.org);
+      let credentials = await credentialsFrom(o, ctx.environment.stdin);
+      if (credentials.kind === 'aws-keys') ctx.out.redactor.add(credentials.secretAccessKey);
+      if (credentials.kind === 'secret') Object.values(credentials.fields).forEach((v) => ctx.out.redactor.add(v));
+      const providers = await ctx.providers();
+      const envelope = ctx.envelope(orgId);
+      if (o.verify) {
+        if (credentials.kind !== 'aws-role') throw new UsageError('--verify checks an access role: give --role-arn', 'verify');
+        const externalId = credentials.externalId ?? (await providers.externalIdOf(orgId));
+        const { verifyRole } = await import('@providers/vending');
+        await verifyRole({ roleArn: credentials.roleArn, externalId, orgId, actor: envelope.actor.id });
+        credentials = { ...credentials, externalId };
+        ctx.out.note(`verified: ${credentials.roleArn} can be assumed with the external id, and not without it`);
+      }
+      const result = unwrap(
+        await providers.addProvider({
+          ...envelope,
+          name: String(o.name),
+          type: String(o.type),
+          credentials,
+          ...(o.accountId ? { accountId: String(o.accountId) } : {}),
+          ...(o.id ? { providerId: String(o.id) } : {}),
+        }),
+      );
+      const added = result.events.find((e) => e.event.type === 'ProviderAdded');
+      const provider = added?.event.type === 'ProviderAdded' ? await ctx.provider(orgId, added.event.data.providerId) : await ctx.provider(orgId, String(o.name));
+      if (ctx.out.json) ctx.out.data(describeProvider(provider));
+      else ctx.out.line(`added ${provider.type} provider "${provider.name}" (${provider.id})${provider.accountId ? ` for account ${provider.accountId}` : ''}`);
+    },
+  );
+
+/** Credentials from the flags; secrets only from stdin, the environment or a file. */
+export const credentialsFrom = async (o: Record<string, unknown>, stdin: NodeJS.ReadableStream): Promise<PlainCredentials> => {
+  const kinds = [o.roleArn, o.accessKeyId, o.secretField].filter((v) => v !== undefined).length;
+  if (kinds !== 1) throw new UsageError('give exactly one of --role-arn, --access-key-id or --secret-field', 'credentials');
+  if (o.roleArn !== undefined) {
+    const duration = o.sessionDuration === undefined ? undefined : Number(o.sessionDuration);
+    if (duration !== undefined && !Number.isFinite(duration)) throw new UsageError('--session-duration is a number of seconds', 'session-duration');
+    return {
+      kind: 'aws-role',
+      roleArn: String(o.roleArn),
+      ...(o.externalId !== undefined ? { externalId: String(o.externalId) } : {}),
+      ...(duration !== undefined ? { sessionDurationSeconds: duration } : {}),
+    };
+  }
+  if (o.accessKeyId !== undefined) {
+    const secretAccessKey = await readSecret(
+      'secret-access-key',
+      {
+        ...(o.secretAccessKeyStdin ? { stdin: true } : {}),
+        ...(o.secretAccessKeyEnv ? { env: String(o.secretAccessKeyEnv) } : {}),
+        ...(o.secretAccessKeyFile ? { file: String(o.secretAccessKeyFile) } : {}),
+      },
+      () => readStdin(stdin),
+    );
+    return { kind: 'aws-keys', accessKeyId: String(o.accessKeyId), secretAccessKey };
+  }
+  const names = o.secretField as string[];
+  return { kind: 'secret', fields: await readSecretFields(names, await readStdin(stdin)) };
+};

@@ -1,0 +1,65 @@
+import { Command, Option } from 'commander';
+import type { Define } from '../program.js';
+
+/** `providers credentials`: vend the credentials a deployment uses, as env exports, JSON or credential_process. */
+export const registerCredentials = (program: Command, define: Define) =>
+  define(
+    program
+      .command('credentials')
+      .description('vend the credentials this deployment resolves to (assumes the role through STS)')
+      .requiredOption('--org <org>', 'organization id')
+      .requiredOption('--app <app>', 'app name')
+      .requiredOption('--service <service>', 'service name')
+      .requiredOption('--stage <stage>', 'stage')
+      .option('--region <region>', 'AWS region of the instance')
+      .option('--type <type>', 'vendor type', 'aws')
+      .addOption(new Option('--format <format>', 'env exports, JSON, or the AWS CLI credential_process object').choices(['env', 'json', 'process']).default('env'))
+      .option('--allow-local-fallback', 'with no provider resolved, hand out this machine’s own AWS credentials'),
+    async (ctx, o) => {
+      const result = await (await ctx.providers()).vend({
+        orgId: String(o.org),
+        app: String(o.app),
+        service: String(o.service),
+        stage: String(o.stage),
+        ...(o.region !== undefined ? { region: String(o.region) } : {}),
+        type: String(o.type),
+        actor: ctx.actor().id,
+        ...(o.allowLocalFallback ? { allowLocalFallback: true } : {}),
+      });
+      // This command's purpose is to print the secret: write it unredacted, to stdout only.
+      const print = (text: string) => void ctx.environment.stdout.write(`${text}\n`);
+      const format = ctx.out.json ? 'json' : String(o.format);
+      if (result.kind === 'secret') {
+        if (format === 'env') for (const [name, value] of Object.entries(result.fields)) print(`export ${envName(name)}=${shellQuote(value)}`);
+        else print(JSON.stringify({ provider: result.provider, source: result.source, fields: result.fields }, null, 2));
+        return;
+      }
+      if (format === 'process') {
+        const { toCredentialProcess } = await import('@providers/vending');
+        return print(JSON.stringify(toCredentialProcess(result)));
+      }
+      if (format === 'json')
+        return print(
+          JSON.stringify(
+            {
+              provider: result.provider,
+              source: result.source,
+              accountId: result.accountId ?? null,
+              accessKeyId: result.accessKeyId,
+              secretAccessKey: result.secretAccessKey,
+              sessionToken: result.sessionToken ?? null,
+              expiration: result.expiration?.toISOString() ?? null,
+            },
+            null,
+            2,
+          ),
+        );
+      print(`export AWS_ACCESS_KEY_ID=${shellQuote(result.accessKeyId)}`);
+      print(`export AWS_SECRET_ACCESS_KEY=${shellQuote(result.secretAccessKey)}`);
+      if (result.sessionToken) print(`export AWS_SESSION_TOKEN=${shellQuote(result.sessionToken)}`);
+      else print('unset AWS_SESSION_TOKEN');
+    },
+  );
+
+const envName = (field: string) => field.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase();
+const shellQuote = (value: string) => `'${value.replace(/'/g, `'\\''`)}'`;

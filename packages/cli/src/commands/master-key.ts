@@ -1,0 +1,23 @@
+import type { Command } from 'commander';
+import { generateMasterKey } from '@providers/secrets';
+import type { Define } from '../program.js';
+
+/** `providers master-key generate|rotate`: the key that wraps every provider's data key. */
+export const registerMasterKey = (program: Command, define: Define) => {
+  const group = program.command('master-key').description('create or rotate the master key that wraps data keys (kept outside the store)');
+  define(group.command('generate').description('print a new master key line (id:base64) for PROVIDERS_MASTER_KEY or a key file (chmod 600)'), async (ctx) => {
+    const line = generateMasterKey();
+    // The point of this command is to print the key: straight to stdout, nowhere else.
+    ctx.environment.stdout.write(ctx.out.json ? `${JSON.stringify({ masterKey: line })}\n` : `${line}\n`);
+  });
+  define(
+    group
+      .command('rotate')
+      .description('re-wrap every data key with the first (current) master key of PROVIDERS_MASTER_KEY; events are untouched'),
+    async (ctx) => {
+      const { rewrapped } = await (await ctx.providers()).sealer.rotate();
+      if (ctx.out.json) return ctx.out.data({ rewrapped });
+      ctx.out.line(`re-wrapped ${rewrapped} data key(s) with the current master key`);
+    },
+  );
+};

@@ -1,0 +1,61 @@
+import type { Command } from 'commander';
+import { UsageError } from '../cli-errors.js';
+import type { Define } from '../program.js';
+
+/** `--as-of`: a global position (digits) or an ISO time. */
+export const parseAsOf = (value: string | undefined): { position?: bigint; time?: string } => {
+  if (value === undefined) return {};
+  if (/^\d+$/.test(value)) return { position: BigInt(value) };
+  const time = Date.parse(value);
+  if (Number.isNaN(time)) throw new UsageError(`--as-of takes a position (digits) or an ISO time, not ${JSON.stringify(value)}`, 'as-of');
+  return { time: new Date(time).toISOString() };
+};
+
+/** `providers resolve`: which provider a deployment uses, where from, and (--explain) why. */
+export const registerResolve = (program: Command, define: Define) =>
+  define(
+    program
+      .command('resolve')
+      .description('which provider does this deployment use? instance > stage > service > org default > none')
+      .requiredOption('--org <org>', 'organization id')
+      .requiredOption('--app <app>', 'app name')
+      .requiredOption('--service <service>', 'service name')
+      .requiredOption('--stage <stage>', 'stage')
+      .option('--region <region>', 'AWS region of the instance')
+      .option('--type <type>', 'vendor type', 'aws')
+      .option('--as-of <when>', 'answer as of a global position or an ISO time')
+      .option('--explain', 'show every scope looked at and the event that set it'),
+    async (ctx, o) => {
+      const resolution = await (await ctx.providers()).resolve(
+        {
+          orgId: String(o.org),
+          app: String(o.app),
+          service: String(o.service),
+          stage: String(o.stage),
+          ...(o.region !== undefined ? { region: String(o.region) } : {}),
+          type: String(o.type),
+        },
+        parseAsOf(o.asOf as string | undefined),
+      );
+      const p = resolution.provider;
+      const provider = p ? { id: p.id, name: p.name, type: p.type, accountId: p.accountId ?? null } : null;
+      if (ctx.out.json) return ctx.out.data({ source: resolution.source, provider, chain: resolution.chain });
+      ctx.out.line(
+        p
+          ? `${p.name} (${p.type}${p.accountId ? `, account ${p.accountId}` : ''}) from ${resolution.source}`
+          : `none: no provider is linked; the deployment falls back to its own local credentials`,
+      );
+      if (o.explain)
+        ctx.out.table(
+          ['scope', 'key', 'provider', 'set by', 'at', 'position'],
+          resolution.chain.map((l) => [
+            `${l.scope === resolution.source ? '→ ' : '  '}${l.scope}`,
+            l.key,
+            l.providerId ?? '-',
+            l.setBy?.actor ?? '-',
+            l.setBy?.at ?? '-',
+            l.setBy?.position ?? '-',
+          ]),
+        );
+    },
+  );

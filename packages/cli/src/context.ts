@@ -1,0 +1,91 @@
+import { userInfo } from 'node:os';
+import * as E from 'fp-ts/lib/Either.js';
+import type { CommandResult } from '@providers/commands';
+import { ActorRole, type Actor, type Command, type ProviderState } from '@providers/domain';
+import { DEFAULT_STORE_URL, Providers } from '@providers/sdk';
+import { MasterKeyring } from '@providers/secrets';
+import { Rejected, UsageError } from './cli-errors.js';
+import { Output } from './output.js';
+
+/** What the CLI was started with: the environment, the streams, and the global flags. */
+export interface CliEnvironment {
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly stdin: NodeJS.ReadableStream;
+  readonly stdout: NodeJS.WritableStream;
+  readonly stderr: NodeJS.WritableStream;
+}
+
+export interface GlobalOptions {
+  readonly store?: string;
+  readonly actor?: string;
+  readonly role?: string;
+  readonly json?: boolean;
+}
+
+/** One run of the CLI: opens the store on first use, knows the actor, prints through one Output. */
+export class CliContext {
+  readonly out: Output;
+  private opened?: Promise<Providers>;
+
+  constructor(
+    readonly environment: CliEnvironment,
+    readonly options: GlobalOptions,
+  ) {
+    this.out = new Output(Boolean(options.json), environment.stdout, environment.stderr);
+  }
+
+  /** The store URL: `--store`, else PROVIDERS_STORE, else the embedded default. */
+  get storeUrl(): string {
+    return this.options.store ?? this.environment.env.PROVIDERS_STORE ?? DEFAULT_STORE_URL;
+  }
+
+  providers(): Promise<Providers> {
+    this.opened ??= Providers.open({ store: this.storeUrl, masterKeys: MasterKeyring.fromEnvironment(this.environment.env) });
+    return this.opened;
+  }
+
+  /** Who is acting: `--actor`/`--role`, else PROVIDERS_ACTOR/PROVIDERS_ROLE, else the OS user as admin of a local store. */
+  actor(): Actor {
+    const id = this.options.actor ?? this.environment.env.PROVIDERS_ACTOR ?? safeUserName();
+    const role = this.options.role ?? this.environment.env.PROVIDERS_ROLE ?? 'admin';
+    if (!ActorRole.is(role)) throw new UsageError(`--role must be one of owner, admin, member, system (got ${JSON.stringify(role)})`, 'role');
+    return { id, role };
+  }
+
+  /** Runs a command; a rejection by a rule becomes exit code 1 with its message. */
+  async execute(command: Command): Promise<CommandResult> {
+    const providers = await this.providers();
+    return unwrap(await providers.execute(command));
+  }
+
+  /** The provider an org knows by this id or name, or a rejection naming the field. */
+  async provider(orgId: string, idOrName: string, field = 'provider'): Promise<ProviderState> {
+    const found = await (await this.providers()).findProvider(orgId, idOrName);
+    if (!found)
+      throw new Rejected({ _tag: 'ProviderNotFound', field: 'providerId', providerId: idOrName, message: `no provider "${idOrName}" in organization ${orgId} (--${field})` });
+    return found;
+  }
+
+  /** The envelope of a command sent from the command line. */
+  envelope(orgId: string) {
+    return { orgId, commandId: `cli-${crypto.randomUUID()}`, actor: this.actor(), issuedAt: new Date().toISOString() };
+  }
+
+  async close(): Promise<void> {
+    if (this.opened) await (await this.opened).close();
+  }
+}
+
+/** The accepted result, or a Rejected error carrying the domain's. */
+export const unwrap = <A>(result: E.Either<import('@providers/domain').DomainError, A>): A => {
+  if (E.isLeft(result)) throw new Rejected(result.left);
+  return result.right;
+};
+
+const safeUserName = (): string => {
+  try {
+    return userInfo().username || 'cli';
+  } catch {
+    return 'cli';
+  }
+};

@@ -1,0 +1,39 @@
+import { Command, Option } from 'commander';
+import { CliContext, type CliEnvironment } from './context.js';
+import { registerCommands } from './commands/index.js';
+
+/** Runs a subcommand's body with a context built from its flags (global ones included). */
+export type Define = (command: Command, body: (ctx: CliContext, options: Record<string, unknown>, args: string[]) => Promise<void>) => Command;
+
+export const VERSION = '0.1.0';
+
+/** The `providers` program: global flags and every subcommand. */
+export const buildProgram = (environment: CliEnvironment, contexts: CliContext[]): Command => {
+  const program = new Command('providers')
+    .description('Manage cloud-provider credentials for deployments: add providers, link them, resolve and vend them.')
+    .version(VERSION, '-V, --version')
+    .option('--store <url>', 'event store: sqlite:PATH, memory: or esdb://HOST:PORT?tls=false (env PROVIDERS_STORE; default sqlite:./.providers/events.db)')
+    .option('--actor <id>', 'who is acting, recorded on every event (env PROVIDERS_ACTOR; default: the OS user)')
+    .addOption(new Option('--role <role>', 'the actor’s role (env PROVIDERS_ROLE; default admin)').choices(['owner', 'admin', 'member', 'system']))
+    .showHelpAfterError('(run with --help for usage)')
+    .configureOutput({
+      writeOut: (text) => void environment.stdout.write(text),
+      writeErr: (text) => void environment.stderr.write(text),
+    })
+    .exitOverride();
+
+  const define: Define = (command, body) =>
+    command
+      .option('--json', 'print JSON for programs instead of a table')
+      .exitOverride()
+      .action(async (...received: unknown[]) => {
+        const self = received[received.length - 1] as Command;
+        const args = received.slice(0, -2).filter((a): a is string => typeof a === 'string');
+        const ctx = new CliContext(environment, self.optsWithGlobals());
+        contexts.push(ctx);
+        await body(ctx, self.opts(), args);
+      });
+
+  registerCommands(program, define);
+  return program;
+};

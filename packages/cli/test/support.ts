@@ -1,0 +1,45 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../../..', import.meta.url));
+const bin = join(root, 'packages/cli/bin/providers.js');
+let built = false;
+
+/** Builds the bundle the `providers` bin runs, once per test file, so the tests run what users run. */
+const ensureBuilt = () => {
+  if (built) return;
+  const build = spawnSync(process.execPath, [join(root, 'scripts/build-cli.mjs')], { encoding: 'utf8' });
+  if (build.status !== 0) throw new Error(`building the CLI failed: ${build.stderr}`);
+  built = true;
+};
+
+export interface CliRun {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+  json<T = unknown>(): T;
+}
+
+/** A scratch directory with its own store, and a way to run the real CLI in it. */
+export const workspace = (env: Record<string, string> = {}) => {
+  ensureBuilt();
+  const dir = mkdtempSync(join(tmpdir(), 'providers-cli-'));
+  const run = (args: readonly string[], options: { input?: string; env?: Record<string, string> } = {}): CliRun => {
+    const result = spawnSync(process.execPath, [bin, ...args], {
+      cwd: dir,
+      encoding: 'utf8',
+      input: options.input ?? '',
+      env: { PATH: process.env.PATH ?? '', HOME: dir, PROVIDERS_ACTOR: 'alice', ...env, ...options.env },
+    });
+    return {
+      code: result.status ?? -1,
+      stdout: result.stdout,
+      stderr: result.stderr,
+      json: <T>() => JSON.parse(result.stdout) as T,
+    };
+  };
+  return { dir, run, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+};

@@ -1,0 +1,10 @@
+export {
+  Providers,
+  type AddProviderInput,
+  type AsOf,
+  type OpenOptions,
+  type UpdateCredentialsInput,
+  type WriteContext,
+} from './providers.js';
+export { DEFAULT_SESSION_DURATION_SECONDS, MAX_SECRET_VALUE_LENGTH, validatePlainSecrets, type PlainCredentials } from './provider-input.js';
+export { DEFAULT_STORE_URL, InvalidStoreUrl, openStores, parseStoreUrl, type StoreLocation, type Stores } from './store-url.js';

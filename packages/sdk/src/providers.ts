@@ -1,0 +1,248 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import * as E from 'fp-ts/lib/Either.js';
+import { CommandHandler, type CommandResult } from '@providers/commands';
+import {
+  decide,
+  findProvider,
+  type Actor,
+  type Command,
+  type DomainError,
+  type OrgState,
+  type ProviderCredentials,
+  type ProviderState,
+  type SealedSecret,
+} from '@providers/domain';
+import { orgStream } from '@providers/domain';
+import { ResolutionIndex, project, type Resolution, type ResolveRequest } from '@providers/projections';
+import { MasterKeyring, SecretSealer } from '@providers/secrets';
+import type { RecordedEvent } from '@providers/store';
+import type { StsOptions, VendRequest, VendResult, Vendor } from '@providers/vending';
+import { DEFAULT_SESSION_DURATION_SECONDS, validatePlainSecrets, type PlainCredentials } from './provider-input.js';
+import { DEFAULT_STORE_URL, openStores, parseStoreUrl, type Stores } from './store-url.js';
+
+export interface OpenOptions {
+  /** How vending reaches STS and which identity it uses (default: the SDK's chain, AWS_ENDPOINT_URL_STS honoured). */
+  readonly sts?: StsOptions;
+  /** A store URL (`sqlite:PATH`, `memory:`, `esdb://…`) or stores already opened. Default: the embedded SQLite file. */
+  readonly store?: string | Stores;
+  /** The master keys that wrap data keys. Default: from PROVIDERS_MASTER_KEY / PROVIDERS_MASTER_KEY_FILE, if set. */
+  readonly masterKeys?: MasterKeyring;
+}
+
+/** What every write says: whose org, who, and optionally its id and time (both generated otherwise). */
+export interface WriteContext {
+  readonly orgId: string;
+  readonly actor: Actor;
+  readonly commandId?: string;
+  readonly issuedAt?: string;
+}
+
+export interface AddProviderInput extends WriteContext {
+  readonly name: string;
+  readonly type: string;
+  readonly credentials: PlainCredentials;
+  /** The account of static keys (a role's account is read from its ARN). */
+  readonly accountId?: string;
+  readonly providerId?: string;
+}
+
+export interface UpdateCredentialsInput extends WriteContext {
+  /** Provider id or name. */
+  readonly provider: string;
+  readonly credentials: PlainCredentials;
+  readonly accountId?: string;
+}
+
+/** As of when to answer: a global position, or a time. */
+export interface AsOf {
+  readonly position?: bigint;
+  readonly time?: string;
+}
+
+type Outcome = Promise<E.Either<DomainError, CommandResult>>;
+
+/**
+ * The library in one object: a store, the command handler on it, sealing, and
+ * resolution. Embedders open one per process and share it.
+ */
+export class Providers {
+  readonly handler: CommandHandler;
+  readonly sealer: SecretSealer;
+
+  private vendor?: Promise<Vendor>;
+
+  private constructor(
+    readonly stores: Stores,
+    masterKeys: MasterKeyring | undefined,
+    private readonly sts: StsOptions | undefined,
+  ) {
+    this.handler = new CommandHandler(stores.events);
+    this.sealer = new SecretSealer({ keys: stores.keys, masterKeys });
+  }
+
+  /** Opens the stores at `options.store` (default: the embedded SQLite file). */
+  static async open(options: OpenOptions = {}): Promise<Providers> {
+    const stores = typeof options.store === 'object' ? options.store : await openStores(parseStoreUrl(options.store ?? DEFAULT_STORE_URL));
+    return new Providers(stores, options.masterKeys ?? MasterKeyring.fromEnvironment(), options.sts);
+  }
+
+  /** Decides and records a command; a rejection by a rule appends nothing. */
+  execute(command: Command): Outcome {
+    return this.handler.execute(command);
+  }
+
+  /** The org's current state (providers, links, defaults). Read it; do not change it. */
+  state(orgId: string): Promise<OrgState> {
+    return this.handler.state(orgId);
+  }
+
+  /** A provider of the org by id or by name (any case). */
+  async findProvider(orgId: string, idOrName: string): Promise<ProviderState | undefined> {
+    return findProvider(await this.state(orgId), idOrName);
+  }
+
+  /**
+   * Adds a provider. Secrets are sealed under a data key of this provider
+   * before they enter the event; an access role without an external id gets
+   * the org's (generated once, then reused for every role of the org).
+   */
+  async addProvider(input: AddProviderInput): Outcome {
+    const plain = validatePlainSecrets(input.credentials);
+    if (E.isLeft(plain)) return plain;
+    const providerId = input.providerId ?? `prv-${randomUUID()}`;
+    const state = await this.state(input.orgId);
+    const credentials = await this.credentialsFor(input.orgId, providerId, input.credentials, state, false);
+    const command: Command = {
+      type: 'AddProvider',
+      ...this.envelope(input),
+      providerId,
+      name: input.name,
+      providerType: input.type,
+      credentials,
+      ...(input.accountId ? { accountId: input.accountId } : {}),
+    };
+    return this.sealAndExecute(command, input.orgId, providerId, input.credentials, state);
+  }
+
+  /** Replaces a provider's credentials (sealed under the provider's own data key). */
+  async updateCredentials(input: UpdateCredentialsInput): Outcome {
+    const plain = validatePlainSecrets(input.credentials);
+    if (E.isLeft(plain)) return plain;
+    const state = await this.state(input.orgId);
+    const provider = findProvider(state, input.provider);
+    const providerId = provider?.id ?? input.provider;
+    const credentials = await this.credentialsFor(input.orgId, providerId, input.credentials, state, false);
+    const command: Command = {
+      type: 'UpdateProviderCredentials',
+      ...this.envelope(input),
+      providerId,
+      credentials,
+      ...(input.accountId ? { accountId: input.accountId } : {}),
+    };
+    return this.sealAndExecute(command, input.orgId, providerId, input.credentials, state);
+  }
+
+  /** The external id the org's access roles use (generated when the org has none yet). */
+  async externalIdOf(orgId: string): Promise<string> {
+    return orgExternalId(await this.state(orgId), orgId);
+  }
+
+  /** Which provider (instance > stage > service > org default > none) a deployment uses, and why. */
+  async resolve(request: ResolveRequest, asOf: AsOf = {}): Promise<Resolution> {
+    const index = new ResolutionIndex();
+    await project(this.stores.events, [index], {
+      orgId: request.orgId,
+      ...(asOf.position !== undefined ? { upTo: asOf.position } : {}),
+      ...(asOf.time !== undefined ? { until: asOf.time } : {}),
+    });
+    return index.resolve(request);
+  }
+
+  /**
+   * Resolves, then vends: an assumed-role session (cached, single-flight), the
+   * unsealed static keys or secret fields, or — only with `allowLocalFallback`
+   * — the caller's own AWS credentials.
+   */
+  async vend(request: VendRequest): Promise<VendResult> {
+    // Loaded on first use: the AWS SDK is heavy, and most commands never vend.
+    this.vendor ??= import('@providers/vending').then(({ createVendor }) =>
+      createVendor({
+        resolve: (r) => this.resolve(r),
+        unseal: (sealed, field) => this.sealer.unseal(sealed, field),
+        ...(this.sts ? { sts: this.sts } : {}),
+      }),
+    );
+    return (await this.vendor).vend(request);
+  }
+
+  /** The org's events in order, as stored (secrets sealed). */
+  async history(orgId: string): Promise<RecordedEvent[]> {
+    const events: RecordedEvent[] = [];
+    for await (const page of this.stores.events.readStream(orgStream(orgId))) events.push(...page);
+    return events;
+  }
+
+  async close(): Promise<void> {
+    if (this.vendor) (await this.vendor).close();
+    await this.stores.close();
+  }
+
+  private envelope(context: WriteContext) {
+    return {
+      orgId: context.orgId,
+      commandId: context.commandId ?? randomUUID(),
+      actor: context.actor,
+      issuedAt: context.issuedAt ?? new Date().toISOString(),
+    };
+  }
+
+  /**
+   * Decides first with placeholders, so that a command a rule rejects never
+   * creates a data key; then seals for real and records it.
+   */
+  private async sealAndExecute(draft: Command, orgId: string, providerId: string, plain: PlainCredentials, state: OrgState): Outcome {
+    const trial = decide(draft, state);
+    if (E.isLeft(trial)) return trial;
+    const credentials = await this.credentialsFor(orgId, providerId, plain, state, true);
+    return this.execute({ ...draft, credentials } as Command);
+  }
+
+  private async credentialsFor(
+    orgId: string,
+    providerId: string,
+    plain: PlainCredentials,
+    state: OrgState,
+    seal: boolean,
+  ): Promise<ProviderCredentials> {
+    const keyId = `${orgId}/${providerId}`;
+    const sealValue = async (field: string, value: string): Promise<SealedSecret> =>
+      seal ? this.sealer.seal(keyId, field, value) : { alg: 'A256GCM', keyId, iv: '', ct: '', tag: '' };
+    switch (plain.kind) {
+      case 'aws-role':
+        return {
+          kind: 'aws-role',
+          roleArn: plain.roleArn,
+          externalId: plain.externalId ?? orgExternalId(state, orgId),
+          sessionDurationSeconds: plain.sessionDurationSeconds ?? DEFAULT_SESSION_DURATION_SECONDS,
+        };
+      case 'aws-keys':
+        return { kind: 'aws-keys', accessKeyId: plain.accessKeyId, secretAccessKey: await sealValue('secretAccessKey', plain.secretAccessKey) };
+      case 'secret': {
+        const fields: Record<string, SealedSecret> = {};
+        for (const [name, value] of Object.entries(plain.fields)) fields[name] = await sealValue(name, value);
+        return { kind: 'secret', fields };
+      }
+    }
+  }
+}
+
+/**
+ * The external id of an org's roles: AWS asks for one unique per customer and
+ * not secret. The org's first access role gets a random one; later roles reuse
+ * it, so one trust-policy condition serves the whole org.
+ */
+const orgExternalId = (state: OrgState, orgId: string): string => {
+  for (const provider of state.providers.values())
+    if (provider.credentials.kind === 'aws-role') return provider.credentials.externalId;
+  return `${orgId.slice(0, 64)}-${randomBytes(16).toString('hex')}`;
+};

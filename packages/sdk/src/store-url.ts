@@ -1,0 +1,67 @@
+import type { EventStore, KeyStore } from '@providers/store';
+
+/** Where the events live, as given by `--store` or `PROVIDERS_STORE`. */
+export type StoreLocation =
+  | { readonly kind: 'sqlite'; readonly path: string }
+  | { readonly kind: 'memory' }
+  | { readonly kind: 'esdb'; readonly connectionString: string };
+
+/** The embedded default: one SQLite file under the working directory. */
+export const DEFAULT_STORE_URL = 'sqlite:./.providers/events.db';
+
+/** A store URL that cannot be understood. */
+export class InvalidStoreUrl extends Error {
+  readonly _tag = 'InvalidStoreUrl' as const;
+  readonly field = 'store';
+  constructor(readonly url: string) {
+    super(`store URL ${JSON.stringify(url)} is not one of sqlite:PATH, memory:, esdb://HOST:PORT?… (or esdb+discover://…, kurrentdb://…)`);
+    this.name = 'InvalidStoreUrl';
+  }
+}
+
+/** Reads a store URL: `sqlite:PATH`, `memory:`, `esdb://…` (also `esdb+discover://`, `kurrentdb://`). */
+export const parseStoreUrl = (url: string): StoreLocation => {
+  if (url === 'memory:' || url === 'memory') return { kind: 'memory' };
+  if (url.startsWith('sqlite:')) {
+    const path = url.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '');
+    if (path.length === 0) throw new InvalidStoreUrl(url);
+    return { kind: 'sqlite', path };
+  }
+  if (/^(esdb|esdb\+discover|kurrentdb|kurrentdb\+discover|kdb|kdb\+discover):\/\//.test(url)) {
+    // The EventStoreDB client reads esdb:// and esdb+discover:// connection strings.
+    return { kind: 'esdb', connectionString: url.replace(/^(kurrentdb|kdb)/, 'esdb') };
+  }
+  throw new InvalidStoreUrl(url);
+};
+
+/** The two stores a deployment of the library needs: events, and data keys beside them. */
+export interface Stores {
+  readonly events: EventStore;
+  readonly keys: KeyStore;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the stores at a location. Adapters are loaded on demand, so that a
+ * process using SQLite never loads the gRPC client and the other way round.
+ */
+export const openStores = async (location: StoreLocation): Promise<Stores> => {
+  switch (location.kind) {
+    case 'memory': {
+      const { MemoryEventStore, MemoryKeyStore } = await import('@providers/store');
+      const events = new MemoryEventStore();
+      const keys = new MemoryKeyStore();
+      return { events, keys, close: async () => void (await Promise.all([events.close(), keys.close()])) };
+    }
+    case 'sqlite': {
+      const { openSqliteStores } = await import('@providers/store-sqlite');
+      return openSqliteStores(location.path);
+    }
+    case 'esdb': {
+      const { EsdbEventStore, EsdbKeyStore } = await import('@providers/store-esdb');
+      const events = EsdbEventStore.connect(location.connectionString);
+      const keys = EsdbKeyStore.connect(location.connectionString);
+      return { events, keys, close: async () => void (await Promise.all([events.close(), keys.close()])) };
+    }
+  }
+};
