@@ -18,6 +18,16 @@ export interface SecretSources {
   readonly file?: string;
 }
 
+/** A file the user named that cannot be read is a mistake on the command line (exit 2), not an outage. */
+const readSecretFile = (what: string, path: string): string => {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException | undefined)?.code ?? 'unknown error';
+    throw new UsageError(`the ${what} file ${JSON.stringify(path)} cannot be read (${code})`, what);
+  }
+};
+
 /** One secret value from stdin, an environment variable or a file — exactly one of them. */
 export const readSecret = async (what: string, sources: SecretSources, stdinText?: () => Promise<string>): Promise<string> => {
   const given = [sources.stdin, sources.env, sources.file].filter(Boolean).length;
@@ -27,7 +37,7 @@ export const readSecret = async (what: string, sources: SecretSources, stdinText
     if (value === undefined) throw new UsageError(`environment variable ${sources.env} is not set`, what);
     return value;
   }
-  if (sources.file) return chomp(readFileSync(sources.file, 'utf8'));
+  if (sources.file) return chomp(readSecretFile(what, sources.file));
   return chomp(await (stdinText ?? readStdin)());
 };
 

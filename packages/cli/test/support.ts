@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -41,5 +41,21 @@ export const workspace = (env: Record<string, string> = {}) => {
       json: <T>() => JSON.parse(result.stdout) as T,
     };
   };
-  return { dir, run, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+  /** The same, without blocking the event loop: for tests whose servers run in this process. */
+  const runAsync = (args: readonly string[], options: { env?: Record<string, string> } = {}): Promise<CliRun> =>
+    new Promise((resolve) => {
+      execFile(
+        process.execPath,
+        [bin, ...args],
+        { cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', HOME: dir, PROVIDERS_ACTOR: 'alice', ...env, ...options.env } },
+        (error, stdout, stderr) =>
+          resolve({
+            code: error ? (typeof error.code === 'number' ? error.code : -1) : 0,
+            stdout,
+            stderr,
+            json: <T>() => JSON.parse(stdout) as T,
+          }),
+      );
+    });
+  return { dir, bin, run, runAsync, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 };

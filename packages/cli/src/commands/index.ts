@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { Define } from '../program.js';
 import { registerAdd } from './add.js';
+import { registerAudit } from './audit.js';
 import { registerCredentials } from './credentials.js';
 import { registerDefault } from './default.js';
 import { registerHistory } from './history.js';
@@ -8,6 +9,8 @@ import { registerIamTemplate } from './iam-template.js';
 import { registerLink } from './link.js';
 import { registerManage } from './manage.js';
 import { registerMasterKey } from './master-key.js';
+import { registerMigrate } from './migrate.js';
+import { registerRebuild } from './rebuild.js';
 import { registerResolve } from './resolve.js';
 import { registerList, registerShow } from './show.js';
 
@@ -21,6 +24,9 @@ export const registerCommands = (program: Command, define: Define): void => {
   registerLink(program, define);
   registerResolve(program, define);
   registerHistory(program, define);
+  registerAudit(program, define);
+  registerMigrate(program, define);
+  registerRebuild(program, define);
   registerCredentials(program, define);
   registerIamTemplate(program, define);
   registerMasterKey(program, define);

@@ -1,0 +1,54 @@
+import { Command, Option } from 'commander';
+import { auditCsv, buildAsOf, type AuditFact } from '@providers/projections';
+import { UsageError } from '../cli-errors.js';
+import type { Define } from '../program.js';
+
+/** `providers audit`: who linked which provider (and so which AWS account) to what, when. */
+export const registerAudit = (program: Command, define: Define) =>
+  define(
+    program
+      .command('audit')
+      .description('the audit trail of an organization: who added, linked, replaced and removed which provider and account, oldest first')
+      .requiredOption('--org <org>', 'organization id')
+      .option('--account <id>', 'only facts involving this AWS account (linked, replaced or moved away from)')
+      .option('--provider <name>', 'only facts about this provider (id or any name it had)')
+      .option('--service <app/service>', 'only facts about this app/service')
+      .option('--stage <stage>', 'only facts about this stage')
+      .option('--actor <id>', 'only facts by this actor')
+      .option('--since <time>', 'only facts at or after this ISO time')
+      .option('--until <time>', 'only facts at or before this ISO time')
+      .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']).default('table')),
+    async (ctx, o) => {
+      const orgId = String(o.org);
+      const [app, service] = o.service === undefined ? [] : String(o.service).split('/');
+      if (o.service !== undefined && (!app || !service)) throw new UsageError('--service is app/service', 'service');
+      const { audit } = await buildAsOf((await ctx.providers()).stores.events, { orgId });
+      const facts = audit.query({
+        orgId,
+        ...(o.account !== undefined ? { accountId: String(o.account) } : {}),
+        ...(o.provider !== undefined ? { provider: String(o.provider) } : {}),
+        ...(app ? { app } : {}),
+        ...(service ? { service } : {}),
+        ...(o.stage !== undefined ? { stage: String(o.stage) } : {}),
+        ...(o.actor !== undefined ? { actor: String(o.actor) } : {}),
+        ...(o.since !== undefined ? { since: String(o.since) } : {}),
+        ...(o.until !== undefined ? { until: String(o.until) } : {}),
+      });
+      const format = ctx.out.json ? 'json' : String(o.format);
+      if (format === 'json') return ctx.out.data(facts);
+      if (format === 'csv') return void ctx.environment.stdout.write(ctx.out.redactor.redact(auditCsv(facts)));
+      ctx.out.table(
+        ['at', 'actor', 'action', 'provider', 'account', 'scope', 'replaced', 'position'],
+        facts.map((f: AuditFact) => [
+          f.at,
+          `${f.actor.id} (${f.actor.role})`,
+          f.action,
+          f.providerName ?? f.providerId ?? '-',
+          f.accountId ?? '-',
+          f.scope?.key ?? '-',
+          f.replacedProviderName ?? f.replacedProviderId ?? '-',
+          f.position,
+        ]),
+      );
+    },
+  );
