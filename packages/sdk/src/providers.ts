@@ -14,6 +14,7 @@ import {
 } from '@providers/domain';
 import { orgStream } from '@providers/domain';
 import { ResolutionIndex, project, type Resolution, type ResolveRequest } from '@providers/projections';
+import { migrateOnFirstUse } from '@providers/migration';
 import { MasterKeyring, SecretSealer } from '@providers/secrets';
 import type { RecordedEvent } from '@providers/store';
 import type { StsOptions, VendRequest, VendResult, Vendor } from '@providers/vending';
@@ -21,6 +22,11 @@ import { DEFAULT_SESSION_DURATION_SECONDS, validatePlainSecrets, type PlainCrede
 import { DEFAULT_STORE_URL, openStores, parseStoreUrl, type Stores } from './store-url.js';
 
 export interface OpenOptions {
+  /**
+   * Migrate an org's deployment profiles to providers the first time it is
+   * resolved or vended for (once per org per process), as deployments did.
+   */
+  readonly migrateOnFirstUse?: boolean;
   /** How vending reaches STS and which identity it uses (default: the SDK's chain, AWS_ENDPOINT_URL_STS honoured). */
   readonly sts?: StsOptions;
   /** A store URL (`sqlite:PATH`, `memory:`, `esdb://…`) or stores already opened. Default: the embedded SQLite file. */
@@ -70,20 +76,34 @@ export class Providers {
   readonly sealer: SecretSealer;
 
   private vendor?: Promise<Vendor>;
+  private readonly ensureMigrated: (orgId: string) => Promise<void>;
+  private readonly externalIds = new Map<string, string>();
 
   private constructor(
     readonly stores: Stores,
     masterKeys: MasterKeyring | undefined,
     private readonly sts: StsOptions | undefined,
+    lazyMigration: boolean,
   ) {
     this.handler = new CommandHandler(stores.events);
     this.sealer = new SecretSealer({ keys: stores.keys, masterKeys });
+    const lazy = migrateOnFirstUse(this.handler, {
+      actor: { id: 'migration', role: 'system' },
+      externalIdFor: (_profile, orgId) => this.externalIds.get(orgId) ?? '',
+    });
+    // The org's external id is read once before its migration, so every profile of the run gets the same one.
+    this.ensureMigrated = lazyMigration
+      ? async (orgId) => {
+          if (!this.externalIds.has(orgId)) this.externalIds.set(orgId, await this.externalIdOf(orgId));
+          await lazy(orgId);
+        }
+      : async () => undefined;
   }
 
   /** Opens the stores at `options.store` (default: the embedded SQLite file). */
   static async open(options: OpenOptions = {}): Promise<Providers> {
     const stores = typeof options.store === 'object' ? options.store : await openStores(parseStoreUrl(options.store ?? DEFAULT_STORE_URL));
-    return new Providers(stores, options.masterKeys ?? MasterKeyring.fromEnvironment(), options.sts);
+    return new Providers(stores, options.masterKeys ?? MasterKeyring.fromEnvironment(), options.sts, options.migrateOnFirstUse ?? false);
   }
 
   /** Decides and records a command; a rejection by a rule appends nothing. */
@@ -149,6 +169,7 @@ export class Providers {
 
   /** Which provider (instance > stage > service > org default > none) a deployment uses, and why. */
   async resolve(request: ResolveRequest, asOf: AsOf = {}): Promise<Resolution> {
+    await this.ensureMigrated(request.orgId);
     const index = new ResolutionIndex();
     await project(this.stores.events, [index], {
       orgId: request.orgId,
