@@ -1,0 +1,28 @@
+// A small history to replay when there is no store at hand: two accounts, links, a replacement, a rename.
+import type { Actor } from '@providers/domain';
+import type { Providers } from '@providers/sdk';
+
+const alice: Actor = { id: 'alice', role: 'admin' };
+const mo: Actor = { id: 'mo', role: 'member' };
+
+/** Records the demo history into org `acme`, one minute apart from 2026-01-05T09:00Z. */
+export const recordDemoHistory = async (providers: Providers): Promise<void> => {
+  let minute = 0;
+  const at = () => new Date(Date.UTC(2026, 0, 5, 9, minute++)).toISOString();
+  const check = async (outcome: ReturnType<Providers['execute']>) => {
+    const result = await outcome;
+    if (result._tag === 'Left') throw new Error(`the demo history was refused: ${result.left.message}`);
+  };
+  const envelope = (actor: Actor) => ({ orgId: 'acme', actor, issuedAt: at() });
+  const role = (account: string) => ({ kind: 'aws-role' as const, roleArn: `arn:aws:iam::${account}:role/deploy`, externalId: 'acme-demo-external-id' });
+  await check(providers.addProvider({ ...envelope(alice), providerId: 'dev', name: 'Dev AWS', type: 'aws', credentials: role('111111111111') }));
+  await check(providers.addProvider({ ...envelope(alice), providerId: 'prod', name: 'Prod AWS', type: 'aws', credentials: role('222222222222') }));
+  const command = (actor: Actor) => ({ ...envelope(actor), commandId: `demo-${minute}` });
+  await check(providers.execute({ type: 'SetDefaultProvider', ...command(alice), providerId: 'dev' }));
+  await check(providers.execute({ type: 'LinkProviderToService', ...command(mo), providerId: 'dev', app: 'shop', service: 'api' }));
+  await check(providers.execute({ type: 'LinkProviderToInstance', ...command(mo), providerId: 'dev', app: 'shop', service: 'api', stage: 'prod' }));
+  await check(providers.execute({ type: 'LinkProviderToInstance', ...command(alice), providerId: 'prod', app: 'shop', service: 'api', stage: 'prod', replace: true }));
+  await check(providers.execute({ type: 'RenameProvider', ...command(alice), providerId: 'prod', name: 'Production' }));
+  await check(providers.execute({ type: 'LinkProviderToInstance', ...command(mo), providerId: 'prod', app: 'shop', service: 'web', stage: 'prod', region: 'eu-west-1' }));
+  await check(providers.execute({ type: 'UnlinkProviderFromService', ...command(mo), app: 'shop', service: 'api', providerType: 'aws' }));
+};
