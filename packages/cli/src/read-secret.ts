@@ -29,11 +29,16 @@ const readSecretFile = (what: string, path: string): string => {
 };
 
 /** One secret value from stdin, an environment variable or a file — exactly one of them. */
-export const readSecret = async (what: string, sources: SecretSources, stdinText?: () => Promise<string>): Promise<string> => {
+export const readSecret = async (
+  what: string,
+  sources: SecretSources,
+  env: Readonly<Record<string, string | undefined>>,
+  stdinText?: () => Promise<string>,
+): Promise<string> => {
   const given = [sources.stdin, sources.env, sources.file].filter(Boolean).length;
   if (given !== 1) throw new UsageError(`give the ${what} through exactly one of stdin, an environment variable or a file`, what);
   if (sources.env) {
-    const value = process.env[sources.env];
+    const value = env[sources.env];
     if (value === undefined) throw new UsageError(`environment variable ${sources.env} is not set`, what);
     return value;
   }

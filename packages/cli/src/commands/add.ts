@@ -3,7 +3,7 @@ import type { PlainCredentials } from '@providers/sdk';
 import { UsageError } from '../cli-errors.js';
 import type { Define } from '../program.js';
 import { readSecret, readSecretFields, readStdin } from '../read-secret.js';
-import { unwrap } from '../context.js';
+import { unwrap, type CliEnvironment } from '../context.js';
 import { describeProvider } from './show.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -30,7 +30,7 @@ export const registerAdd = (program: Command, define: Define) =>
       .option('--verify', 'check that the role can be assumed with the external id, and not without it (the confused-deputy check)'),
     async (ctx, o) => {
       const orgId = String(o.org);
-      let credentials = await credentialsFrom(o, ctx.environment.stdin);
+      let credentials = await credentialsFrom(o, ctx.environment);
       if (credentials.kind === 'aws-keys') ctx.out.redactor.add(credentials.secretAccessKey);
       if (credentials.kind === 'secret') Object.values(credentials.fields).forEach((v) => ctx.out.redactor.add(v));
       const providers = await ctx.providers();
@@ -61,7 +61,8 @@ export const registerAdd = (program: Command, define: Define) =>
   );
 
 /** Credentials from the flags; secrets only from stdin, the environment or a file. */
-export const credentialsFrom = async (o: Record<string, unknown>, stdin: NodeJS.ReadableStream): Promise<PlainCredentials> => {
+export const credentialsFrom = async (o: Record<string, unknown>, environment: CliEnvironment): Promise<PlainCredentials> => {
+  const { stdin, env } = environment;
   const kinds = [o.roleArn, o.accessKeyId, o.secretField].filter((v) => v !== undefined).length;
   if (kinds !== 1) throw new UsageError('give exactly one of --role-arn, --access-key-id or --secret-field', 'credentials');
   if (o.roleArn !== undefined) {
@@ -82,6 +83,7 @@ export const credentialsFrom = async (o: Record<string, unknown>, stdin: NodeJS.
         ...(o.secretAccessKeyEnv ? { env: String(o.secretAccessKeyEnv) } : {}),
         ...(o.secretAccessKeyFile ? { file: String(o.secretAccessKeyFile) } : {}),
       },
+      env,
       () => readStdin(stdin),
     );
     return { kind: 'aws-keys', accessKeyId: String(o.accessKeyId), secretAccessKey };

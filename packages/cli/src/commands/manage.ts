@@ -39,7 +39,7 @@ export const registerManage = (program: Command, define: Define) => {
     async (ctx, o) => {
       const orgId = String(o.org);
       const provider = await ctx.provider(orgId, String(o.provider));
-      const credentials = await credentialsFrom(o, ctx.environment.stdin);
+      const credentials = await credentialsFrom(o, ctx.environment);
       if (credentials.kind === 'aws-keys') ctx.out.redactor.add(credentials.secretAccessKey);
       if (credentials.kind === 'secret') Object.values(credentials.fields).forEach((v) => ctx.out.redactor.add(v));
       unwrap(
