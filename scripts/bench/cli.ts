@@ -1,0 +1,32 @@
+// Row: the CLI's `resolve` on a large store beside `providers --version`, both as fresh processes.
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { BenchContext } from './context.js';
+import { formatMs, log, sideBySide, type BenchRow } from './measure.js';
+
+const cli = fileURLToPath(new URL('../../packages/cli/bin/providers.js', import.meta.url));
+
+const runCli = (args: string[]): string => execFileSync(process.execPath, [cli, ...args], { encoding: 'utf8', env: { ...process.env, PROVIDERS_ACTOR: 'bench' } });
+
+/** Measures the CLI row. */
+export const cliRow = async (ctx: BenchContext): Promise<BenchRow> => {
+  const { orgId, app, service, stage, region } = ctx.history.sample;
+  const resolveArgs = ['--store', `sqlite:${ctx.storePath}`, 'resolve', '--org', orgId, '--app', app, '--service', service, '--stage', stage, '--region', region, '--json'];
+  const answer = JSON.parse(runCli(resolveArgs)) as { source?: string };
+  if (typeof answer.source !== 'string') throw new Error('the CLI resolve printed no resolution');
+  const ms = await sideBySide(ctx.sizes.runs, {
+    version: () => runCli(['--version']),
+    resolve: () => runCli(resolveArgs),
+  });
+  const ratio = ms.resolve / ms.version;
+  log('providers --version', formatMs(ms.version));
+  log('providers resolve', `${formatMs(ms.resolve)}  ratio ${ratio.toFixed(2)} (answer: ${answer.source})`);
+  const total = ctx.history.events + ctx.sizes.bigOrgEvents;
+  return {
+    what: `CLI resolve on a store of ${total.toLocaleString('en')} events`,
+    figure: `${ratio.toFixed(2)} × (${formatMs(ms.resolve)} vs ${formatMs(ms.version)})`,
+    target: '≤ 2 × --version',
+    met: ratio <= 2,
+    bound: '',
+  };
+};

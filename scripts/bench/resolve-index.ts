@@ -1,0 +1,88 @@
+// Row: `resolve` on an index holding a million instance links: lookups per second, heap per link.
+import type { DomainEvent, EventMetadata } from '../../packages/domain/src/index.js';
+import { ResolutionIndex, type ProjectedEvent, type ResolveRequest } from '../../packages/projections/src/index.js';
+import type { BenchContext } from './context.js';
+import { collectGarbage, formatRate, log, perSecond, sideBySide, type BenchRow } from './measure.js';
+
+const ORGS = 100;
+const PROVIDERS = 10;
+const STAGES = ['dev', 'staging', 'prod', 'qa', 'perf'];
+const REGIONS = ['us-east-1', 'eu-west-1'];
+const SERVICES = 20;
+
+/** The n-th instance of an org (distinct for n below apps × services × stages × regions). */
+const instanceOf = (n: number) => ({
+  app: `app-${Math.floor(n / (SERVICES * STAGES.length * REGIONS.length))}`,
+  service: `svc-${Math.floor(n / (STAGES.length * REGIONS.length)) % SERVICES}`,
+  stage: STAGES[Math.floor(n / REGIONS.length) % STAGES.length]!,
+  region: REGIONS[n % REGIONS.length]!,
+});
+
+const metadata = (position: number): EventMetadata => ({
+  schemaVersion: 1,
+  eventId: `e-${position}`,
+  commandId: `c-${position}`,
+  actor: { id: `user-${position % 50}`, role: 'member' },
+  // A string per event, as decoding JSON would give.
+  occurredAt: new Date(1_735_689_600_000 + position * 1000).toISOString(),
+});
+
+/** Folds `links` instance links over ORGS orgs into a fresh index, one event at a time. */
+const buildIndex = (links: number): ResolutionIndex => {
+  const index = new ResolutionIndex();
+  let position = 0;
+  const apply = (orgId: string, event: DomainEvent) => {
+    position++;
+    index.apply({ orgId, revision: BigInt(position), position: BigInt(position), event, metadata: metadata(position) } as ProjectedEvent);
+  };
+  const perOrg = Math.ceil(links / ORGS);
+  for (let o = 0; o < ORGS; o++) {
+    const orgId = `org-${o}`;
+    for (let p = 0; p < PROVIDERS; p++)
+      apply(orgId, {
+        type: 'ProviderAdded',
+        data: {
+          providerId: `prv-${p}`,
+          name: `AWS ${p}`,
+          type: 'aws',
+          credentials: { kind: 'aws-role', roleArn: `arn:aws:iam::${String(100000000000 + p)}:role/x`, externalId: 'ext-id', sessionDurationSeconds: 3600 },
+        },
+      } as DomainEvent);
+    for (let n = 0; n < perOrg && o * perOrg + n < links; n++)
+      apply(orgId, { type: 'ProviderLinkedToInstance', data: { providerId: `prv-${n % PROVIDERS}`, ...instanceOf(n) } } as DomainEvent);
+  }
+  return index;
+};
+
+/** Measures the resolve row. */
+export const resolveIndexRow = async (ctx: BenchContext): Promise<BenchRow> => {
+  const links = ctx.sizes.indexLinks;
+  collectGarbage();
+  const before = process.memoryUsage().heapUsed;
+  const index = buildIndex(links);
+  collectGarbage();
+  const heapPerLink = (process.memoryUsage().heapUsed - before) / links;
+  const perOrg = Math.ceil(links / ORGS);
+  const requests: ResolveRequest[] = Array.from({ length: 4096 }, (_, i) => ({
+    orgId: `org-${(i * 7) % ORGS}`,
+    ...instanceOf((i * 7919) % perOrg),
+  }));
+  const lookups = ctx.sizes.lookups;
+  let found = 0;
+  const ms = await sideBySide(ctx.sizes.runs, {
+    resolve: () => {
+      for (let i = 0; i < lookups; i++) if (index.resolve(requests[i & 4095]!).source === 'instance') found++;
+    },
+  });
+  if (found === 0) throw new Error('the bench resolved no instance link: the index was not built as intended');
+  const rate = perSecond(lookups, ms.resolve);
+  log('resolve lookups', `${formatRate(rate)}  over ${links.toLocaleString('en')} links`);
+  log('heap per instance link', `${heapPerLink.toFixed(0)} bytes`);
+  return {
+    what: `resolve on an index of ${links.toLocaleString('en')} instance links`,
+    figure: `${formatRate(rate)}; ${heapPerLink.toFixed(0)} bytes/link`,
+    target: '≥ 2M lookups/s; ≤ 250 bytes/link',
+    met: rate >= 2e6 && heapPerLink <= 250,
+    bound: '',
+  };
+};
