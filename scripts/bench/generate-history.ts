@@ -27,15 +27,16 @@ export interface GeneratedHistory {
   readonly sample: { readonly orgId: string; readonly app: string; readonly service: string; readonly stage: string; readonly region: string };
 }
 
-export const APPS = 40;
-export const SERVICES = 12;
-export const STAGES = ['dev', 'staging', 'prod', 'qa'] as const;
-export const REGIONS = ['us-east-1', 'eu-west-1', 'ap-southeast-2'] as const;
+// Per org: 40 apps × 12 services × 4 stages × 3 regions of instances to link and deploy.
+const APPS = 40;
+const SERVICES = 12;
+const STAGES = ['dev', 'staging', 'prod', 'qa'] as const;
+const REGIONS = ['us-east-1', 'eu-west-1', 'ap-southeast-2'] as const;
 const PROVIDERS = 12;
 const PROFILES = 8;
 
 /** A small deterministic PRNG (mulberry32). */
-export const prng = (seed: number) => () => {
+const prng = (seed: number) => () => {
   seed = (seed + 0x6d2b79f5) | 0;
   let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
   t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;

@@ -17,13 +17,6 @@ export const median = (values: readonly number[]): number => {
   return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 };
 
-/** The median duration in ms over `runs` runs of `work`. */
-export const medianMs = async (runs: number, work: () => unknown): Promise<number> => {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) times.push(await timeOnce(work));
-  return median(times);
-};
-
 /**
  * Runs several contenders in turn, `runs` rounds, so that each round measures
  * all of them under the same machine load; returns the median ms of each.

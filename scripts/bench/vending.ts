@@ -27,6 +27,8 @@ const request = (i: number, instances: number) => ({ orgId: 'bench-org', app: 's
 /** Measures the vending row. */
 export const vendingRow = async (ctx: BenchContext): Promise<BenchRow> => {
   const { vendRequests: requests, vendInstances: instances } = ctx.sizes;
+  // The AWS SDK warns about Node 20 when it loads; the warning would interleave with the figures.
+  silenceSdkNodeVersionWarning();
   const server = await startStsServer();
   server.setLatency(20);
   const resolve = async (_: ResolveRequest): Promise<Resolution> => ({ source: 'instance', provider, chain: [] });
@@ -40,7 +42,6 @@ export const vendingRow = async (ctx: BenchContext): Promise<BenchRow> => {
   try {
     const vendorMs = await timeOnce(() => Promise.all(Array.from({ length: requests }, (_, i) => vendor.vend(request(i, instances)))));
     const vendorCalls = server.calls('AssumeRole');
-    silenceSdkNodeVersionWarning();
     const fromTemporaryCredentials = loadFromTemporaryCredentials();
     const sdkMs = await timeOnce(() =>
       Promise.all(
