@@ -2,6 +2,8 @@ import * as E from 'fp-ts/lib/Either.js';
 import { ProviderCredentials, slotKey, type Scope, type ScopeKind } from '@providers/domain';
 import type { Json } from '@providers/store';
 import type { ProjectedEvent } from './projected-event.js';
+import { smallGet } from './small-map.js';
+import { LinkTree, type LinkEntry, type LinkPlace } from './link-tree.js';
 import { SnapshotReader, type SnapshottableReadModel } from './snapshot.js';
 
 /** Which credentials does this deployment use? */
@@ -49,29 +51,13 @@ export interface Resolution {
   readonly chain: readonly ChainLink[];
 }
 
-// Compact on purpose: an index holds millions of these. The position is a
-// number (exact up to 2^53) to avoid a bigint per entry.
-interface Entry {
-  readonly providerId: string;
-  readonly actor: string;
-  readonly at: string;
-  readonly position: number;
-}
-
 interface OrgIndex {
   readonly providers: Map<string, ResolvedProvider>;
-  /** slotKey(type, scope) → entry. */
-  readonly links: Map<string, Entry>;
-  /** type → entry. */
-  readonly defaults: Map<string, Entry>;
+  /** provider type → its links. */
+  readonly links: Map<string, LinkTree>;
+  /** provider type → the default. */
+  readonly defaults: Map<string, LinkEntry>;
 }
-
-const entryOf = (e: ProjectedEvent, providerId: string): Entry => ({
-  providerId,
-  actor: e.metadata.actor.id,
-  at: e.metadata.occurredAt,
-  position: Number(e.position),
-});
 
 /**
  * The resolution index: O(1) per scope. Answers instance link → stage link →
@@ -80,6 +66,8 @@ const entryOf = (e: ProjectedEvent, providerId: string): Entry => ({
 export class ResolutionIndex implements SnapshottableReadModel {
   readonly snapshotName = SNAPSHOT_FORMAT;
   private readonly orgs = new Map<string, OrgIndex>();
+  /** Actor ids repeat across millions of entries: one string each. */
+  private readonly actors = new Map<string, string>();
   /** The last global position folded in: the index's checkpoint. */
   position = 0n;
 
@@ -109,24 +97,25 @@ export class ResolutionIndex implements SnapshottableReadModel {
       case 'ProviderRemoved':
         org.providers.delete(event.data.providerId);
         return;
-      case 'DefaultProviderSet':
-        org.defaults.set(event.data.type, entryOf(e, event.data.providerId));
+      case 'DefaultProviderSet': {
+        const provider = org.providers.get(event.data.providerId);
+        if (provider) org.defaults.set(event.data.type, this.entryOf(e, provider.id));
         return;
+      }
       case 'DefaultProviderCleared':
         if (org.defaults.get(event.data.type)?.providerId === event.data.providerId) org.defaults.delete(event.data.type);
         return;
       case 'ProviderLinkedToService':
       case 'ProviderLinkedToInstance': {
-        const type = org.providers.get(event.data.providerId)?.type;
-        if (type) org.links.set(slotKey(type, scopeOf(event.data)), entryOf(e, event.data.providerId));
+        const provider = org.providers.get(event.data.providerId);
+        if (provider) linksOf(org, provider.type).set(event.data, this.entryOf(e, provider.id));
         return;
       }
       case 'ProviderUnlinkedFromService':
       case 'ProviderUnlinkedFromInstance': {
-        const type = org.providers.get(event.data.providerId)?.type;
-        if (!type) return;
-        const slot = slotKey(type, scopeOf(event.data));
-        if (org.links.get(slot)?.providerId === event.data.providerId) org.links.delete(slot);
+        const provider = org.providers.get(event.data.providerId);
+        const links = provider && org.links.get(provider.type);
+        if (links?.get(event.data)?.providerId === provider?.id) links?.delete(event.data);
         return;
       }
       default:
@@ -137,31 +126,21 @@ export class ResolutionIndex implements SnapshottableReadModel {
   /** Which provider this deployment uses, where that came from, and the chain looked at. */
   resolve(request: ResolveRequest): Resolution {
     const type = request.type ?? 'aws';
-    const org = this.orgs.get(request.orgId);
     const { app, service, stage, region } = request;
-    const scopes: Scope[] = [
-      ...(region !== undefined ? [{ kind: 'instance', app, service, stage, region } as const] : []),
-      { kind: 'stage', app, service, stage },
-      { kind: 'service', app, service },
-      { kind: 'org-default' },
-    ];
-    let source: ResolutionSource = 'none';
-    let provider: ResolvedProvider | null = null;
-    const chain = scopes.map((scope): ChainLink => {
-      const entry = scope.kind === 'org-default' ? org?.defaults.get(type) : org?.links.get(slotKey(type, scope));
-      const found = entry ? org?.providers.get(entry.providerId) : undefined;
-      if (found && !provider) {
-        provider = found;
-        source = scope.kind;
-      }
-      return {
-        scope: scope.kind,
-        key: scope.kind === 'org-default' ? `org/${type}` : slotKey(type, scope).slice(type.length + 1),
-        providerId: entry?.providerId ?? null,
-        setBy: entry ? { actor: entry.actor, at: entry.at, position: String(entry.position) } : null,
-      };
-    });
-    return { source, provider, chain };
+    const org = this.orgs.get(request.orgId);
+    // Walk the tree with the request's own strings: no key is built to look up.
+    const serviceNode = org?.links.get(type)?.service(app, service);
+    const stageNode = serviceNode?.stages && smallGet(serviceNode.stages, stage);
+    const serviceKey = `${app}/${service}`;
+    const stageKey = `${serviceKey}/${stage}`;
+    const chain: ChainLink[] = [];
+    if (region !== undefined) chain.push(link('instance', `${stageKey}/${region}`, stageNode?.regions && smallGet(stageNode.regions, region)));
+    chain.push(link('stage', stageKey, stageNode?.entry), link('service', serviceKey, serviceNode?.entry), link('org-default', `org/${type}`, org?.defaults.get(type)));
+    for (const l of chain) {
+      const provider = l.providerId === null ? undefined : org?.providers.get(l.providerId);
+      if (provider) return { source: l.scope, provider, chain };
+    }
+    return { source: 'none', provider: null, chain };
   }
 
   /** A provider of an org by id, as the index knows it. */
@@ -179,7 +158,9 @@ export class ResolutionIndex implements SnapshottableReadModel {
       orgs: orgs.map(([orgId, org]) => ({
         orgId,
         providers: [...org.providers.values()].sort((a, b) => compare(a.id, b.id)).map((p) => p as unknown as Json),
-        links: sortedEntries(org.links).map(([slot, entry]) => ({ slot, ...entry })),
+        links: [...org.links]
+          .flatMap(([type, tree]) => [...tree.entries()].map(([place, entry]) => ({ slot: slotKey(type, scopeOf(place)), ...entry })))
+          .sort((a, b) => compare(a.slot, b.slot)),
         defaults: sortedEntries(org.defaults).map(([type, entry]) => ({ type, ...entry })),
       })),
     };
@@ -201,7 +182,8 @@ export class ResolutionIndex implements SnapshottableReadModel {
       });
       read.array(org.links, `${path}.links`).forEach((l, j) => {
         const link = read.object(l, `${path}.links[${j}]`);
-        index.links.set(read.string(link.slot, `${path}.links[${j}].slot`), readEntry(read, link, `${path}.links[${j}]`));
+        const { type, place } = readSlot(read, link.slot, `${path}.links[${j}].slot`);
+        linksOf(index, type).set(place, readEntry(read, link, `${path}.links[${j}]`));
       });
       read.array(org.defaults, `${path}.defaults`).forEach((d, j) => {
         const entry = read.object(d, `${path}.defaults[${j}]`);
@@ -212,6 +194,13 @@ export class ResolutionIndex implements SnapshottableReadModel {
     this.orgs.clear();
     for (const [orgId, org] of orgs) this.orgs.set(orgId, org);
     this.position = position;
+  }
+
+  private entryOf(e: ProjectedEvent, providerId: string): LinkEntry {
+    const id = e.metadata.actor.id;
+    let actor = this.actors.get(id);
+    if (actor === undefined) this.actors.set(id, (actor = id));
+    return { providerId, actor, at: e.metadata.occurredAt, position: Number(e.position) };
   }
 
   private org(orgId: string): OrgIndex {
@@ -228,7 +217,32 @@ const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 const sortedEntries = <V>(map: Map<string, V>): [string, V][] => [...map.entries()].sort(([a], [b]) => compare(a, b));
 
-const readEntry = (read: SnapshotReader, entry: { readonly [key: string]: unknown }, path: string): Entry => ({
+const link = (scope: ChainLink['scope'], key: string, entry: LinkEntry | undefined): ChainLink => ({
+  scope,
+  key,
+  providerId: entry?.providerId ?? null,
+  setBy: entry ? { actor: entry.actor, at: entry.at, position: String(entry.position) } : null,
+});
+
+const linksOf = (org: OrgIndex, type: string): LinkTree => {
+  let tree = org.links.get(type);
+  if (!tree) org.links.set(type, (tree = new LinkTree()));
+  return tree;
+};
+
+/** Reads a snapshot's slot key back: `type|app/service[/stage[/region]]` (names hold neither "|" nor "/"). */
+const readSlot = (read: SnapshotReader, u: unknown, path: string): { type: string; place: LinkPlace } => {
+  const slot = read.string(u, path);
+  const bar = slot.indexOf('|');
+  const [app, service, stage, region, ...rest] = slot.slice(bar + 1).split('/');
+  if (bar <= 0 || !app || !service || rest.length > 0) read.fail(path, 'expected a slot key type|app/service[/stage[/region]]');
+  return {
+    type: slot.slice(0, bar),
+    place: { app: app!, service: service!, ...(stage !== undefined ? { stage } : {}), ...(region !== undefined ? { region } : {}) },
+  };
+};
+
+const readEntry = (read: SnapshotReader, entry: { readonly [key: string]: unknown }, path: string): LinkEntry => ({
   providerId: read.string(entry.providerId, `${path}.providerId`),
   actor: read.string(entry.actor, `${path}.actor`),
   at: read.string(entry.at, `${path}.at`),
@@ -249,7 +263,7 @@ const readProvider = (read: SnapshotReader, u: unknown, path: string): ResolvedP
   };
 };
 
-const scopeOf = (d: { app: string; service: string; stage?: string; region?: string }): Scope =>
+const scopeOf = (d: LinkPlace): Scope =>
   d.stage === undefined
     ? { kind: 'service', app: d.app, service: d.service }
     : d.region === undefined
