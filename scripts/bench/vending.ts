@@ -2,7 +2,7 @@
 // endpoint (20 ms latency), beside `fromTemporaryCredentials` called once per request.
 import { createRequire } from 'node:module';
 import { createVendor, silenceSdkNodeVersionWarning, type Resolution, type ResolvedProvider, type ResolveRequest } from '../../packages/vending/src/index.js';
-import { startStsServer } from '../../packages/vending/test/support/sts-server.js';
+import { startStsServer } from '@providers/vending/testing';
 import type { BenchContext } from './context.js';
 import { formatMs, log, timeOnce, type BenchRow } from './measure.js';
 

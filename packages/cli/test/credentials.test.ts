@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fromProcess } from '@aws-sdk/credential-providers';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { startStsServer, type StsServer } from '../../vending/test/support/sts-server.js';
+import { startStsServer, type StsServer } from '@providers/vending/testing';
 import { workspace } from './support.js';
 
 const ROLE = 'arn:aws:iam::222222222222:role/deploy';

@@ -1,7 +1,7 @@
 // The foundation's CLI scenarios with --store esdb://… against the in-process EventStoreDB gRPC server.
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { startTestEsdbServer, type TestEsdbServer } from '../../store-esdb/test/support/test-esdb-server.js';
+import { startTestEsdbServer, type TestEsdbServer } from '@providers/store-esdb/testing';
 import { workspace } from './support.js';
 
 const cli = suite('providers CLI on EventStoreDB');

@@ -33,6 +33,7 @@ export class ConcurrencyExhausted extends Error {
   }
 }
 
+/** How the command handler retries a command that lost a race for its org's stream. */
 export interface CommandHandlerOptions {
   /** How many times a command is re-decided after losing a race for the stream (default 8). */
   readonly maxAttempts?: number;

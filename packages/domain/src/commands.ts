@@ -37,35 +37,45 @@ const command = <K extends string, P extends t.Props, O extends t.Props>(type: K
     type,
   );
 
+/** Adds a provider to the org with its (already sealed) credentials and, for AWS, its account id. */
 export const AddProvider = command(
   'AddProvider',
   { providerId: ProviderId, name: ProviderName, providerType: ProviderType, credentials: ProviderCredentials },
   { accountId: AccountId },
 );
+/** Renames a provider; names are unique in the org regardless of case. */
 export const RenameProvider = command('RenameProvider', { providerId: ProviderId, name: ProviderName }, {});
+/** Replaces a provider's credentials (rotation), optionally with a new account id. */
 export const UpdateProviderCredentials = command(
   'UpdateProviderCredentials',
   { providerId: ProviderId, credentials: ProviderCredentials },
   { accountId: AccountId },
 );
+/** Removes a provider; `force` also unlinks it where it is used, `shred` records that its data key is deleted for good. */
 export const RemoveProvider = command('RemoveProvider', { providerId: ProviderId }, { force: t.boolean, shred: t.boolean });
+/** Makes a provider the org-wide default for its type. */
 export const SetDefaultProvider = command('SetDefaultProvider', { providerId: ProviderId }, {});
+/** Clears the org-wide default for a provider type. */
 export const ClearDefaultProvider = command('ClearDefaultProvider', { providerType: ProviderType }, {});
+/** Links a provider to every stage of a service; `replace` swaps out the one already linked. */
 export const LinkProviderToService = command(
   'LinkProviderToService',
   { providerId: ProviderId, app: AppName, service: ServiceName },
   { replace: t.boolean },
 );
+/** Unlinks a service's provider of one type: stages without a link of their own fall back to the org default. */
 export const UnlinkProviderFromService = command(
   'UnlinkProviderFromService',
   { app: AppName, service: ServiceName, providerType: ProviderType },
   {},
 );
+/** Links a provider to one stage of a service, or with a region to one instance, overriding the service link. */
 export const LinkProviderToInstance = command(
   'LinkProviderToInstance',
   { providerId: ProviderId, app: AppName, service: ServiceName, stage: StageName },
   { region: AwsRegion, replace: t.boolean },
 );
+/** Unlinks a stage's or instance's provider of one type: it falls back to the service link or the org default. */
 export const UnlinkProviderFromInstance = command(
   'UnlinkProviderFromInstance',
   { app: AppName, service: ServiceName, stage: StageName, providerType: ProviderType },
@@ -73,21 +83,25 @@ export const UnlinkProviderFromInstance = command(
 );
 
 // The legacy model, kept so that deployment profiles can be recorded and migrated.
+/** Records a legacy deployment profile (a named role ARN) so it can be migrated. */
 export const CreateDeploymentProfile = command(
   'CreateDeploymentProfile',
   { profileId: DeploymentProfileId, name: DeploymentProfileName },
   { roleArn: RoleArn },
 );
+/** Records a change to a legacy deployment profile's name or role ARN. */
 export const UpdateDeploymentProfile = command(
   'UpdateDeploymentProfile',
   { profileId: DeploymentProfileId, name: DeploymentProfileName },
   { roleArn: RoleArn },
 );
+/** Records which legacy deployment profile a stage of an app (or its `default` stage) uses. */
 export const LinkStageToDeploymentProfile = command(
   'LinkStageToDeploymentProfile',
   { app: AppName, stage: t.union([StageName, t.literal('default')]), profileId: DeploymentProfileId },
   {},
 );
+/** Records that a service was deployed to a stage and region, so the migration knows which instances exist. */
 export const RecordInstanceDeployed = command(
   'RecordInstanceDeployed',
   { app: AppName, service: ServiceName, stage: StageName },
@@ -101,6 +115,7 @@ export const MarkDeploymentProfileMigrated = command(
   { reason: Reason },
 );
 
+/** The codec of each command, by its `type`: decode input with these before deciding. */
 export const commandCodecs = {
   AddProvider,
   RenameProvider,
@@ -119,6 +134,7 @@ export const commandCodecs = {
   MarkDeploymentProfileMigrated,
 } as const;
 
+/** The `type` of a command. */
 export type CommandType = keyof typeof commandCodecs;
 /** Every command the organization decider accepts. */
 export type Command = { [K in CommandType]: t.TypeOf<(typeof commandCodecs)[K]> }[CommandType];

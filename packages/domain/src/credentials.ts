@@ -17,6 +17,7 @@ export const SealedSecret = t.readonly(
     tag: Base64,
   }),
 );
+/** A decoded sealed secret. */
 export type SealedSecret = t.TypeOf<typeof SealedSecret>;
 
 /** An AWS access role: short-lived credentials are minted through STS per deployment. */
@@ -28,6 +29,7 @@ export const AwsRoleCredentials = t.readonly(
     sessionDurationSeconds: SessionDurationSeconds,
   }),
 );
+/** Decoded AWS access-role credentials. */
 export type AwsRoleCredentials = t.TypeOf<typeof AwsRoleCredentials>;
 
 /** AWS static keys; the secret access key is sealed. */
@@ -38,6 +40,7 @@ export const AwsKeysCredentials = t.readonly(
     secretAccessKey: SealedSecret,
   }),
 );
+/** Decoded AWS static keys, the secret access key sealed. */
 export type AwsKeysCredentials = t.TypeOf<typeof AwsKeysCredentials>;
 
 /** At most this many fields: a vendor's credentials are a handful of values, not a payload. */
@@ -79,11 +82,14 @@ export const SecretFieldsCredentials = t.readonly(
     fields: SecretFields,
   }),
 );
+/** Decoded vendor credentials, every field sealed. */
 export type SecretFieldsCredentials = t.TypeOf<typeof SecretFieldsCredentials>;
 
+/** A provider's credentials, told apart by `kind`: an AWS role, AWS static keys, or vendor secret fields. */
 export const ProviderCredentials = taggedUnion('ProviderCredentials', 'kind', {
   'aws-role': AwsRoleCredentials,
   'aws-keys': AwsKeysCredentials,
   secret: SecretFieldsCredentials,
 });
+/** Decoded provider credentials of any kind. */
 export type ProviderCredentials = t.TypeOf<typeof ProviderCredentials>;

@@ -23,6 +23,7 @@ export type DomainError =
   | { readonly _tag: 'DeploymentProfileAlreadyExists'; readonly field: 'profileId'; readonly profileId: string; readonly message: string }
   | { readonly _tag: 'DeploymentProfileMigratedAlready'; readonly field: 'roleArn'; readonly profileId: string; readonly providerId: string | null; readonly message: string };
 
+/** The `_tag` of a domain rejection. */
 export type DomainErrorTag = DomainError['_tag'];
 
 /** Tells a domain rejection from anything else a caller may catch. */

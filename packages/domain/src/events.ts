@@ -58,7 +58,9 @@ export const eventDataCodecs = {
 } as const;
 
 type Codecs = typeof eventDataCodecs;
+/** The name of an event type: a past-tense fact. */
 export type EventType = keyof Codecs;
+/** Every event type the domain records. */
 export const EVENT_TYPES = Object.keys(eventDataCodecs) as readonly EventType[];
 
 /** A domain event: its type and its payload. */
@@ -98,6 +100,7 @@ export const EventMetadata = t.readonly(
     t.partial({ correlationId: t.string, causationId: t.string }),
   ]),
 );
+/** Who did it, when, as part of which command. */
 export type EventMetadata = t.TypeOf<typeof EventMetadata>;
 
 /** An event with its metadata: what `evolve` folds. */
@@ -106,4 +109,5 @@ export interface EventEnvelope {
   readonly metadata: EventMetadata;
 }
 
+/** Tells a known event type from any other string. */
 export const isEventType = (type: string): type is EventType => Object.prototype.hasOwnProperty.call(eventDataCodecs, type);

@@ -15,6 +15,7 @@ export const ruled = (name: string, rule: string, maxLength: number, test: (s: s
 
 const matches = (pattern: RegExp) => (s: string) => pattern.test(s);
 
+/** An organization id: the tenant every command, event and query is scoped to. */
 export const OrgId = ruled(
   'OrgId',
   'an organization id is 1–64 characters: letters, digits, ".", "_" or "-", starting with a letter or digit',
@@ -22,6 +23,7 @@ export const OrgId = ruled(
   matches(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/),
 );
 
+/** A provider id, unique in its org and never reused. */
 export const ProviderId = ruled(
   'ProviderId',
   'a provider id is 1–64 characters: letters, digits, ".", "_", ":" or "-"',
@@ -29,6 +31,7 @@ export const ProviderId = ruled(
   matches(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/),
 );
 
+/** A provider name, unique in its org regardless of case. */
 export const ProviderName = ruled(
   'ProviderName',
   'a provider name is 1–64 characters: letters, digits, spaces, ".", "_" or "-", starting and ending with a letter or digit',
@@ -36,6 +39,7 @@ export const ProviderName = ruled(
   matches(/^[A-Za-z0-9](?:[A-Za-z0-9 ._-]{0,62}[A-Za-z0-9])?$/),
 );
 
+/** A provider's vendor: aws, stripe, twilio, … (an open set). */
 export const ProviderType = ruled(
   'ProviderType',
   'a provider type is a lowercase vendor identifier: 1–32 characters of a–z, 0–9 or "-", starting with a letter (aws, stripe, twilio, …)',
@@ -43,6 +47,7 @@ export const ProviderType = ruled(
   matches(/^[a-z][a-z0-9-]{0,31}$/),
 );
 
+/** An app name. */
 export const AppName = ruled(
   'AppName',
   'an app name is 1–128 characters: letters, digits or "-", starting with a letter',
@@ -50,6 +55,7 @@ export const AppName = ruled(
   matches(/^[A-Za-z][A-Za-z0-9-]{0,127}$/),
 );
 
+/** A service name (a service lives in an app). */
 export const ServiceName = ruled(
   'ServiceName',
   'a service name is 1–128 characters: letters, digits or "-", starting with a letter',
@@ -57,6 +63,7 @@ export const ServiceName = ruled(
   matches(/^[A-Za-z][A-Za-z0-9-]{0,127}$/),
 );
 
+/** A stage name (an instance is a service deployed to a stage). */
 export const StageName = ruled(
   'StageName',
   'a stage name is 1–64 characters: letters, digits or "-", starting with a letter or digit',
@@ -66,6 +73,7 @@ export const StageName = ruled(
 
 // Every AWS partition's region names: <area>[-gov|-iso…]-<direction>-<n>.
 const AWS_REGION = /^(?:af|ap|ca|cn|eu|il|me|mx|sa|us)(?:-gov|-iso|-isob|-isoe|-isof)?-(?:central|north|south|east|west|northeast|northwest|southeast|southwest)-[1-9]$/;
+/** An AWS region name, in any partition. */
 export const AwsRegion = ruled(
   'AwsRegion',
   'an AWS region name such as us-east-1, eu-central-2, us-gov-west-1 or cn-north-1',
@@ -73,10 +81,12 @@ export const AwsRegion = ruled(
   matches(AWS_REGION),
 );
 
+/** A 12-digit AWS account id. */
 export const AccountId = ruled('AccountId', 'an AWS account id is exactly 12 digits', 12, matches(/^\d{12}$/));
 
 // arn:<partition>:iam::<account>:role/<optional/path/>name — IAM paths allow printable ASCII.
 const ROLE_ARN = /^arn:(aws|aws-cn|aws-us-gov):iam::(\d{12}):role\/(?:[\x21-\x7E]{1,510}\/)?([\w+=,.@-]{1,64})$/;
+/** An IAM role ARN in the aws, aws-cn or aws-us-gov partition. */
 export const RoleArn = ruled(
   'RoleArn',
   'a role ARN is arn:aws|aws-cn|aws-us-gov:iam::<12-digit account>:role/<optional path/>name, the name 1–64 characters of [A-Za-z0-9_+=,.@-]',
@@ -87,6 +97,7 @@ export const RoleArn = ruled(
 /** The account id that owns a role, read from its (valid) ARN. */
 export const accountIdOfRoleArn = (roleArn: string): string | undefined => ROLE_ARN.exec(roleArn)?.[2];
 
+/** An AWS access key id (long-term AKIA or temporary ASIA). */
 export const AccessKeyId = ruled(
   'AccessKeyId',
   'an AWS access key id is AKIA or ASIA followed by 16 upper-case letters or digits',
@@ -94,6 +105,7 @@ export const AccessKeyId = ruled(
   matches(/^(?:AKIA|ASIA)[A-Z0-9]{16}$/),
 );
 
+/** An AWS secret access key in plain text: only checked at the edge, then sealed. */
 export const SecretAccessKeyText = ruled(
   'SecretAccessKey',
   'an AWS secret access key is 40 characters of letters, digits, "/", "+" or "="',
@@ -101,6 +113,7 @@ export const SecretAccessKeyText = ruled(
   matches(/^[A-Za-z0-9/+=]{40}$/),
 );
 
+/** The external id an access role's trust policy requires (AWS's rule for its characters). */
 export const ExternalId = ruled(
   'ExternalId',
   'an external id is 2–1224 characters of letters, digits and _+=,.@:/-',
@@ -108,6 +121,7 @@ export const ExternalId = ruled(
   matches(/^[\w+=,.@:/-]{2,1224}$/),
 );
 
+/** How long an assumed-role session lasts: 900–43200 s. */
 export const SessionDurationSeconds = new t.Type<number, number, unknown>(
   'SessionDurationSeconds',
   (u): u is number => typeof u === 'number' && Number.isInteger(u) && u >= 900 && u <= 43200,
@@ -118,6 +132,7 @@ export const SessionDurationSeconds = new t.Type<number, number, unknown>(
   t.identity,
 );
 
+/** The name of one of a vendor provider's secret fields. */
 export const SecretFieldName = ruled(
   'SecretFieldName',
   'a secret field name is 1–64 characters of letters, digits or "_", starting with a letter',
@@ -125,6 +140,7 @@ export const SecretFieldName = ruled(
   matches(/^[A-Za-z][A-Za-z0-9_]{0,63}$/),
 );
 
+/** A command id: sending the same command id twice appends once. */
 export const CommandId = ruled(
   'CommandId',
   'a command id is 1–128 characters: letters, digits, ".", "_", ":" or "-"',
@@ -132,6 +148,7 @@ export const CommandId = ruled(
   matches(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/),
 );
 
+/** A legacy deployment profile id. */
 export const DeploymentProfileId = ruled(
   'DeploymentProfileId',
   'a deployment profile id is 1–128 characters: letters, digits, ".", "_", ":" or "-"',
@@ -139,6 +156,7 @@ export const DeploymentProfileId = ruled(
   matches(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/),
 );
 
+/** A legacy deployment profile name. */
 export const DeploymentProfileName = ruled(
   'DeploymentProfileName',
   'a deployment profile name is 1–128 printable characters without leading or trailing spaces',
@@ -146,6 +164,7 @@ export const DeploymentProfileName = ruled(
   matches(/^[\x21-\x7E](?:[\x20-\x7E]{0,126}[\x21-\x7E])?$/),
 );
 
+/** Who acted: recorded on every event. */
 export const ActorId = ruled(
   'ActorId',
   'an actor id is 1–128 printable characters without spaces',
@@ -153,7 +172,7 @@ export const ActorId = ruled(
   matches(/^[\x21-\x7E]{1,128}$/),
 );
 
-// ISO 8601 UTC as produced by Date#toISOString; the domain never reads a clock.
+/** An instant in ISO 8601 UTC, as Date#toISOString writes it: time comes in with the command, the domain reads no clock. */
 export const Timestamp = ruled(
   'Timestamp',
   'a time is an ISO 8601 UTC timestamp such as 2026-01-31T12:00:00.000Z',
@@ -161,4 +180,5 @@ export const Timestamp = ruled(
   matches(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?Z$/),
 );
 
+/** Why something was done or skipped, for people. */
 export const Reason = ruled('Reason', 'a reason is 1–500 characters', 500, (s) => s.length > 0);

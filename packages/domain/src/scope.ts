@@ -9,6 +9,7 @@ export type Scope =
   | { readonly kind: 'service'; readonly app: string; readonly service: string }
   | { readonly kind: 'org-default' };
 
+/** `instance`, `stage`, `service` or `org-default`. */
 export type ScopeKind = Scope['kind'];
 
 /** The scope of an instance link: with a region it is one instance, without it the whole stage. */

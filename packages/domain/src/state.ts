@@ -1,6 +1,7 @@
 import type { ProviderCredentials } from './credentials.js';
 import type { Scope } from './scope.js';
 
+/** A provider of the org as the rules see it; its secrets stay sealed. */
 export interface ProviderState {
   readonly id: string;
   readonly name: string;
@@ -9,12 +10,14 @@ export interface ProviderState {
   readonly accountId?: string;
 }
 
+/** A provider linked to a service, stage or instance (org defaults are kept apart). */
 export interface LinkState {
   readonly providerId: string;
   readonly providerType: string;
   readonly scope: Exclude<Scope, { kind: 'org-default' }>;
 }
 
+/** A legacy deployment profile, and whether it was migrated. */
 export interface DeploymentProfileState {
   readonly profileId: string;
   readonly name: string;
@@ -23,6 +26,7 @@ export interface DeploymentProfileState {
   readonly migratedTo?: string | null;
 }
 
+/** A service instance known to have been deployed (from the legacy model), which the migration links. */
 export interface DeployedInstance {
   readonly app: string;
   readonly service: string;
@@ -75,8 +79,10 @@ export const initialState = (): OrgState => ({
 /** Names are unique in an org regardless of case. */
 export const nameKey = (name: string): string => name.toLowerCase();
 
+/** The key of an app stage's deployment profile: `app/stage`. */
 export const stageProfileKey = (app: string, stage: string): string => `${app}/${stage}`;
 
+/** The key of a deployed instance: `app/service/stage`, with `/region` when it has one. */
 export const deployedInstanceKey = (i: DeployedInstance): string =>
   i.region === undefined ? `${i.app}/${i.service}/${i.stage}` : `${i.app}/${i.service}/${i.stage}/${i.region}`;
 

@@ -7,6 +7,7 @@ import { taggedUnion } from './tagged-union.js';
 /** A rejection of malformed input: which field broke which rule. */
 export type InvalidInput = Extract<DomainError, { _tag: 'InvalidInput' }>;
 
+/** An `InvalidInput` rejection of a field that breaks a rule. */
 export const invalidInput = (field: string, rule: string): InvalidInput => ({
   _tag: 'InvalidInput',
   field,

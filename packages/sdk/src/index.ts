@@ -3,6 +3,7 @@ export {
   type AddProviderInput,
   type AsOf,
   type OpenOptions,
+  type RemoveProviderInput,
   type UpdateCredentialsInput,
   type WriteContext,
 } from './providers.js';

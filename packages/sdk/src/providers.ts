@@ -13,7 +13,7 @@ import {
   type SealedSecret,
 } from '@providers/domain';
 import { orgStream } from '@providers/domain';
-import { ResolutionIndex, project, type Resolution, type ResolveRequest } from '@providers/projections';
+import { ResolutionIndex, project, toEnvelope, type Resolution, type ResolveRequest } from '@providers/projections';
 import { migrateOnFirstUse } from '@providers/migration';
 import { MasterKeyring, SecretSealer } from '@providers/secrets';
 import type { RecordedEvent } from '@providers/store';
@@ -21,6 +21,7 @@ import type { StsOptions, VendRequest, VendResult, Vendor } from '@providers/ven
 import { DEFAULT_SESSION_DURATION_SECONDS, validatePlainSecrets, type PlainCredentials } from './provider-input.js';
 import { DEFAULT_STORE_URL, openStores, parseStoreUrl, type Stores } from './store-url.js';
 
+/** How to open the library: where the stores are, the master keys, STS, lazy migration. */
 export interface OpenOptions {
   /**
    * Migrate an org's deployment profiles to providers the first time it is
@@ -43,6 +44,7 @@ export interface WriteContext {
   readonly issuedAt?: string;
 }
 
+/** A provider to add, with its credentials in plain text (sealed before they are recorded). */
 export interface AddProviderInput extends WriteContext {
   readonly name: string;
   readonly type: string;
@@ -52,11 +54,22 @@ export interface AddProviderInput extends WriteContext {
   readonly providerId?: string;
 }
 
+/** New credentials for a provider, in plain text (sealed before they are recorded). */
 export interface UpdateCredentialsInput extends WriteContext {
   /** Provider id or name. */
   readonly provider: string;
   readonly credentials: PlainCredentials;
   readonly accountId?: string;
+}
+
+/** A provider to remove; `force` releases its usages first, `shred` deletes its data key. */
+export interface RemoveProviderInput extends WriteContext {
+  /** Provider id or name. */
+  readonly provider: string;
+  /** Unlink it everywhere and clear its defaults first (each recorded as an event). */
+  readonly force?: boolean;
+  /** Also delete its data key, so that its sealed secrets can never be opened again. */
+  readonly shred?: boolean;
 }
 
 /** As of when to answer: a global position, or a time. */
@@ -162,6 +175,44 @@ export class Providers {
     return this.sealAndExecute(command, input.orgId, providerId, input.credentials, state);
   }
 
+  /**
+   * Removes a provider (refused while it is linked or a default, unless
+   * `force`). With `shred`, the removal is recorded first and then the data
+   * key is deleted by `shredRemoved`, so that a crash in between leaves a
+   * recorded shred that `shredRemoved` finishes later.
+   */
+  async removeProvider(input: RemoveProviderInput): Outcome {
+    const provider = await this.findProvider(input.orgId, input.provider);
+    const result = await this.execute({
+      type: 'RemoveProvider',
+      ...this.envelope(input),
+      providerId: provider?.id ?? input.provider,
+      ...(input.force ? { force: true } : {}),
+      ...(input.shred ? { shred: true } : {}),
+    });
+    if (E.isRight(result) && input.shred) await this.shredRemoved(input.orgId);
+    return result;
+  }
+
+  /**
+   * Deletes the data key of every provider of the org removed with `shred`
+   * whose key is still there (a crash after the removal was recorded leaves
+   * it); returns the key ids it deleted. Running it again deletes nothing.
+   */
+  async shredRemoved(orgId: string): Promise<readonly string[]> {
+    const shredded: string[] = [];
+    for (const recorded of await this.history(orgId)) {
+      if (recorded.type !== 'ProviderRemoved') continue;
+      const { event } = toEnvelope(recorded);
+      if (event.type !== 'ProviderRemoved' || !event.data.shredded) continue;
+      const keyId = dataKeyId(orgId, event.data.providerId);
+      if (!(await this.sealer.hasKey(keyId))) continue;
+      await this.sealer.shred(keyId);
+      shredded.push(keyId);
+    }
+    return shredded;
+  }
+
   /** The external id the org's access roles use (generated when the org has none yet). */
   async externalIdOf(orgId: string): Promise<string> {
     return orgExternalId(await this.state(orgId), orgId);
@@ -235,7 +286,7 @@ export class Providers {
     state: OrgState,
     seal: boolean,
   ): Promise<ProviderCredentials> {
-    const keyId = `${orgId}/${providerId}`;
+    const keyId = dataKeyId(orgId, providerId);
     const sealValue = async (field: string, value: string): Promise<SealedSecret> =>
       seal ? this.sealer.seal(keyId, field, value) : { alg: 'A256GCM', keyId, iv: '', ct: '', tag: '' };
     switch (plain.kind) {
@@ -256,6 +307,9 @@ export class Providers {
     }
   }
 }
+
+/** The key id of a provider's data key: every secret of the provider is sealed under it. */
+const dataKeyId = (orgId: string, providerId: string): string => `${orgId}/${providerId}`;
 
 /**
  * The external id of an org's roles: AWS asks for one unique per customer and

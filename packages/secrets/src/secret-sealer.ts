@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import type { KeyStore } from '@providers/store';
+import { KeyDeleted, type KeyStore, type StoredKey } from '@providers/store';
 import { DataKeyCache } from './data-key-cache.js';
 import { DATA_KEY_BYTES } from './data-key-wrap.js';
 import { InvalidSealInput, MasterKeyMissing, SecretShredded, SecretTampered } from './errors.js';
@@ -174,16 +174,23 @@ export class SecretSealer {
       let stored = await this.#keys.get(keyId);
       if (stored === undefined) {
         if (mode === 'open') throw new SecretShredded(keyId);
-        await this.#keys.put(keyId, masterKeys.wrap(keyId, randomBytes(DATA_KEY_BYTES)));
-        // Another process may have created the same key id between our get and put: use
-        // whichever key the store kept, so that both processes seal with the same one.
-        stored = await this.#keys.get(keyId);
-        if (stored === undefined) throw new SecretShredded(keyId);
+        stored = await this.#createDataKey(keyId, masterKeys);
       }
       const dataKey = masterKeys.unwrap(keyId, stored);
       this.#cache.set(keyId, dataKey);
       return dataKey;
     });
+  }
+
+  // Another process may create the same key id at the same moment: the store keeps one of
+  // the two keys and both processes seal with that one.
+  async #createDataKey(keyId: string, masterKeys: MasterKeyring): Promise<StoredKey> {
+    try {
+      return await this.#keys.putIfAbsent(keyId, masterKeys.wrap(keyId, randomBytes(DATA_KEY_BYTES)));
+    } catch (error) {
+      if (error instanceof KeyDeleted) throw new SecretShredded(keyId);
+      throw error;
+    }
   }
 
   #serialized<T>(keyId: string, operation: () => Promise<T>): Promise<T> {

@@ -41,6 +41,9 @@ export class CountingKeyStore implements KeyStore {
   put(keyId: string, key: StoredKey): Promise<void> {
     return this.inner.put(keyId, key);
   }
+  putIfAbsent(keyId: string, key: StoredKey): Promise<StoredKey> {
+    return this.inner.putIfAbsent(keyId, key);
+  }
   delete(keyId: string): Promise<void> {
     return this.inner.delete(keyId);
   }

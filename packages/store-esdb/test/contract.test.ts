@@ -34,7 +34,7 @@ if (connectionString) {
   keyStoreContract('EsdbKeyStore over EVENTSTORE_CONNECTION_STRING', async () => {
     const store = scopedKeyStore(EsdbKeyStore.connect(connectionString), `contract-${randomUUID()}`);
     return { store, close: () => store.close() };
-  });
+  }, { refusesDeletedKeyIds: true });
 } else {
   console.log('EsdbEventStore/EsdbKeyStore contracts against a real server: skipped, EVENTSTORE_CONNECTION_STRING is not set');
 }

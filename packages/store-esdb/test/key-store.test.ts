@@ -4,7 +4,7 @@
  * failures.
  */
 import { EventStoreDBClient, jsonEvent } from '@eventstore/db-client';
-import { StoreFailure, StoreUnavailable } from '@providers/store';
+import { KeyDeleted, StoreFailure, StoreUnavailable } from '@providers/store';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { EsdbEventStore, EsdbKeyStore } from '../src/index.js';
@@ -40,6 +40,33 @@ test('each key is a stream; delete soft-deletes it, and a key put again after th
   await keys.put('k1', key([4], 'rotated'));
   assert.equal(await keys.get('k1'), key([4], 'rotated'));
   assert.equal(await keys.list(), ['k1']);
+});
+
+test('putIfAbsent creates the stream expecting none; on a soft-deleted key id it refuses with KeyDeleted and writes nothing', async ({ server, keys }) => {
+  assert.equal(await keys.putIfAbsent('k1', key([1])), key([1]));
+  assert.equal(await keys.putIfAbsent('k1', key([2])), key([1]));
+  await keys.delete('k1');
+  const before = server.log.lastPosition;
+  const error = await rejection(keys.putIfAbsent('k1', key([3])), KeyDeleted);
+  assert.is(error.keyId, 'k1');
+  assert.match(error.message, 'k1');
+  assert.is(server.log.lastPosition, before);
+  assert.is(await keys.get('k1'), undefined);
+});
+
+test('a key deleted where the metadata check cannot see it: the append lands after the deleted events, is deleted again, KeyDeleted', async ({ server, keys }) => {
+  await keys.putIfAbsent('k1', key([1]));
+  await keys.delete('k1');
+  // As if the deletion happened between the metadata check and the append: the metadata no longer says so.
+  const raw = EventStoreDBClient.connectionString(server.connectionString);
+  try {
+    await raw.setStreamMetadata('providers-key-k1', {});
+  } finally {
+    await raw.dispose();
+  }
+  await rejection(keys.putIfAbsent('k1', key([2])), KeyDeleted);
+  assert.is(await keys.get('k1'), undefined);
+  assert.equal(await keys.list(), []);
 });
 
 test('deleting a key that was never stored writes nothing', async ({ server, keys }) => {
@@ -85,6 +112,7 @@ test('transient failures are retried; a dead server gives StoreUnavailable', asy
   server.kill();
   await rejection(keys.get('k1'), StoreUnavailable);
   await rejection(keys.put('k2', key([2])), StoreUnavailable);
+  await rejection(keys.putIfAbsent('k2', key([2])), StoreUnavailable);
   await rejection(keys.list(), StoreUnavailable);
 });
 
@@ -92,6 +120,7 @@ test('a closed key store refuses every call with StoreUnavailable', async ({ key
   await keys.close();
   await rejection(keys.get('k'), StoreUnavailable);
   await rejection(keys.put('k', key([1])), StoreUnavailable);
+  await rejection(keys.putIfAbsent('k', key([1])), StoreUnavailable);
   await rejection(keys.delete('k'), StoreUnavailable);
   await rejection(keys.list(), StoreUnavailable);
 });

@@ -12,6 +12,8 @@ export class SqliteKeyStore implements KeyStore {
   readonly #connection: SqliteConnection;
   readonly #get: Database.Statement<[string]>;
   readonly #put: Database.Statement<[string, Buffer, string]>;
+  readonly #insertIfAbsent: Database.Statement<[string, Buffer, string]>;
+  readonly #putIfAbsent: Database.Transaction<(keyId: string, wrapped: Buffer, masterKeyId: string) => [Buffer, string]>;
   readonly #delete: Database.Statement<[string]>;
   readonly #list: Database.Statement<[]>;
   #closed = false;
@@ -29,6 +31,14 @@ export class SqliteKeyStore implements KeyStore {
     this.#put = db.prepare<[string, Buffer, string]>(
       'INSERT INTO data_keys (key_id, wrapped, master_key_id) VALUES (?, ?, ?) ON CONFLICT (key_id) DO UPDATE SET wrapped = excluded.wrapped, master_key_id = excluded.master_key_id',
     );
+    this.#insertIfAbsent = db.prepare<[string, Buffer, string]>(
+      'INSERT INTO data_keys (key_id, wrapped, master_key_id) VALUES (?, ?, ?) ON CONFLICT (key_id) DO NOTHING',
+    );
+    // Insert and read back under one write lock: no other connection can store or delete the key in between.
+    this.#putIfAbsent = db.transaction((keyId: string, wrapped: Buffer, masterKeyId: string) => {
+      this.#insertIfAbsent.run(keyId, wrapped, masterKeyId);
+      return this.#get.get(keyId) as [Buffer, string];
+    });
     this.#delete = db.prepare<[string]>('DELETE FROM data_keys WHERE key_id = ?');
     this.#list = db.prepare<[]>('SELECT key_id FROM data_keys ORDER BY key_id').pluck();
     connection.retain();
@@ -43,6 +53,12 @@ export class SqliteKeyStore implements KeyStore {
   async put(keyId: string, key: StoredKey): Promise<void> {
     const bytes = Buffer.from(key.wrapped.buffer, key.wrapped.byteOffset, key.wrapped.byteLength);
     this.#run(`store key ${keyId}`, () => this.#put.run(keyId, bytes, key.masterKeyId));
+  }
+
+  async putIfAbsent(keyId: string, key: StoredKey): Promise<StoredKey> {
+    const bytes = Buffer.from(key.wrapped.buffer, key.wrapped.byteOffset, key.wrapped.byteLength);
+    const row = this.#run(`store key ${keyId}`, () => this.#putIfAbsent.immediate(keyId, bytes, key.masterKeyId));
+    return { wrapped: new Uint8Array(row[0]), masterKeyId: row[1] };
   }
 
   async delete(keyId: string): Promise<void> {

@@ -13,7 +13,7 @@ export type {
   SubscriptionMessage,
 } from './event-store.js';
 export { WrongExpectedRevision, StoreUnavailable, StoreFailure, isStoreError, type StoreError } from './errors.js';
-export type { KeyStore, StoredKey } from './key-store.js';
+export { KeyDeleted, type KeyStore, type StoredKey } from './key-store.js';
 export { MemoryEventStore, type MemoryEventStoreOptions } from './memory-event-store.js';
 export { MemoryKeyStore } from './memory-key-store.js';
 export { catchUpSubscription, type CatchUpSource } from './catch-up-subscription.js';

@@ -16,9 +16,30 @@ export interface KeyStore {
   get(keyId: string): Promise<StoredKey | undefined>;
   /** Stores a key; storing an id twice replaces the key (rotation re-wraps in place). */
   put(keyId: string, key: StoredKey): Promise<void>;
+  /**
+   * Stores `key` unless the id already has one, atomically even across
+   * processes, and returns the key stored after the call: `key`, or the one
+   * that was there. This is how a data key is created, so that two writers
+   * creating the same id at once end up sealing with the same key.
+   *
+   * A store that can tell a deleted key from one never stored (EsdbKeyStore)
+   * refuses to create a key under a deleted id with `KeyDeleted`: key ids
+   * name providers, which are never reused, so a new key there is a bug.
+   * The memory and SQLite stores forget deleted ids and create the key anew.
+   */
+  putIfAbsent(keyId: string, key: StoredKey): Promise<StoredKey>;
   /** Deletes a key for good. Deleting a missing key is not an error. */
   delete(keyId: string): Promise<void>;
   /** Every key id, for rotation. */
   list(): Promise<readonly string[]>;
   close(): Promise<void>;
+}
+
+/** `putIfAbsent` on a key id whose key was deleted (shredded): no new key is created there. */
+export class KeyDeleted extends Error {
+  readonly _tag = 'KeyDeleted' as const;
+  constructor(readonly keyId: string) {
+    super(`data key ${keyId} was deleted (shredded): a deleted key id is never given a new key`);
+    this.name = 'KeyDeleted';
+  }
 }

@@ -21,6 +21,17 @@ export class MemoryKeyStore implements KeyStore {
     this.#keys.set(keyId, { wrapped: new Uint8Array(key.wrapped), masterKeyId: key.masterKeyId });
   }
 
+  async putIfAbsent(keyId: string, key: StoredKey): Promise<StoredKey> {
+    this.#assertOpen();
+    // No await between the check and the set: one call runs to the end before another starts.
+    let kept = this.#keys.get(keyId);
+    if (kept === undefined) {
+      kept = { wrapped: new Uint8Array(key.wrapped), masterKeyId: key.masterKeyId };
+      this.#keys.set(keyId, kept);
+    }
+    return { wrapped: new Uint8Array(kept.wrapped), masterKeyId: kept.masterKeyId };
+  }
+
   async delete(keyId: string): Promise<void> {
     this.#assertOpen();
     // Zero the bytes before letting go of them: the garbage collector frees memory when it likes.

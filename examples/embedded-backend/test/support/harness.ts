@@ -4,7 +4,7 @@ import type * as t from 'io-ts';
 import { decodeWith } from '@providers/domain';
 import { silenceSdkNodeVersionWarning } from '@providers/vending';
 // The vending package's test STS endpoint (an in-process AWS STS that speaks the query protocol).
-import { startStsServer, type StsServer } from '../../../../packages/vending/test/support/sts-server.js';
+import { startStsServer, type StsServer } from '@providers/vending/testing';
 import { ErrorResponse } from '../../src/api.js';
 import { DEMO_TOKENS } from '../../src/auth.js';
 import { startServer } from '../../src/server.js';

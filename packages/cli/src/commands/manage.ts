@@ -3,7 +3,7 @@ import type { Define } from '../program.js';
 import { unwrap } from '../context.js';
 import { credentialsFrom } from './add.js';
 
-/** `providers rename`, `update-credentials` and `remove`: an admin's changes to one provider. */
+/** `providers rename`, `update-credentials`, `remove` and `shred`: an admin's changes to one provider. */
 export const registerManage = (program: Command, define: Define) => {
   define(
     program
@@ -66,17 +66,30 @@ export const registerManage = (program: Command, define: Define) => {
     async (ctx, o) => {
       const orgId = String(o.org);
       const provider = await ctx.provider(orgId, String(o.provider));
-      const result = await ctx.execute({
-        type: 'RemoveProvider',
-        ...ctx.envelope(orgId),
-        providerId: provider.id,
-        ...(o.force ? { force: true } : {}),
-        ...(o.shred ? { shred: true } : {}),
-      });
-      if (o.shred) await (await ctx.providers()).sealer.shred(`${orgId}/${provider.id}`);
+      const result = unwrap(
+        await (await ctx.providers()).removeProvider({
+          ...ctx.envelope(orgId),
+          provider: provider.id,
+          ...(o.force ? { force: true } : {}),
+          ...(o.shred ? { shred: true } : {}),
+        }),
+      );
       const released = result.events.filter((e) => e.event.type !== 'ProviderRemoved').length;
       if (ctx.out.json) return ctx.out.data({ providerId: provider.id, removed: true, released, shredded: Boolean(o.shred) });
       ctx.out.line(`removed "${provider.name}"${released ? ` after releasing ${released} usage(s)` : ''}${o.shred ? '; its secrets are shredded' : ''}`);
+    },
+  );
+
+  define(
+    program
+      .command('shred')
+      .description('finish shredding the data keys of providers removed with --shred')
+      .requiredOption('--org <org>', 'organization id'),
+    async (ctx, o) => {
+      const orgId = String(o.org);
+      const shredded = await (await ctx.providers()).shredRemoved(orgId);
+      if (ctx.out.json) return ctx.out.data({ orgId, shredded });
+      ctx.out.line(shredded.length ? `shredded ${shredded.length} data key(s): ${shredded.join(', ')}` : 'nothing left to shred');
     },
   );
 };

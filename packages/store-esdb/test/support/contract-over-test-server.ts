@@ -39,6 +39,7 @@ export const contractsOverTestServer = (name: string, serverOptions: TestEsdbSer
         const store = EsdbKeyStore.connect(restarted.connectionString, storeOptions);
         return { store, close: closeBoth(store, restarted) };
       },
+      refusesDeletedKeyIds: true,
     },
   );
 };

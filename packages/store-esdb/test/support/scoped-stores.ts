@@ -4,14 +4,15 @@
  * own corner of one database: streams and key ids get a unique prefix, reads
  * see only that prefix and only what was written after the view was made.
  */
-import type {
-  EventStore,
-  KeyStore,
-  ReadAllFilter,
-  RecordedEvent,
-  SubscribeAllOptions,
-  Subscription,
-  SubscriptionMessage,
+import {
+  KeyDeleted,
+  type EventStore,
+  type KeyStore,
+  type ReadAllFilter,
+  type RecordedEvent,
+  type SubscribeAllOptions,
+  type Subscription,
+  type SubscriptionMessage,
 } from '@providers/store';
 
 /** An event store that sees only the streams of `scope`, and only their events after `baseline` (a head position). */
@@ -66,6 +67,14 @@ export const scopedKeyStore = (store: KeyStore, scope: string): KeyStore => {
   return {
     get: (keyId) => store.get(`${prefix}${keyId}`),
     put: (keyId, key) => store.put(`${prefix}${keyId}`, key),
+    putIfAbsent: async (keyId, key) => {
+      try {
+        return await store.putIfAbsent(`${prefix}${keyId}`, key);
+      } catch (error) {
+        // The contract checks the key id the error names: the caller's, not the prefixed one.
+        throw error instanceof KeyDeleted ? new KeyDeleted(keyId) : error;
+      }
+    },
     delete: (keyId) => store.delete(`${prefix}${keyId}`),
     list: async () => (await store.list()).filter((keyId) => keyId.startsWith(prefix)).map((keyId) => keyId.slice(prefix.length)),
     close: () => store.close(),

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import type { KeyStore, StoredKey } from '../key-store.js';
+import { KeyDeleted, type KeyStore, type StoredKey } from '../key-store.js';
 
 /** A key store opened for one contract test, and how to let go of it. */
 export interface OpenedKeyStore {
@@ -14,6 +14,11 @@ export interface OpenedKeyStore {
 export interface KeyStoreContractOptions<T extends OpenedKeyStore> {
   /** Opens again the storage behind `closed` (already closed): enables the durability test. */
   readonly reopen?: (closed: T) => Promise<OpenedKeyStore>;
+  /**
+   * The store remembers deleted key ids: `putIfAbsent` on one refuses with
+   * `KeyDeleted`. Otherwise it must create the new key there.
+   */
+  readonly refusesDeletedKeyIds?: boolean;
 }
 
 /**
@@ -75,6 +80,72 @@ export function keyStoreContract<T extends OpenedKeyStore>(
       assert.is(read!.masterKeyId, 'new-master');
       assert.equal(await store.list(), ['rotated']);
     }));
+
+  test('putIfAbsent stores a new key and returns it', () =>
+    withStore(async (store) => {
+      const created = await store.putIfAbsent('new', stored(Uint8Array.from([0, 1, 2, 255]), 'master-1'));
+      assert.equal([bytes(created.wrapped), created.masterKeyId], [[0, 1, 2, 255], 'master-1']);
+      const read = await store.get('new');
+      assert.equal([bytes(read!.wrapped), read!.masterKeyId], [[0, 1, 2, 255], 'master-1']);
+      assert.equal(await store.list(), ['new']);
+    }));
+
+  test('putIfAbsent of an existing id keeps and returns the existing key', () =>
+    withStore(async (store) => {
+      await store.put('kept', stored(Uint8Array.from([1, 2, 3]), 'first'));
+      const returned = await store.putIfAbsent('kept', stored(Uint8Array.from([9, 9]), 'second'));
+      assert.equal([bytes(returned.wrapped), returned.masterKeyId], [[1, 2, 3], 'first']);
+      const read = await store.get('kept');
+      assert.equal([bytes(read!.wrapped), read!.masterKeyId], [[1, 2, 3], 'first']);
+      const again = await store.putIfAbsent('kept', stored(Uint8Array.from([7]), 'third'));
+      assert.equal(bytes(again.wrapped), [1, 2, 3]);
+    }));
+
+  test('concurrent putIfAbsent calls on one id all get the same key, and that key is the stored one', () =>
+    withStore(async (store) => {
+      const candidates = Array.from({ length: 8 }, (_, i) => stored(new Uint8Array(randomBytes(40)), `master-${i}`));
+      const returned = await Promise.all(candidates.map((key) => store.putIfAbsent('raced', key)));
+      const read = await store.get('raced');
+      assert.ok(read);
+      for (const key of returned) assert.equal([bytes(key.wrapped), key.masterKeyId], [bytes(read.wrapped), read.masterKeyId]);
+      assert.ok(candidates.some((key) => key.masterKeyId === read.masterKeyId && bytes(key.wrapped).join() === bytes(read.wrapped).join()));
+      assert.equal(await store.list(), ['raced']);
+    }));
+
+  test('callers cannot change a key stored by putIfAbsent through the buffers they passed or got', () =>
+    withStore(async (store) => {
+      const wrapped = Uint8Array.from([5, 6, 7]);
+      const returned = await store.putIfAbsent('k', stored(wrapped));
+      wrapped.fill(0);
+      returned.wrapped.fill(1);
+      assert.equal(bytes((await store.get('k'))!.wrapped), [5, 6, 7]);
+    }));
+
+  if (options.refusesDeletedKeyIds) {
+    test('putIfAbsent on a deleted key id refuses with KeyDeleted and stores nothing', () =>
+      withStore(async (store) => {
+        await store.putIfAbsent('shredded', stored(Uint8Array.from([1])));
+        await store.delete('shredded');
+        try {
+          await store.putIfAbsent('shredded', stored(Uint8Array.from([2])));
+          assert.unreachable('a deleted key id was given a new key');
+        } catch (error) {
+          assert.instance(error, KeyDeleted);
+          assert.is((error as KeyDeleted).keyId, 'shredded');
+        }
+        assert.is(await store.get('shredded'), undefined);
+        assert.equal(await store.list(), []);
+      }));
+  } else {
+    test('putIfAbsent on a deleted key id stores the new key, never the deleted one', () =>
+      withStore(async (store) => {
+        await store.putIfAbsent('shredded', stored(Uint8Array.from([1])));
+        await store.delete('shredded');
+        const created = await store.putIfAbsent('shredded', stored(Uint8Array.from([2])));
+        assert.equal(bytes(created.wrapped), [2]);
+        assert.equal(bytes((await store.get('shredded'))!.wrapped), [2]);
+      }));
+  }
 
   test('delete removes the key and only that key; deleting a missing key is fine', () =>
     withStore(async (store) => {

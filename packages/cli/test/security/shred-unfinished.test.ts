@@ -1,0 +1,88 @@
+// `providers shred` finishes a shred that a crash interrupted: the removal with shred was recorded
+// but the data key is still there. It deletes the key once; running it again changes nothing.
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import * as E from 'fp-ts/lib/Either.js';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import type { Command, SealedSecret } from '@providers/domain';
+import { Providers } from '@providers/sdk';
+import { MasterKeyring, generateMasterKey } from '@providers/secrets';
+import { workspace } from '../support.js';
+
+const masterKey = generateMasterKey();
+const secretAccessKey = randomBytes(30).toString('base64').slice(0, 40);
+const test = suite('providers shred');
+const ws = workspace({ PROVIDERS_MASTER_KEY: masterKey });
+const ok = (args: string[], input?: string) => {
+  const r = ws.run(args, input === undefined ? {} : { input });
+  assert.is(r.code, 0, `providers ${args.join(' ')} → ${r.code}: ${r.stderr}`);
+  return r;
+};
+
+/** Runs `body` on the store the CLI writes, opened with the same master key. */
+const withStore = async <T>(body: (providers: Providers) => Promise<T>): Promise<T> => {
+  const providers = await Providers.open({ store: `sqlite:${join(ws.dir, '.providers', 'events.db')}`, masterKeys: MasterKeyring.parse(masterKey) });
+  try {
+    return await body(providers);
+  } finally {
+    await providers.close();
+  }
+};
+
+/** The error opening `sealed` fails with; fails the test if it opens. */
+const openError = async (sealed: SealedSecret): Promise<{ _tag?: string; message: string }> => {
+  try {
+    await withStore((providers) => providers.sealer.unseal(sealed, 'secretAccessKey'));
+  } catch (error) {
+    return error as { _tag?: string; message: string };
+  }
+  throw new Error('a shredded secret was opened');
+};
+
+let providerId = '';
+let sealed: SealedSecret | undefined;
+test.before(async () => {
+  providerId = ok(['add', '--org', 'acme', '--name', 'keys', '--type', 'aws', '--access-key-id', 'AKIAABCDEFGHIJKLMNOP', '--account-id', '123456789012', '--secret-access-key-stdin', '--json'], secretAccessKey).json<{ id: string }>().id;
+  ok(['add', '--org', 'acme', '--name', 'kept', '--type', 'aws', '--access-key-id', 'AKIAABCDEFGHIJKLMNOQ', '--account-id', '123456789012', '--secret-access-key-stdin'], secretAccessKey);
+  sealed = await withStore(async (providers) => {
+    const provider = await providers.findProvider('acme', providerId);
+    const secret = provider?.credentials.kind === 'aws-keys' ? provider.credentials.secretAccessKey : undefined;
+    // The crash: the removal with shred is recorded, and the process dies before deleting the key.
+    const removal = { type: 'RemoveProvider', orgId: 'acme', commandId: 'crashed-removal', actor: { id: 'alice', role: 'admin' }, issuedAt: new Date().toISOString(), providerId, shred: true } as Command;
+    assert.ok(E.isRight(await providers.execute(removal)));
+    return secret;
+  });
+});
+test.after(() => ws.cleanup());
+
+test('--help lists the command and says what it is for', () => {
+  assert.match(ok(['--help']).stdout, /shred \[options\]\s+finish shredding the data keys of providers\s+removed with --shred/);
+  assert.match(ok(['shred', '--help']).stdout, '--org <org>');
+});
+
+test('after the crash the key is still there: the master key opens the secret (so the tests below can fail)', async () => {
+  assert.ok(sealed);
+  assert.is(await withStore((providers) => providers.sealer.unseal(sealed!, 'secretAccessKey')), secretAccessKey);
+});
+
+test('providers shred deletes the left-over key: SecretShredded; the other provider keeps its key', async () => {
+  const result = ok(['shred', '--org', 'acme', '--json']).json<{ orgId: string; shredded: string[] }>();
+  assert.equal(result, { orgId: 'acme', shredded: [`acme/${providerId}`] });
+  const error = await openError(sealed!);
+  assert.is(error._tag, 'SecretShredded');
+  assert.not.match(error.message, secretAccessKey);
+  const keys = await withStore((providers) => providers.stores.keys.list());
+  assert.is(keys.length, 1);
+  assert.is.not(keys[0], `acme/${providerId}`);
+});
+
+test('running it again changes nothing: no key id shredded, history unchanged', async () => {
+  const before = ok(['history', '--org', 'acme', '--json']).stdout;
+  assert.equal(ok(['shred', '--org', 'acme', '--json']).json(), { orgId: 'acme', shredded: [] });
+  assert.match(ok(['shred', '--org', 'acme']).stdout, 'nothing left to shred');
+  assert.is(ok(['history', '--org', 'acme', '--json']).stdout, before);
+  assert.is((await openError(sealed!))._tag, 'SecretShredded');
+});
+
+test.run();
