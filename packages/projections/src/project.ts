@@ -6,6 +6,7 @@ import { toProjectedEvent } from './projected-event.js';
 import type { ReadModel } from './read-model.js';
 import { UnreadableEventError } from './unreadable-event.js';
 
+/** How far, from where and what to replay. */
 export interface ProjectOptions {
   /** Fold the events after this global position (a checkpoint). Default: from the start. */
   readonly after?: bigint;
@@ -21,6 +22,7 @@ export interface ProjectOptions {
   readonly onProgress?: (folded: number, position: bigint) => void;
 }
 
+/** How a replay went: where it stopped, what it folded, what it skipped. */
 export interface ProjectResult {
   /** The last position read: the checkpoint to continue from. */
   readonly position: bigint;

@@ -33,6 +33,7 @@ export interface ChainLink {
   readonly setBy: SetBy | null;
 }
 
+/** The provider a resolution found, with its (sealed) credentials. */
 export interface ResolvedProvider {
   readonly id: string;
   readonly name: string;
@@ -41,6 +42,7 @@ export interface ResolvedProvider {
   readonly credentials: ProviderCredentials;
 }
 
+/** Where an answer came from: the scope that held it, or none. */
 export type ResolutionSource = ScopeKind | 'none';
 
 /** The answer, where it came from, and why. */
