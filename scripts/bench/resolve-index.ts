@@ -69,18 +69,26 @@ export const resolveIndexRow = async (ctx: BenchContext): Promise<BenchRow> => {
   }));
   const lookups = ctx.sizes.lookups;
   let found = 0;
+  // Spread: 4,096 instances scattered over the whole index, so nearly every
+  // lookup walks nodes that are not in the CPU caches. Hot: the 64 instances a
+  // deployer is busy with, whose nodes stay cached.
   const ms = await sideBySide(ctx.sizes.runs, {
-    resolve: () => {
+    spread: () => {
       for (let i = 0; i < lookups; i++) if (index.resolve(requests[i & 4095]!).source === 'instance') found++;
+    },
+    hot: () => {
+      for (let i = 0; i < lookups; i++) if (index.resolve(requests[(i & 63) * 64]!).source === 'instance') found++;
     },
   });
   if (found === 0) throw new Error('the bench resolved no instance link: the index was not built as intended');
-  const rate = perSecond(lookups, ms.resolve);
-  log('resolve lookups', `${formatRate(rate)}  over ${links.toLocaleString('en')} links`);
+  const rate = perSecond(lookups, ms.spread);
+  const hot = perSecond(lookups, ms.hot);
+  log('resolve lookups, spread over the index', `${formatRate(rate)}  over ${links.toLocaleString('en')} links`);
+  log('resolve lookups, a hot set of 64', formatRate(hot));
   log('heap per instance link', `${heapPerLink.toFixed(0)} bytes`);
   return {
     what: `resolve on an index of ${links.toLocaleString('en')} instance links`,
-    figure: `${formatRate(rate)}; ${heapPerLink.toFixed(0)} bytes/link`,
+    figure: `${formatRate(rate)} spread over the index (${formatRate(hot)} on a hot set of 64); ${heapPerLink.toFixed(0)} bytes/link`,
     target: '≥ 2M lookups/s; ≤ 250 bytes/link',
     met: rate >= 2e6 && heapPerLink <= 250,
     bound: '',

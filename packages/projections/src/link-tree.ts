@@ -1,13 +1,14 @@
 /**
  * The links of one provider type in one org, as a tree app → service → stage →
  * region. Resolving walks it with the request's own strings, so a lookup
- * builds no key and hashes nothing new; and scopes share their prefixes, so a
- * million instance links do not store a million key strings.
+ * builds no key and hashes nothing new; scopes share their prefixes, so a
+ * million instance links do not store a million key strings; and a link is
+ * stored as fields of its node or row, not as an object of its own, so an
+ * index of millions of links stays small and cheap to collect.
  */
-
 import { smallDelete, smallEntries, smallGet, smallMapOf, smallSet, type SmallMap } from './small-map.js';
 
-/** Who set a scope, when, and where in the log. Kept small: an index holds millions. */
+/** Who set a scope, when, and where in the log. */
 export interface LinkEntry {
   readonly providerId: string;
   readonly actor: string;
@@ -16,15 +17,22 @@ export interface LinkEntry {
   readonly position: number;
 }
 
+/** A node's own link, as fields (providerId undefined: none). */
+interface Slot {
+  providerId: string | undefined;
+  actor: string;
+  at: string;
+  position: number;
+}
+
 /** A stage of a service: its stage-wide link, and its regional instance links. */
-export interface StageNode {
-  entry: LinkEntry | undefined;
-  regions: SmallMap<LinkEntry> | undefined;
+export interface StageNode extends Slot {
+  /** Rows of [region, providerId, actor, at, position]. */
+  regions: unknown[] | undefined;
 }
 
 /** A service: its service link, and its stages. */
-export interface ServiceNode {
-  entry: LinkEntry | undefined;
+export interface ServiceNode extends Slot {
   stages: SmallMap<StageNode> | undefined;
 }
 
@@ -36,6 +44,32 @@ export interface LinkPlace {
   readonly region?: string;
 }
 
+const ROW = 5;
+
+/** The link of a node, if it has one. */
+export const slotEntry = (slot: Slot | undefined): LinkEntry | undefined =>
+  slot?.providerId === undefined ? undefined : { providerId: slot.providerId, actor: slot.actor, at: slot.at, position: slot.position };
+
+/** The regional link of a stage, if it has one. */
+export const regionEntry = (stage: StageNode | undefined, region: string): LinkEntry | undefined => {
+  const rows = stage?.regions;
+  if (!rows) return undefined;
+  for (let i = 0; i < rows.length; i += ROW)
+    if (rows[i] === region) return { providerId: rows[i + 1] as string, actor: rows[i + 2] as string, at: rows[i + 3] as string, position: rows[i + 4] as number };
+  return undefined;
+};
+
+const fill = (slot: Slot, entry: LinkEntry | undefined): void => {
+  slot.providerId = entry?.providerId;
+  slot.actor = entry?.actor ?? '';
+  slot.at = entry?.at ?? '';
+  slot.position = entry?.position ?? 0;
+};
+
+const emptyStage = (): StageNode => ({ providerId: undefined, actor: '', at: '', position: 0, regions: undefined });
+const emptyService = (): ServiceNode => ({ providerId: undefined, actor: '', at: '', position: 0, stages: undefined });
+
+/** The link tree of one provider type of one org. */
 export class LinkTree {
   private readonly apps = new Map<string, Map<string, ServiceNode>>();
 
@@ -44,29 +78,41 @@ export class LinkTree {
     return this.apps.get(app)?.get(service);
   }
 
+  /** The link at a place, if there is one. */
   get(place: LinkPlace): LinkEntry | undefined {
     const node = this.service(place.app, place.service);
-    if (place.stage === undefined) return node?.entry;
+    if (place.stage === undefined) return slotEntry(node);
     const stage = node?.stages && smallGet(node.stages, place.stage);
-    return place.region === undefined ? stage?.entry : stage?.regions && smallGet(stage.regions, place.region);
+    return place.region === undefined ? slotEntry(stage) : regionEntry(stage, place.region);
   }
 
+  /** Links a place, replacing what was there. */
   set(place: LinkPlace, entry: LinkEntry): void {
     let services = this.apps.get(place.app);
     if (!services) this.apps.set(place.app, (services = new Map()));
     let node = services.get(place.service);
-    if (!node) services.set(place.service, (node = { entry: undefined, stages: undefined }));
-    if (place.stage === undefined) {
-      node.entry = entry;
-      return;
-    }
+    if (!node) services.set(place.service, (node = emptyService()));
+    if (place.stage === undefined) return fill(node, entry);
     let stage = node.stages && smallGet(node.stages, place.stage);
     if (!stage) {
-      stage = { entry: undefined, regions: undefined };
+      stage = emptyStage();
       node.stages = node.stages ? smallSet(node.stages, place.stage, stage) : smallMapOf(place.stage, stage);
     }
-    if (place.region === undefined) stage.entry = entry;
-    else stage.regions = stage.regions ? smallSet(stage.regions, place.region, entry) : smallMapOf(place.region, entry);
+    if (place.region === undefined) return fill(stage, entry);
+    const rows = stage.regions;
+    if (rows)
+      for (let i = 0; i < rows.length; i += ROW)
+        if (rows[i] === place.region) {
+          rows[i + 1] = entry.providerId;
+          rows[i + 2] = entry.actor;
+          rows[i + 3] = entry.at;
+          rows[i + 4] = entry.position;
+          return;
+        }
+    // concat sizes the rows exactly; growing in place would leave slack in every stage.
+    stage.regions = rows
+      ? rows.concat(place.region, entry.providerId, entry.actor, entry.at, entry.position)
+      : [place.region, entry.providerId, entry.actor, entry.at, entry.position];
   }
 
   /** Removes a link, and the nodes it leaves empty (links churn; the tree should not only grow). */
@@ -74,15 +120,21 @@ export class LinkTree {
     const services = this.apps.get(place.app);
     const node = services?.get(place.service);
     if (!services || !node) return;
-    if (place.stage === undefined) node.entry = undefined;
+    if (place.stage === undefined) fill(node, undefined);
     else {
       const stage = node.stages && smallGet(node.stages, place.stage);
       if (!node.stages || !stage) return;
-      if (place.region === undefined) stage.entry = undefined;
-      else if (stage.regions) stage.regions = smallDelete(stage.regions, place.region);
-      if (stage.entry === undefined && stage.regions === undefined) node.stages = smallDelete(node.stages, place.stage);
+      if (place.region === undefined) fill(stage, undefined);
+      else if (stage.regions) {
+        const i = stage.regions.findIndex((value, j) => j % ROW === 0 && value === place.region);
+        if (i >= 0) {
+          const rest = stage.regions.slice(0, i).concat(stage.regions.slice(i + ROW));
+          stage.regions = rest.length > 0 ? rest : undefined;
+        }
+      }
+      if (stage.providerId === undefined && stage.regions === undefined) node.stages = smallDelete(node.stages, place.stage);
     }
-    if (node.entry === undefined && node.stages === undefined) services.delete(place.service);
+    if (node.providerId === undefined && node.stages === undefined) services.delete(place.service);
     if (services.size === 0) this.apps.delete(place.app);
   }
 
@@ -90,10 +142,16 @@ export class LinkTree {
   *entries(): Generator<[LinkPlace, LinkEntry]> {
     for (const [app, services] of this.apps)
       for (const [service, node] of services) {
-        if (node.entry) yield [{ app, service }, node.entry];
+        const own = slotEntry(node);
+        if (own) yield [{ app, service }, own];
         for (const [stage, stageNode] of node.stages ? smallEntries(node.stages) : []) {
-          if (stageNode.entry) yield [{ app, service, stage }, stageNode.entry];
-          for (const [region, entry] of stageNode.regions ? smallEntries(stageNode.regions) : []) yield [{ app, service, stage, region }, entry];
+          const stageWide = slotEntry(stageNode);
+          if (stageWide) yield [{ app, service, stage }, stageWide];
+          const rows = stageNode.regions ?? [];
+          for (let i = 0; i < rows.length; i += ROW) {
+            const region = rows[i] as string;
+            yield [{ app, service, stage, region }, regionEntry(stageNode, region)!];
+          }
         }
       }
   }

@@ -3,7 +3,7 @@ import { ProviderCredentials, slotKey, type Scope, type ScopeKind } from '@provi
 import type { Json } from '@providers/store';
 import type { ProjectedEvent } from './projected-event.js';
 import { smallGet } from './small-map.js';
-import { LinkTree, type LinkEntry, type LinkPlace } from './link-tree.js';
+import { LinkTree, regionEntry, slotEntry, type LinkEntry, type LinkPlace } from './link-tree.js';
 import { SnapshotReader, type SnapshottableReadModel } from './snapshot.js';
 
 /** Which credentials does this deployment use? */
@@ -68,19 +68,22 @@ interface OrgIndex {
 export class ResolutionIndex implements SnapshottableReadModel {
   readonly snapshotName = SNAPSHOT_FORMAT;
   private readonly orgs = new Map<string, OrgIndex>();
+  private lastOrgId: string | undefined;
+  private lastOrg: OrgIndex | undefined;
   /** Actor ids repeat across millions of entries: one string each. */
   private readonly actors = new Map<string, string>();
   /** The last global position folded in: the index's checkpoint. */
   position = 0n;
 
   apply(e: ProjectedEvent): void {
-    if (e.position > this.position) this.position = e.position;
+    // Events come in log order (the fold's contract), so the last one is the checkpoint.
+    this.position = e.position;
     const org = this.org(e.orgId);
     const { event } = e;
     switch (event.type) {
       case 'ProviderAdded': {
         const { providerId, name, type, credentials, accountId } = event.data;
-        org.providers.set(providerId, { id: providerId, name, type, credentials, ...(accountId ? { accountId } : {}) });
+        org.providers.set(providerId, accountId ? { id: providerId, name, type, credentials, accountId } : { id: providerId, name, type, credentials });
         return;
       }
       case 'ProviderRenamed': {
@@ -136,8 +139,8 @@ export class ResolutionIndex implements SnapshottableReadModel {
     const serviceKey = `${app}/${service}`;
     const stageKey = `${serviceKey}/${stage}`;
     const chain: ChainLink[] = [];
-    if (region !== undefined) chain.push(link('instance', `${stageKey}/${region}`, stageNode?.regions && smallGet(stageNode.regions, region)));
-    chain.push(link('stage', stageKey, stageNode?.entry), link('service', serviceKey, serviceNode?.entry), link('org-default', `org/${type}`, org?.defaults.get(type)));
+    if (region !== undefined) chain.push(link('instance', `${stageKey}/${region}`, regionEntry(stageNode, region)));
+    chain.push(link('stage', stageKey, slotEntry(stageNode)), link('service', serviceKey, slotEntry(serviceNode)), link('org-default', `org/${type}`, org?.defaults.get(type)));
     for (const l of chain) {
       const provider = l.providerId === null ? undefined : org?.providers.get(l.providerId);
       if (provider) return { source: l.scope, provider, chain };
@@ -194,6 +197,7 @@ export class ResolutionIndex implements SnapshottableReadModel {
       orgs.set(read.string(org.orgId, `${path}.orgId`), index);
     });
     this.orgs.clear();
+    this.lastOrgId = this.lastOrg = undefined;
     for (const [orgId, org] of orgs) this.orgs.set(orgId, org);
     this.position = position;
   }
@@ -206,9 +210,12 @@ export class ResolutionIndex implements SnapshottableReadModel {
   }
 
   private org(orgId: string): OrgIndex {
+    // An org's events come in runs (one command, one stream page): skip the lookup within a run.
+    if (orgId === this.lastOrgId && this.lastOrg) return this.lastOrg;
     let org = this.orgs.get(orgId);
     if (!org) this.orgs.set(orgId, (org = { providers: new Map(), links: new Map(), defaults: new Map() }));
-    return org;
+    this.lastOrgId = orgId;
+    return (this.lastOrg = org);
   }
 }
 
