@@ -1,5 +1,5 @@
 import { evolve, initialState, orgStream, type EventEnvelope, type OrgState } from '@providers/domain';
-import { toEnvelope } from '@providers/projections';
+import { toEnvelope } from '@providers/stored-events';
 import type { EventStore } from '@providers/store';
 
 /**

@@ -1,7 +1,7 @@
 /** Replays the log (or one org's stream) into read models, with a window and a progress callback. */
 export { project, type ProjectOptions, type ProjectResult } from './project.js';
 /** A stored event read for the read models (upcast, validated, with its org and position). */
-export { toEnvelope, toProjectedEvent, type ProjectedEvent } from './projected-event.js';
+export { toProjectedEvent, type ProjectedEvent } from './projected-event.js';
 /** What every read model implements. */
 export type { ReadModel } from './read-model.js';
 /** Read models that can be saved and restored whole, and the error of a snapshot that does not fit. */
@@ -61,4 +61,4 @@ export {
   type RebuildOptions,
 } from './persisted-read-models.js';
 /** A stored event that cannot be read, with its position. */
-export { UnreadableEventError } from './unreadable-event.js';
+export { UnreadableEventError, toEnvelope } from '@providers/stored-events';

@@ -4,7 +4,7 @@ import type { CheckpointStore, SnapshotStore } from './checkpoint-store.js';
 import { toProjectedEvent, type ProjectedEvent } from './projected-event.js';
 import type { ReadModel } from './read-model.js';
 import { SnapshotUnreadable, isSnapshottable, type SnapshottableReadModel } from './snapshot.js';
-import { UnreadableEventError } from './unreadable-event.js';
+import { UnreadableEventError } from '@providers/stored-events';
 
 /** How often a live projection saves its checkpoint (and snapshot): whichever comes first. */
 export interface CheckpointThrottle {

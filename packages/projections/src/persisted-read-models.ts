@@ -5,7 +5,7 @@ import { project, type ProjectResult } from './project.js';
 import { READ_MODELS_PROJECTION, createReadModels, readModelList, type ReadModels } from './read-models.js';
 import { CheckpointFileUnreadable } from './file-checkpoint-store.js';
 import { SnapshotUnreadable } from './snapshot.js';
-import type { UnreadableEventError } from './unreadable-event.js';
+import type { UnreadableEventError } from '@providers/stored-events';
 
 /** Where the read models' checkpoint and snapshot are kept, and how to read. */
 export interface PersistedReadModelsOptions {

@@ -4,7 +4,7 @@ import { InvalidPointInTime } from './invalid-point-in-time.js';
 import { parseIsoTime } from './iso-time.js';
 import { toProjectedEvent } from './projected-event.js';
 import type { ReadModel } from './read-model.js';
-import { UnreadableEventError } from './unreadable-event.js';
+import { UnreadableEventError } from '@providers/stored-events';
 
 /** How far, from where and what to replay. */
 export interface ProjectOptions {

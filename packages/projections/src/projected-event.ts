@@ -1,7 +1,6 @@
-import * as E from 'fp-ts/lib/Either.js';
-import { orgIdOfStream, readEvent, type DomainEvent, type EventEnvelope, type EventMetadata } from '@providers/domain';
+import { orgIdOfStream, type DomainEvent, type EventMetadata } from '@providers/domain';
 import type { RecordedEvent } from '@providers/store';
-import { UnreadableEventError } from './unreadable-event.js';
+import { UnreadableEventError, toEnvelope } from '@providers/stored-events';
 
 /** A domain event as read models see it: with its org and where it is in the log. */
 export interface ProjectedEvent {
@@ -11,13 +10,6 @@ export interface ProjectedEvent {
   readonly event: DomainEvent;
   readonly metadata: EventMetadata;
 }
-
-/** Reads a stored event into an envelope (upcast and validated), or reports where it is broken. */
-export const toEnvelope = (recorded: RecordedEvent): EventEnvelope => {
-  const read = readEvent(recorded.type, recorded.data, recorded.metadata);
-  if (E.isLeft(read)) throw new UnreadableEventError(recorded.stream, recorded.revision, recorded.position, read.left);
-  return read.right;
-};
 
 /** Reads a stored event of an org stream for the read models. */
 export const toProjectedEvent = (recorded: RecordedEvent): ProjectedEvent => {

@@ -1,0 +1,2 @@
+export { toEnvelope } from './to-envelope.js';
+export { UnreadableEventError } from './unreadable-event.js';
