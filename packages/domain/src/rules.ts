@@ -4,14 +4,16 @@ import * as t from 'io-ts';
  * A string codec that checks one rule. The rule's text is the failure message,
  * so an error can say which field broke which rule without a lookup table.
  */
-export const ruled = (name: string, rule: string, maxLength: number, test: (s: string) => boolean) =>
-  new t.Type<string, string, unknown>(
-    name,
-    (u): u is string => typeof u === 'string' && u.length <= maxLength && test(u),
+export const ruled = (name: string, rule: string, maxLength: number, test: (s: string) => boolean) => new RuledType(name, rule, maxLength, test);
+
+/** A string codec with one rule (see `ruled`); its own class so that guards can call its check directly. */
+export class RuledType extends t.Type<string, string, unknown> {
+  constructor(name: string, rule: string, maxLength: number, test: (s: string) => boolean) {
     // Length first: a hostile 10 MB value is refused before any pattern runs over it.
-    (u, c) => (typeof u === 'string' && u.length <= maxLength && test(u) ? t.success(u) : t.failure(u, c, rule)),
-    t.identity,
-  );
+    const is = (u: unknown): u is string => typeof u === 'string' && u.length <= maxLength && test(u);
+    super(name, is, (u, c) => (is(u) ? t.success(u) : t.failure(u, c, rule)), t.identity);
+  }
+}
 
 const matches = (pattern: RegExp) => (s: string) => pattern.test(s);
 

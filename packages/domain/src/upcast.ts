@@ -1,6 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import type * as t from 'io-ts';
 import { CURRENT_SCHEMA_VERSION, EventMetadata, eventDataCodecs, isEventType, type DomainEvent, type EventEnvelope, type EventType } from './events.js';
+import { guardOf } from './guard.js';
 import { toInvalidInput } from './validation.js';
 
 /** Lifts one event payload from schema version `from` to `from + 1`. */
@@ -14,6 +15,8 @@ export type Upcaster = (data: unknown) => unknown;
 export type Upcasters = { readonly [K in EventType]?: { readonly [fromVersion: number]: Upcaster } };
 /** The upcasters in force. */
 export const UPCASTERS: Upcasters = {};
+
+const isMetadata = guardOf(EventMetadata) as (u: unknown) => u is EventMetadata;
 
 /** Why a stored event could not be read. */
 export type UnreadableEvent =
@@ -33,7 +36,7 @@ export const readEvent = (
   if (!isEventType(type)) return E.left({ _tag: 'UnknownEventType', type, message: `unknown event type ${JSON.stringify(type)}` });
   // The hot path of every replay: `is` checks every rule without copying; a
   // value that fails is decoded again only to say which field broke which rule.
-  const meta = EventMetadata.is(metadata) ? E.right(metadata) : EventMetadata.decode(metadata);
+  const meta = isMetadata(metadata) ? E.right(metadata) : EventMetadata.decode(metadata);
   if (E.isLeft(meta)) {
     const error = toInvalidInput(meta.left);
     return E.left({ _tag: 'InvalidEvent', type, field: `metadata.${error.field}`, message: `${type} metadata: ${error.message}` });
@@ -50,7 +53,7 @@ export const readEvent = (
     payload = lift(payload);
   }
   const codec: t.Mixed = eventDataCodecs[type];
-  const decoded = codec.is(payload) ? E.right(payload) : codec.decode(payload);
+  const decoded = guardOf(codec)(payload) ? E.right(payload) : codec.decode(payload);
   if (E.isLeft(decoded)) {
     const error = toInvalidInput(decoded.left);
     return E.left({ _tag: 'InvalidEvent', type, field: `data.${error.field}`, message: `${type}: ${error.message}` });

@@ -59,11 +59,11 @@ export const regionEntry = (stage: StageNode | undefined, region: string): LinkE
   return undefined;
 };
 
-const fill = (slot: Slot, entry: LinkEntry | undefined): void => {
-  slot.providerId = entry?.providerId;
-  slot.actor = entry?.actor ?? '';
-  slot.at = entry?.at ?? '';
-  slot.position = entry?.position ?? 0;
+const fill = (slot: Slot, providerId: string | undefined, actor: string, at: string, position: number): void => {
+  slot.providerId = providerId;
+  slot.actor = actor;
+  slot.at = at;
+  slot.position = position;
 };
 
 const emptyStage = (): StageNode => ({ providerId: undefined, actor: '', at: '', position: 0, regions: undefined });
@@ -86,51 +86,60 @@ export class LinkTree {
     return place.region === undefined ? slotEntry(stage) : regionEntry(stage, place.region);
   }
 
-  /** Links a place, replacing what was there. */
-  set(place: LinkPlace, entry: LinkEntry): void {
+  /** Links a place, replacing what was there. Fields, not an entry object: a fold calls this millions of times. */
+  set(place: LinkPlace, providerId: string, actor: string, at: string, position: number): void {
     let services = this.apps.get(place.app);
     if (!services) this.apps.set(place.app, (services = new Map()));
     let node = services.get(place.service);
     if (!node) services.set(place.service, (node = emptyService()));
-    if (place.stage === undefined) return fill(node, entry);
+    if (place.stage === undefined) return fill(node, providerId, actor, at, position);
     let stage = node.stages && smallGet(node.stages, place.stage);
     if (!stage) {
       stage = emptyStage();
       node.stages = node.stages ? smallSet(node.stages, place.stage, stage) : smallMapOf(place.stage, stage);
     }
-    if (place.region === undefined) return fill(stage, entry);
+    if (place.region === undefined) return fill(stage, providerId, actor, at, position);
     const rows = stage.regions;
     if (rows)
       for (let i = 0; i < rows.length; i += ROW)
         if (rows[i] === place.region) {
-          rows[i + 1] = entry.providerId;
-          rows[i + 2] = entry.actor;
-          rows[i + 3] = entry.at;
-          rows[i + 4] = entry.position;
+          rows[i + 1] = providerId;
+          rows[i + 2] = actor;
+          rows[i + 3] = at;
+          rows[i + 4] = position;
           return;
         }
     // concat sizes the rows exactly; growing in place would leave slack in every stage.
     stage.regions = rows
-      ? rows.concat(place.region, entry.providerId, entry.actor, entry.at, entry.position)
-      : [place.region, entry.providerId, entry.actor, entry.at, entry.position];
+      ? rows.concat(place.region, providerId, actor, at, position)
+      : [place.region, providerId, actor, at, position];
   }
 
-  /** Removes a link, and the nodes it leaves empty (links churn; the tree should not only grow). */
-  delete(place: LinkPlace): void {
+  /**
+   * Removes the link at a place if it is to this provider (an unlink of a
+   * provider that was since replaced changes nothing), and the nodes it leaves
+   * empty: links churn, and the tree should not only grow.
+   */
+  unlink(place: LinkPlace, providerId: string): void {
     const services = this.apps.get(place.app);
     const node = services?.get(place.service);
     if (!services || !node) return;
-    if (place.stage === undefined) fill(node, undefined);
-    else {
+    if (place.stage === undefined) {
+      if (node.providerId !== providerId) return;
+      fill(node, undefined, '', '', 0);
+    } else {
       const stage = node.stages && smallGet(node.stages, place.stage);
       if (!node.stages || !stage) return;
-      if (place.region === undefined) fill(stage, undefined);
-      else if (stage.regions) {
-        const i = stage.regions.findIndex((value, j) => j % ROW === 0 && value === place.region);
-        if (i >= 0) {
-          const rest = stage.regions.slice(0, i).concat(stage.regions.slice(i + ROW));
-          stage.regions = rest.length > 0 ? rest : undefined;
-        }
+      if (place.region === undefined) {
+        if (stage.providerId !== providerId) return;
+        fill(stage, undefined, '', '', 0);
+      } else {
+        const rows = stage.regions ?? [];
+        let i = 0;
+        while (i < rows.length && rows[i] !== place.region) i += ROW;
+        if (i >= rows.length || rows[i + 1] !== providerId) return;
+        const rest = rows.slice(0, i).concat(rows.slice(i + ROW));
+        stage.regions = rest.length > 0 ? rest : undefined;
       }
       if (stage.providerId === undefined && stage.regions === undefined) node.stages = smallDelete(node.stages, place.stage);
     }

@@ -113,14 +113,13 @@ export class ResolutionIndex implements SnapshottableReadModel {
       case 'ProviderLinkedToService':
       case 'ProviderLinkedToInstance': {
         const provider = org.providers.get(event.data.providerId);
-        if (provider) linksOf(org, provider.type).set(event.data, this.entryOf(e, provider.id));
+        if (provider) linksOf(org, provider.type).set(event.data, provider.id, this.actor(e.metadata.actor.id), e.metadata.occurredAt, Number(e.position));
         return;
       }
       case 'ProviderUnlinkedFromService':
       case 'ProviderUnlinkedFromInstance': {
         const provider = org.providers.get(event.data.providerId);
-        const links = provider && org.links.get(provider.type);
-        if (links?.get(event.data)?.providerId === provider?.id) links?.delete(event.data);
+        if (provider) org.links.get(provider.type)?.unlink(event.data, provider.id);
         return;
       }
       default:
@@ -188,7 +187,8 @@ export class ResolutionIndex implements SnapshottableReadModel {
       read.array(org.links, `${path}.links`).forEach((l, j) => {
         const link = read.object(l, `${path}.links[${j}]`);
         const { type, place } = readSlot(read, link.slot, `${path}.links[${j}].slot`);
-        linksOf(index, type).set(place, readEntry(read, link, `${path}.links[${j}]`));
+        const { providerId, actor, at, position: linkedAt } = readEntry(read, link, `${path}.links[${j}]`);
+        linksOf(index, type).set(place, providerId, actor, at, linkedAt);
       });
       read.array(org.defaults, `${path}.defaults`).forEach((d, j) => {
         const entry = read.object(d, `${path}.defaults[${j}]`);
@@ -203,10 +203,14 @@ export class ResolutionIndex implements SnapshottableReadModel {
   }
 
   private entryOf(e: ProjectedEvent, providerId: string): LinkEntry {
-    const id = e.metadata.actor.id;
+    return { providerId, actor: this.actor(e.metadata.actor.id), at: e.metadata.occurredAt, position: Number(e.position) };
+  }
+
+  /** The one string of an actor id. */
+  private actor(id: string): string {
     let actor = this.actors.get(id);
     if (actor === undefined) this.actors.set(id, (actor = id));
-    return { providerId, actor, at: e.metadata.occurredAt, position: Number(e.position) };
+    return actor;
   }
 
   private org(orgId: string): OrgIndex {
