@@ -37,6 +37,21 @@ cli('a service linked to dev and the prod instance to prod: a new stage int inhe
   assert.equal([prod.source, prod.provider?.accountId], ['instance', '222222222222']);
 });
 
+cli('show: where is prod used, and who linked it', () => {
+  const shown = ok(['show', '--org', 'acme', '--provider', 'PROD', '--json']).json<{
+    name: string;
+    accountId: string;
+    usages: { services: unknown[]; instances: Array<{ app: string; service: string; stage: string; region?: string; linked: { actor: { id: string } } }> };
+  }>();
+  assert.equal([shown.name, shown.accountId], ['prod', '222222222222']);
+  assert.equal(shown.usages.services, []);
+  assert.equal(
+    shown.usages.instances.map((i) => [i.app, i.service, i.stage, i.region, i.linked.actor.id]),
+    [['app1', 'service1', 'prod', 'us-east-1', 'alice']],
+  );
+  assert.match(ok(['show', '--org', 'acme', '--provider', 'prod']).stdout, /instance app1\/service1\/prod\/us-east-1, linked by alice/);
+});
+
 cli('the org default is used where the service has no link', () => {
   ok(['default', 'set', '--org', 'acme', '--provider', 'prod']);
   const other = ok(['resolve', '--org', 'acme', '--app', 'app1', '--service', 'billing', '--stage', 'dev', '--json']).json<ResolveJson>();

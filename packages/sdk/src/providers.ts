@@ -13,7 +13,7 @@ import {
   type SealedSecret,
 } from '@providers/domain';
 import { orgStream } from '@providers/domain';
-import { ResolutionIndex, project, toEnvelope, type Resolution, type ResolveRequest } from '@providers/projections';
+import { ResolutionIndex, buildAsOf, project, toEnvelope, type AsOfReadModels, type Resolution, type ResolveRequest } from '@providers/projections';
 import { migrateOnFirstUse } from '@providers/migration';
 import { MasterKeyring, SecretSealer } from '@providers/secrets';
 import type { RecordedEvent } from '@providers/store';
@@ -228,6 +228,18 @@ export class Providers {
       ...(asOf.time !== undefined ? { until: asOf.time } : {}),
     });
     return index.resolve(request);
+  }
+
+  /**
+   * The org's read models — resolution index, provider catalog, audit trail —
+   * folded from its stream, as of now or of a point in time.
+   */
+  readModels(orgId: string, asOf: AsOf = {}): Promise<AsOfReadModels> {
+    return buildAsOf(this.stores.events, {
+      orgId,
+      ...(asOf.position !== undefined ? { position: asOf.position } : {}),
+      ...(asOf.time !== undefined ? { time: asOf.time } : {}),
+    });
   }
 
   /**

@@ -4,7 +4,6 @@ import { UsageError } from '../cli-errors.js';
 import type { Define } from '../program.js';
 import { readSecret, readSecretFields, readStdin } from '../read-secret.js';
 import { unwrap, type CliEnvironment } from '../context.js';
-import { describeProvider } from './show.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -55,7 +54,7 @@ export const registerAdd = (program: Command, define: Define) =>
       );
       const added = result.events.find((e) => e.event.type === 'ProviderAdded');
       const provider = added?.event.type === 'ProviderAdded' ? await ctx.provider(orgId, added.event.data.providerId) : await ctx.provider(orgId, String(o.name));
-      if (ctx.out.json) ctx.out.data(describeProvider(provider));
+      if (ctx.out.json) ctx.out.data((await providers.readModels(orgId)).catalog.get(orgId, provider.id));
       else ctx.out.line(`added ${provider.type} provider "${provider.name}" (${provider.id})${provider.accountId ? ` for account ${provider.accountId}` : ''}`);
     },
   );

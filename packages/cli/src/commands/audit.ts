@@ -1,5 +1,5 @@
 import { Command, Option } from 'commander';
-import { auditCsv, buildAsOf, type AuditFact } from '@providers/projections';
+import { auditCsv, type AuditFact } from '@providers/projections';
 import { UsageError } from '../cli-errors.js';
 import type { Define } from '../program.js';
 
@@ -22,7 +22,7 @@ export const registerAudit = (program: Command, define: Define) =>
       const orgId = String(o.org);
       const [app, service] = o.service === undefined ? [] : String(o.service).split('/');
       if (o.service !== undefined && (!app || !service)) throw new UsageError('--service is app/service', 'service');
-      const { audit } = await buildAsOf((await ctx.providers()).stores.events, { orgId });
+      const { audit } = await (await ctx.providers()).readModels(orgId);
       const facts = audit.query({
         orgId,
         ...(o.account !== undefined ? { accountId: String(o.account) } : {}),

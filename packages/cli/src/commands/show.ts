@@ -1,68 +1,74 @@
 import type { Command } from 'commander';
-import { usagesOf, type ProviderState, type Usage } from '@providers/domain';
+import type { CatalogProvider, ProviderUsages } from '@providers/projections';
+import { Rejected } from '../cli-errors.js';
 import type { Define } from '../program.js';
 
-/** A provider as the CLI shows it: never a secret, only what identifies it. */
-export const describeProvider = (provider: ProviderState) => {
-  const c = provider.credentials;
-  return {
-    id: provider.id,
-    name: provider.name,
-    type: provider.type,
-    accountId: provider.accountId ?? null,
-    credentials:
-      c.kind === 'aws-role'
-        ? { kind: c.kind, roleArn: c.roleArn, externalId: c.externalId, sessionDurationSeconds: c.sessionDurationSeconds }
-        : c.kind === 'aws-keys'
-          ? { kind: c.kind, accessKeyId: c.accessKeyId, secretAccessKey: 'sealed' }
-          : { kind: c.kind, fields: Object.fromEntries(Object.keys(c.fields).map((f) => [f, 'sealed'])) },
-  };
-};
+/** One line per usage: where, and who set it when. */
+export const usageLines = (usages: ProviderUsages): string[] => [
+  ...usages.defaults.map((d) => `org default (${d.type}), set by ${d.set.actor.id} at ${d.set.at}`),
+  ...usages.services.map((s) => `service ${s.app}/${s.service}, linked by ${s.linked.actor.id} at ${s.linked.at}`),
+  ...usages.instances.map(
+    (i) => `${i.region ? 'instance' : 'stage'} ${[i.app, i.service, i.stage, i.region].filter(Boolean).join('/')}, linked by ${i.linked.actor.id} at ${i.linked.at}`,
+  ),
+];
 
-export const usageText = (usage: Usage): string =>
-  usage.kind === 'default'
-    ? `org default (${usage.type})`
-    : usage.kind === 'service'
-      ? `service ${usage.app}/${usage.service}`
-      : `instance ${[usage.app, usage.service, usage.stage, usage.region].filter(Boolean).join('/')}`;
+const usageCount = (usages: ProviderUsages) => usages.defaults.length + usages.services.length + usages.instances.length;
 
-/** `providers show`: one provider and where it is used. */
+/** `providers show`: one provider and where it is used (the provider catalog). */
 export const registerShow = (program: Command, define: Define) =>
   define(
     program
       .command('show')
-      .description('show a provider and where it is used')
+      .description('show a provider and where it is used, with who linked it when')
       .requiredOption('--org <org>', 'organization id')
       .requiredOption('--provider <name>', 'provider name or id'),
     async (ctx, o) => {
       const orgId = String(o.org);
-      const provider = await ctx.provider(orgId, String(o.provider));
-      const usages = usagesOf(await (await ctx.providers()).state(orgId), provider.id);
-      if (ctx.out.json) return ctx.out.data({ ...describeProvider(provider), usages });
-      const d = describeProvider(provider);
-      ctx.out.line(`${d.name} (${d.id})`);
-      ctx.out.line(`  type:        ${d.type}`);
-      ctx.out.line(`  account:     ${d.accountId ?? '-'}`);
-      for (const [key, value] of Object.entries(d.credentials)) ctx.out.line(`  ${`${key}:`.padEnd(12)} ${typeof value === 'object' ? Object.keys(value).join(', ') : value}`);
-      ctx.out.line(`  used by:     ${usages.length === 0 ? 'nothing' : ''}`);
-      for (const usage of usages) ctx.out.line(`    - ${usageText(usage)}`);
+      const { catalog } = await (await ctx.providers()).readModels(orgId);
+      const provider = catalog.get(orgId, String(o.provider));
+      if (!provider || provider.removed)
+        throw new Rejected({ _tag: 'ProviderNotFound', field: 'providerId', providerId: String(o.provider), message: `no provider "${String(o.provider)}" in organization ${orgId} (--provider)` });
+      const usages = catalog.usages(orgId, provider.id);
+      if (ctx.out.json) return ctx.out.data({ ...provider, usages });
+      ctx.out.line(`${provider.name} (${provider.id})`);
+      for (const [label, value] of details(provider)) ctx.out.line(`  ${`${label}:`.padEnd(18)} ${value}`);
+      ctx.out.line(`  used by:           ${usageCount(usages) === 0 ? 'nothing' : ''}`);
+      for (const line of usageLines(usages)) ctx.out.line(`    - ${line}`);
     },
   );
 
-/** `providers list`: the org's providers with how much each is used. */
+const details = (p: CatalogProvider): [string, string][] =>
+  [
+    ['type', p.type],
+    ['credentials', p.credentialsKind],
+    ['account', p.accountId],
+    ['role ARN', p.roleArn],
+    ['external id', p.externalId],
+    ['session duration', p.sessionDurationSeconds === undefined ? undefined : `${p.sessionDurationSeconds} s`],
+    ['access key id', p.accessKeyId],
+    ['secret fields', p.secretFieldNames?.join(', ')],
+    ['added', `by ${p.addedBy.id} at ${p.addedAt}`],
+  ].filter((row): row is [string, string] => row[1] !== undefined);
+
+/** `providers list`: the org's providers with where each is used. */
 export const registerList = (program: Command, define: Define) =>
   define(
     program.command('list').description('list the providers of an organization and where each is used').requiredOption('--org <org>', 'organization id'),
     async (ctx, o) => {
       const orgId = String(o.org);
-      const state = await (await ctx.providers()).state(orgId);
-      const providers = [...state.providers.values()].sort((a, b) => a.name.localeCompare(b.name));
-      if (ctx.out.json) return ctx.out.data(providers.map((p) => ({ ...describeProvider(p), usages: usagesOf(state, p.id) })));
+      const { catalog } = await (await ctx.providers()).readModels(orgId);
+      const providers = catalog.list(orgId).sort((a, b) => a.name.localeCompare(b.name));
+      if (ctx.out.json) return ctx.out.data(providers.map((p) => ({ ...p, usages: catalog.usages(orgId, p.id) })));
       ctx.out.table(
         ['name', 'type', 'kind', 'account', 'used by', 'id'],
         providers.map((p) => {
-          const usages = usagesOf(state, p.id);
-          return [p.name, p.type, p.credentials.kind, p.accountId ?? '-', usages.map(usageText).join('; ') || '-', p.id];
+          const usages = catalog.usages(orgId, p.id);
+          const where = [
+            ...usages.defaults.map((d) => `org default (${d.type})`),
+            ...usages.services.map((s) => `service ${s.app}/${s.service}`),
+            ...usages.instances.map((i) => `${i.region ? 'instance' : 'stage'} ${[i.app, i.service, i.stage, i.region].filter(Boolean).join('/')}`),
+          ];
+          return [p.name, p.type, p.credentialsKind, p.accountId ?? '-', where.join('; ') || '-', p.id];
         }),
       );
     },
