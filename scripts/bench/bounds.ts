@@ -6,7 +6,7 @@ export const BOUNDS = {
   replay:
     'Met: payloads and metadata are checked by guards compiled once from the io-ts codecs (constant-key property reads, the same rules; io-ts decodes again only to say why a value fails), so validation costs little over the unvalidated replay; the rest is the store’s page objects and bigint positions over the bare loop, and the fold. Validation stays on.',
   fold:
-    'The index being built is young when allocated: each scavenge copies the new nodes (about 160 bytes a link) before they are promoted, about a quarter of the time at a million events. With `node --max-semi-space-size=64` the same fold ran at 2.0M/s (1.6M/s with the default), and at 200k events it runs at about 2.4M/s with the default; one lookup per event in the org’s maps and the tree, and a row copy when a stage gains a region, are the rest.',
+    'The index being built is young when allocated: each scavenge copies the new nodes (about 160 bytes a link) before they are promoted, about a quarter of the time at a million events. Across runs it measures 1.6–2.0M/s with the default flags and 2.0M/s with `node --max-semi-space-size=64`; at 200k events it runs at about 2.4M/s; one lookup per event in the org’s maps and the tree, and a row copy when a stage gains a region, are the rest.',
   commandLatency:
     'Met: the state is cached and each command reads only the stream tail (one indexed SELECT) before its BEGIN IMMEDIATE; the 1M-event cold load (printed) is bound by decoding and validating every event of the stream.',
   cli: 'Met: both are bound by Node start-up and loading the bundle; resolve then replays only the org’s own stream (an indexed range read), so the store’s total size barely matters.',

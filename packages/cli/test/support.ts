@@ -32,6 +32,8 @@ export const workspace = (env: Record<string, string> = {}) => {
       cwd: dir,
       encoding: 'utf8',
       input: options.input ?? '',
+      // A hang is a failure (exit code -1), not a stuck test run.
+      timeout: 120_000,
       env: { PATH: process.env.PATH ?? '', HOME: dir, PROVIDERS_ACTOR: 'alice', ...env, ...options.env },
     });
     return {
