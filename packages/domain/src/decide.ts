@@ -5,8 +5,8 @@ import type { ProviderCredentials } from './credentials.js';
 import type { DomainError, Usage } from './errors.js';
 import type { DomainEvent } from './events.js';
 import { accountIdOfRoleArn } from './rules.js';
-import { instanceScope, scopeKey, slotKey, type Scope } from './scope.js';
-import { nameKey, stageProfileKey, type LinkState, type OrgState, type ProviderState } from './state.js';
+import { linkScopeOf, scopeKey, slotKey, type LinkScope, type Scope } from './scope.js';
+import { nameKey, stageProfileKey, type OrgState, type ProviderState } from './state.js';
 import { invalidInput, validateCommand } from './validation.js';
 
 type Decision = E.Either<DomainError, readonly DomainEvent[]>;
@@ -49,7 +49,7 @@ export const decide = (input: Command, state: OrgState): Decision => {
         linkProvider(
           state,
           command.providerId,
-          instanceScope(command.app, command.service, command.stage, command.region) as LinkState['scope'],
+          linkScopeOf(command),
           command.replace,
         ),
       );
@@ -62,7 +62,7 @@ export const decide = (input: Command, state: OrgState): Decision => {
         unlinkProvider(
           state,
           command.providerType,
-          instanceScope(command.app, command.service, command.stage, command.region) as LinkState['scope'],
+          linkScopeOf(command),
         ),
       );
     case 'CreateDeploymentProfile':
@@ -267,7 +267,7 @@ const clearDefault = (command: CommandOf<'ClearDefaultProvider'>, state: OrgStat
   return ok({ type: 'DefaultProviderCleared', data: { providerId: current, type: command.providerType } });
 };
 
-const linkProvider = (state: OrgState, providerId: string, scope: LinkState['scope'], replace: boolean | undefined): Decision =>
+const linkProvider = (state: OrgState, providerId: string, scope: LinkScope, replace: boolean | undefined): Decision =>
   withProvider(state, providerId, (provider) => {
     const current = state.links.get(slotKey(provider.type, scope));
     if (current?.providerId === provider.id) return unchanged;
@@ -297,7 +297,7 @@ const linkProvider = (state: OrgState, providerId: string, scope: LinkState['sco
     });
   });
 
-const unlinkProvider = (state: OrgState, providerType: string, scope: LinkState['scope']): Decision => {
+const unlinkProvider = (state: OrgState, providerType: string, scope: LinkScope): Decision => {
   const current = state.links.get(slotKey(providerType, scope));
   if (!current)
     return reject({

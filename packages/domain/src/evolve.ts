@@ -1,6 +1,6 @@
 import type { EventEnvelope } from './events.js';
-import { instanceScope, slotKey } from './scope.js';
-import { deployedInstanceKey, nameKey, stageProfileKey, type LinkState, type OrgState } from './state.js';
+import { linkScopeOf, slotKey, type LinkScope } from './scope.js';
+import { deployedInstanceKey, nameKey, stageProfileKey, type OrgState } from './state.js';
 
 /**
  * Folds one event into the organization's state and returns it.
@@ -51,22 +51,12 @@ export const evolve = (state: OrgState, { event, metadata }: EventEnvelope): Org
     case 'DefaultProviderCleared':
       if (state.defaults.get(event.data.type) === event.data.providerId) state.defaults.delete(event.data.type);
       return state;
-    case 'ProviderLinkedToService': {
-      const { providerId, app, service } = event.data;
-      return link(state, providerId, { kind: 'service', app, service });
-    }
-    case 'ProviderUnlinkedFromService': {
-      const { providerId, app, service } = event.data;
-      return unlink(state, providerId, { kind: 'service', app, service });
-    }
-    case 'ProviderLinkedToInstance': {
-      const { providerId, app, service, stage, region } = event.data;
-      return link(state, providerId, instanceScope(app, service, stage, region) as LinkState['scope']);
-    }
-    case 'ProviderUnlinkedFromInstance': {
-      const { providerId, app, service, stage, region } = event.data;
-      return unlink(state, providerId, instanceScope(app, service, stage, region) as LinkState['scope']);
-    }
+    case 'ProviderLinkedToService':
+    case 'ProviderLinkedToInstance':
+      return link(state, event.data.providerId, linkScopeOf(event.data));
+    case 'ProviderUnlinkedFromService':
+    case 'ProviderUnlinkedFromInstance':
+      return unlink(state, event.data.providerId, linkScopeOf(event.data));
     case 'DeploymentProfileCreated':
     case 'DeploymentProfileUpdated': {
       const { profileId, name, roleArn } = event.data;
@@ -95,7 +85,7 @@ export const evolve = (state: OrgState, { event, metadata }: EventEnvelope): Org
 
 const providerTypeOf = (state: OrgState, providerId: string): string => state.providers.get(providerId)?.type ?? '';
 
-const link = (state: OrgState, providerId: string, scope: LinkState['scope']): OrgState => {
+const link = (state: OrgState, providerId: string, scope: LinkScope): OrgState => {
   const providerType = providerTypeOf(state, providerId);
   const slot = slotKey(providerType, scope);
   const replaced = state.links.get(slot);
@@ -107,7 +97,7 @@ const link = (state: OrgState, providerId: string, scope: LinkState['scope']): O
   return state;
 };
 
-const unlink = (state: OrgState, providerId: string, scope: LinkState['scope']): OrgState => {
+const unlink = (state: OrgState, providerId: string, scope: LinkScope): OrgState => {
   const slot = slotKey(providerTypeOf(state, providerId), scope);
   if (state.links.get(slot)?.providerId === providerId) state.links.delete(slot);
   state.slotsByProvider.get(providerId)?.delete(slot);

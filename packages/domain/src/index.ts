@@ -44,7 +44,7 @@ export {
 export { evolve } from './evolve.js';
 export * as rules from './rules.js';
 export { accountIdOfRoleArn } from './rules.js';
-export { instanceScope, scopeKey, slotKey, type Scope, type ScopeKind } from './scope.js';
+export { instanceScope, linkScopeOf, scopeKey, slotKey, type LinkScope, type Scope, type ScopeKind } from './scope.js';
 export {
   deployedInstanceKey,
   findProvider,

@@ -16,6 +16,17 @@ export type ScopeKind = Scope['kind'];
 export const instanceScope = (app: string, service: string, stage: string, region: string | undefined): Scope =>
   region === undefined ? { kind: 'stage', app, service, stage } : { kind: 'instance', app, service, stage, region };
 
+/** A scope a provider can be linked at (every scope but the org default). */
+export type LinkScope = Exclude<Scope, { kind: 'org-default' }>;
+
+/** Where a link event points: a service, a whole stage (no region) or one instance. */
+export const linkScopeOf = (d: { readonly app: string; readonly service: string; readonly stage?: string; readonly region?: string }): LinkScope =>
+  d.stage === undefined
+    ? { kind: 'service', app: d.app, service: d.service }
+    : d.region === undefined
+      ? { kind: 'stage', app: d.app, service: d.service, stage: d.stage }
+      : { kind: 'instance', app: d.app, service: d.service, stage: d.stage, region: d.region };
+
 /** A readable key: `app/service`, `app/service/stage`, `app/service/stage/region`, or `org`. */
 export const scopeKey = (scope: Scope): string => {
   switch (scope.kind) {

@@ -1,5 +1,5 @@
 import type { ProviderCredentials } from './credentials.js';
-import type { Scope } from './scope.js';
+import type { LinkScope } from './scope.js';
 
 /** A provider of the org as the rules see it; its secrets stay sealed. */
 export interface ProviderState {
@@ -14,7 +14,7 @@ export interface ProviderState {
 export interface LinkState {
   readonly providerId: string;
   readonly providerType: string;
-  readonly scope: Exclude<Scope, { kind: 'org-default' }>;
+  readonly scope: LinkScope;
 }
 
 /** A legacy deployment profile, and whether it was migrated. */

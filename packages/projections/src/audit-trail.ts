@@ -1,9 +1,10 @@
-import { nameKey, type ActorRole, type DomainEvent } from '@providers/domain';
+import { linkScopeOf, nameKey, scopeKey, type ActorRole, type DomainEvent } from '@providers/domain';
 import type { Json } from '@providers/store';
 import { AUDIT_ACTIONS, type AuditAction, type AuditFact, type AuditScope } from './audit-fact.js';
 import { parseIsoTime } from './iso-time.js';
 import type { ProjectedEvent } from './projected-event.js';
 import { SnapshotReader, type SnapshottableReadModel } from './snapshot.js';
+import { compareText } from './text-order.js';
 
 /**
  * Which facts to list. Every filter given must match; an absent one does not
@@ -52,16 +53,12 @@ interface OrgTrail {
 
 type LinkData = { readonly app: string; readonly service: string; readonly stage?: string; readonly region?: string };
 
-const linkScope = (d: LinkData): AuditScope =>
-  d.stage === undefined
-    ? { kind: 'service', key: `${d.app}/${d.service}`, app: d.app, service: d.service }
-    : d.region === undefined
-      ? { kind: 'stage', key: `${d.app}/${d.service}/${d.stage}`, app: d.app, service: d.service, stage: d.stage }
-      : { kind: 'instance', key: `${d.app}/${d.service}/${d.stage}/${d.region}`, app: d.app, service: d.service, stage: d.stage, region: d.region };
+const linkScope = (d: LinkData): AuditScope => {
+  const scope = linkScopeOf(d);
+  return { ...scope, key: scopeKey(scope) };
+};
 
 const defaultScope = (type: string): AuditScope => ({ kind: 'org-default', key: `org/${type}` });
-
-const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * The audit trail: a flat list of facts, one per event of the provider model,
@@ -121,10 +118,10 @@ export class AuditTrail implements SnapshottableReadModel {
       version: SNAPSHOT_VERSION,
       position: String(this.position),
       orgs: [...this.orgs.entries()]
-        .sort(([a], [b]) => compare(a, b))
+        .sort(([a], [b]) => compareText(a, b))
         .map(([orgId, org]) => ({
           orgId,
-          providers: [...org.providers.entries()].sort(([a], [b]) => compare(a, b)).map(([id, p]) => ({ id, ...p })),
+          providers: [...org.providers.entries()].sort(([a], [b]) => compareText(a, b)).map(([id, p]) => ({ id, ...p })),
           facts: org.facts as unknown as Json,
         })),
     };

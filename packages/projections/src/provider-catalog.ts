@@ -1,7 +1,8 @@
-import { nameKey, scopeKey, slotKey, type Actor, type ActorRole, type ProviderCredentials } from '@providers/domain';
+import { linkScopeOf, nameKey, scopeKey, slotKey, type Actor, type ActorRole, type LinkScope, type ProviderCredentials } from '@providers/domain';
 import type { Json } from '@providers/store';
 import type { ProjectedEvent } from './projected-event.js';
 import { SnapshotReader, type SnapshottableReadModel } from './snapshot.js';
+import { compareText } from './text-order.js';
 
 /** Who did something, when, and where in the log. */
 export interface Stamp {
@@ -75,11 +76,6 @@ export interface ListOptions {
   readonly includeRemoved?: boolean;
 }
 
-type LinkScope =
-  | { readonly kind: 'service'; readonly app: string; readonly service: string }
-  | { readonly kind: 'stage'; readonly app: string; readonly service: string; readonly stage: string }
-  | { readonly kind: 'instance'; readonly app: string; readonly service: string; readonly stage: string; readonly region: string };
-
 interface Link {
   readonly providerId: string;
   readonly scope: LinkScope;
@@ -124,15 +120,6 @@ const describeCredentials = (credentials: ProviderCredentials) => {
 };
 
 const CREDENTIAL_DETAILS = ['roleArn', 'externalId', 'sessionDurationSeconds', 'accessKeyId', 'secretFieldNames', 'accountId'] as const;
-
-const scopeOfLink = (d: { app: string; service: string; stage?: string; region?: string }): LinkScope =>
-  d.stage === undefined
-    ? { kind: 'service', app: d.app, service: d.service }
-    : d.region === undefined
-      ? { kind: 'stage', app: d.app, service: d.service, stage: d.stage }
-      : { kind: 'instance', app: d.app, service: d.service, stage: d.stage, region: d.region };
-
-const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * The provider catalog: the providers of each org with where they are used
@@ -207,14 +194,14 @@ export class ProviderCatalog implements SnapshottableReadModel {
       case 'ProviderLinkedToInstance': {
         const provider = org.providers.get(event.data.providerId);
         if (!provider) return;
-        this.link(org, { providerId: provider.id, scope: scopeOfLink(event.data), linked: stampOf(e) }, provider.type);
+        this.link(org, { providerId: provider.id, scope: linkScopeOf(event.data), linked: stampOf(e) }, provider.type);
         return;
       }
       case 'ProviderUnlinkedFromService':
       case 'ProviderUnlinkedFromInstance': {
         const provider = org.providers.get(event.data.providerId);
         if (!provider) return;
-        const slot = slotKey(provider.type, scopeOfLink(event.data));
+        const slot = slotKey(provider.type, linkScopeOf(event.data));
         if (org.links.get(slot)?.providerId === provider.id) org.links.delete(slot);
         org.slotsByProvider.get(provider.id)?.delete(slot);
         return;
@@ -230,7 +217,7 @@ export class ProviderCatalog implements SnapshottableReadModel {
     if (!org) return [];
     return [...org.providers.values()]
       .filter((p) => options.includeRemoved || !p.removed)
-      .sort((a, b) => compare(nameKey(a.name), nameKey(b.name)) || compare(a.id, b.id));
+      .sort((a, b) => compareText(nameKey(a.name), nameKey(b.name)) || compareText(a.id, b.id));
   }
 
   /** A provider by id (removed ones included), or a current provider by name regardless of case. */
@@ -250,7 +237,7 @@ export class ProviderCatalog implements SnapshottableReadModel {
     const links = [...(org.slotsByProvider.get(providerId) ?? [])]
       .map((slot) => org.links.get(slot))
       .filter((link): link is Link => link?.providerId === providerId)
-      .sort((a, b) => compare(scopeKey(a.scope), scopeKey(b.scope)));
+      .sort((a, b) => compareText(scopeKey(a.scope), scopeKey(b.scope)));
     for (const { scope, linked } of links) {
       if (scope.kind === 'service') services.push({ app: scope.app, service: scope.service, linked });
       else
@@ -262,7 +249,7 @@ export class ProviderCatalog implements SnapshottableReadModel {
           linked,
         });
     }
-    for (const [type, entry] of [...org.defaults].sort(([a], [b]) => compare(a, b)))
+    for (const [type, entry] of [...org.defaults].sort(([a], [b]) => compareText(a, b)))
       if (entry.providerId === providerId) defaults.push({ type, set: entry.set });
     return { services, instances, defaults };
   }
@@ -274,15 +261,15 @@ export class ProviderCatalog implements SnapshottableReadModel {
       version: SNAPSHOT_VERSION,
       position: String(this.position),
       orgs: [...this.orgs.entries()]
-        .sort(([a], [b]) => compare(a, b))
+        .sort(([a], [b]) => compareText(a, b))
         .map(([orgId, org]) => ({
           orgId,
-          providers: [...org.providers.values()].sort((a, b) => compare(a.id, b.id)) as unknown as Json,
+          providers: [...org.providers.values()].sort((a, b) => compareText(a.id, b.id)) as unknown as Json,
           links: [...org.links.entries()]
-            .sort(([a], [b]) => compare(a, b))
+            .sort(([a], [b]) => compareText(a, b))
             .map(([, link]) => link as unknown as Json),
           defaults: [...org.defaults.entries()]
-            .sort(([a], [b]) => compare(a, b))
+            .sort(([a], [b]) => compareText(a, b))
             .map(([type, entry]) => ({ type, providerId: entry.providerId, set: entry.set as unknown as Json })),
         })),
     };

@@ -1,10 +1,11 @@
 import * as E from 'fp-ts/lib/Either.js';
-import { ProviderCredentials, slotKey, type Scope, type ScopeKind } from '@providers/domain';
+import { ProviderCredentials, linkScopeOf, slotKey, type ScopeKind } from '@providers/domain';
 import type { Json } from '@providers/store';
 import type { ProjectedEvent } from './projected-event.js';
 import { smallGet } from './small-map.js';
 import { LinkTree, regionEntry, slotEntry, type LinkEntry, type LinkPlace } from './link-tree.js';
 import { SnapshotReader, type SnapshottableReadModel } from './snapshot.js';
+import { compareText } from './text-order.js';
 
 /** Which credentials does this deployment use? */
 export interface ResolveRequest {
@@ -154,17 +155,17 @@ export class ResolutionIndex implements SnapshottableReadModel {
 
   /** The index as JSON: providers (credentials as stored, sealed), links and defaults per org, sorted. */
   snapshot(): Json {
-    const orgs = [...this.orgs.entries()].sort(([a], [b]) => compare(a, b));
+    const orgs = [...this.orgs.entries()].sort(([a], [b]) => compareText(a, b));
     return {
       format: SNAPSHOT_FORMAT,
       version: SNAPSHOT_VERSION,
       position: String(this.position),
       orgs: orgs.map(([orgId, org]) => ({
         orgId,
-        providers: [...org.providers.values()].sort((a, b) => compare(a.id, b.id)).map((p) => p as unknown as Json),
+        providers: [...org.providers.values()].sort((a, b) => compareText(a.id, b.id)).map((p) => p as unknown as Json),
         links: [...org.links]
-          .flatMap(([type, tree]) => [...tree.entries()].map(([place, entry]) => ({ slot: slotKey(type, scopeOf(place)), ...entry })))
-          .sort((a, b) => compare(a.slot, b.slot)),
+          .flatMap(([type, tree]) => [...tree.entries()].map(([place, entry]) => ({ slot: slotKey(type, linkScopeOf(place)), ...entry })))
+          .sort((a, b) => compareText(a.slot, b.slot)),
         defaults: sortedEntries(org.defaults).map(([type, entry]) => ({ type, ...entry })),
       })),
     };
@@ -226,9 +227,7 @@ export class ResolutionIndex implements SnapshottableReadModel {
 const SNAPSHOT_FORMAT = 'resolution-index';
 const SNAPSHOT_VERSION = 1;
 
-const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-
-const sortedEntries = <V>(map: Map<string, V>): [string, V][] => [...map.entries()].sort(([a], [b]) => compare(a, b));
+const sortedEntries = <V>(map: Map<string, V>): [string, V][] => [...map.entries()].sort(([a], [b]) => compareText(a, b));
 
 const link = (scope: ChainLink['scope'], key: string, entry: LinkEntry | undefined): ChainLink => ({
   scope,
@@ -276,9 +275,3 @@ const readProvider = (read: SnapshotReader, u: unknown, path: string): ResolvedP
   };
 };
 
-const scopeOf = (d: LinkPlace): Scope =>
-  d.stage === undefined
-    ? { kind: 'service', app: d.app, service: d.service }
-    : d.region === undefined
-      ? { kind: 'stage', app: d.app, service: d.service, stage: d.stage }
-      : { kind: 'instance', app: d.app, service: d.service, stage: d.stage, region: d.region };
