@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import * as E from 'fp-ts/lib/Either.js';
 import { validateCommand, type Actor, type Command, type DomainError } from '@providers/domain';
-import { createReadModels, project, readModelList, type ReadModels, type Resolution } from '@providers/projections';
+import type { ReadModels, Resolution } from '@providers/projections';
 import { Providers, type AddProviderInput, type OpenOptions } from '@providers/sdk';
 import type { VendRequest, VendResult } from '@providers/vending';
 
@@ -23,11 +23,7 @@ export const openBackend = async (options: OpenOptions) => {
     deploy: async (request: VendRequest): Promise<{ resolution: Resolution; credentials: VendResult }> =>
       ({ resolution: await providers.resolve(request), credentials: await providers.vend(request) }),
     /** The org's catalog, resolution index and audit trail, replayed from its stream. */
-    readModels: async (orgId: string): Promise<ReadModels> => {
-      const models = createReadModels();
-      await project(providers.stores.events, readModelList(models), { orgId });
-      return models;
-    },
+    readModels: (orgId: string): Promise<ReadModels> => providers.readModels(orgId),
     close: () => providers.close(),
   };
 };

@@ -2,6 +2,7 @@ export {
   Providers,
   type AddProviderInput,
   type AsOf,
+  type LiveReadModels,
   type OpenOptions,
   type RemoveProviderInput,
   type UpdateCredentialsInput,

@@ -13,7 +13,23 @@ import {
   type SealedSecret,
 } from '@providers/domain';
 import { orgStream } from '@providers/domain';
-import { ResolutionIndex, buildAsOf, project, toEnvelope, type AsOfReadModels, type Resolution, type ResolveRequest } from '@providers/projections';
+import {
+  LiveProjection,
+  MemoryCheckpointStore,
+  READ_MODELS_PROJECTION,
+  ResolutionIndex,
+  buildAsOf,
+  createReadModels,
+  project,
+  readModelList,
+  toEnvelope,
+  type AsOfReadModels,
+  type CheckpointStore,
+  type ReadModels,
+  type Resolution,
+  type ResolveRequest,
+  type SnapshotStore,
+} from '@providers/projections';
 import { migrateOnFirstUse } from '@providers/migration';
 import { MasterKeyring, SecretSealer } from '@providers/secrets';
 import type { RecordedEvent } from '@providers/store';
@@ -70,6 +86,13 @@ export interface RemoveProviderInput extends WriteContext {
   readonly force?: boolean;
   /** Also delete its data key, so that its sealed secrets can never be opened again. */
   readonly shred?: boolean;
+}
+
+/** Read models that follow the store (see `Providers.live`). */
+export interface LiveReadModels extends ReadModels {
+  caughtUp(): Promise<bigint>;
+  waitFor(position: bigint): Promise<void>;
+  stop(): Promise<void>;
 }
 
 /** As of when to answer: a global position, or a time. */
@@ -240,6 +263,32 @@ export class Providers {
       ...(asOf.position !== undefined ? { position: asOf.position } : {}),
       ...(asOf.time !== undefined ? { time: asOf.time } : {}),
     });
+  }
+
+  /**
+   * Read models of every org kept current by a live subscription, for a
+   * long-running process: restored from their snapshot and checkpoint when
+   * `checkpoints` keeps them (e.g. a FileCheckpointStore beside the store),
+   * they read only what was appended since. `caughtUp()` resolves once the
+   * backlog is folded; `waitFor(position)` once a write is visible.
+   */
+  async live(options: { checkpoints?: CheckpointStore & SnapshotStore } = {}): Promise<LiveReadModels> {
+    const models = createReadModels();
+    const checkpoints = options.checkpoints ?? new MemoryCheckpointStore();
+    const projection = new LiveProjection({
+      store: this.stores.events,
+      models: readModelList(models),
+      name: READ_MODELS_PROJECTION,
+      checkpoints,
+      snapshots: checkpoints,
+    });
+    await projection.start();
+    return {
+      ...models,
+      caughtUp: () => projection.caughtUp(),
+      waitFor: (position) => projection.waitFor(position),
+      stop: () => projection.stop(),
+    };
   }
 
   /**
