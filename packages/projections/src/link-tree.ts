@@ -71,16 +71,17 @@ const emptyService = (): ServiceNode => ({ providerId: undefined, actor: '', at:
 
 /** The link tree of one provider type of one org. */
 export class LinkTree {
-  private readonly apps = new Map<string, Map<string, ServiceNode>>();
+  /** `app/service` → node: one map per tree, so a lookup misses the caches once, not per level. */
+  private readonly services = new Map<string, ServiceNode>();
 
-  /** The service node of app/service, if anything is linked under it. */
-  service(app: string, service: string): ServiceNode | undefined {
-    return this.apps.get(app)?.get(service);
+  /** The service node of `app/service` (names hold no "/"), if anything is linked under it. */
+  service(serviceKey: string): ServiceNode | undefined {
+    return this.services.get(serviceKey);
   }
 
   /** The link at a place, if there is one. */
   get(place: LinkPlace): LinkEntry | undefined {
-    const node = this.service(place.app, place.service);
+    const node = this.services.get(`${place.app}/${place.service}`);
     if (place.stage === undefined) return slotEntry(node);
     const stage = node?.stages && smallGet(node.stages, place.stage);
     return place.region === undefined ? slotEntry(stage) : regionEntry(stage, place.region);
@@ -88,10 +89,9 @@ export class LinkTree {
 
   /** Links a place, replacing what was there. Fields, not an entry object: a fold calls this millions of times. */
   set(place: LinkPlace, providerId: string, actor: string, at: string, position: number): void {
-    let services = this.apps.get(place.app);
-    if (!services) this.apps.set(place.app, (services = new Map()));
-    let node = services.get(place.service);
-    if (!node) services.set(place.service, (node = emptyService()));
+    const key = `${place.app}/${place.service}`;
+    let node = this.services.get(key);
+    if (!node) this.services.set(key, (node = emptyService()));
     if (place.stage === undefined) return fill(node, providerId, actor, at, position);
     let stage = node.stages && smallGet(node.stages, place.stage);
     if (!stage) {
@@ -121,9 +121,9 @@ export class LinkTree {
    * empty: links churn, and the tree should not only grow.
    */
   unlink(place: LinkPlace, providerId: string): void {
-    const services = this.apps.get(place.app);
-    const node = services?.get(place.service);
-    if (!services || !node) return;
+    const key = `${place.app}/${place.service}`;
+    const node = this.services.get(key);
+    if (!node) return;
     if (place.stage === undefined) {
       if (node.providerId !== providerId) return;
       fill(node, undefined, '', '', 0);
@@ -143,25 +143,24 @@ export class LinkTree {
       }
       if (stage.providerId === undefined && stage.regions === undefined) node.stages = smallDelete(node.stages, place.stage);
     }
-    if (node.providerId === undefined && node.stages === undefined) services.delete(place.service);
-    if (services.size === 0) this.apps.delete(place.app);
+    if (node.providerId === undefined && node.stages === undefined) this.services.delete(key);
   }
 
   /** Every link with its place. */
   *entries(): Generator<[LinkPlace, LinkEntry]> {
-    for (const [app, services] of this.apps)
-      for (const [service, node] of services) {
-        const own = slotEntry(node);
-        if (own) yield [{ app, service }, own];
-        for (const [stage, stageNode] of node.stages ? smallEntries(node.stages) : []) {
-          const stageWide = slotEntry(stageNode);
-          if (stageWide) yield [{ app, service, stage }, stageWide];
-          const rows = stageNode.regions ?? [];
-          for (let i = 0; i < rows.length; i += ROW) {
-            const region = rows[i] as string;
-            yield [{ app, service, stage, region }, regionEntry(stageNode, region)!];
-          }
+    for (const [key, node] of this.services) {
+      const [app, service] = key.split('/') as [string, string];
+      const own = slotEntry(node);
+      if (own) yield [{ app, service }, own];
+      for (const [stage, stageNode] of node.stages ? smallEntries(node.stages) : []) {
+        const stageWide = slotEntry(stageNode);
+        if (stageWide) yield [{ app, service, stage }, stageWide];
+        const rows = stageNode.regions ?? [];
+        for (let i = 0; i < rows.length; i += ROW) {
+          const region = rows[i] as string;
+          yield [{ app, service, stage, region }, regionEntry(stageNode, region)!];
         }
       }
+    }
   }
 }

@@ -134,9 +134,9 @@ export class ResolutionIndex implements SnapshottableReadModel {
     const { app, service, stage, region } = request;
     const org = this.orgs.get(request.orgId);
     // Walk the tree with the request's own strings: no key is built to look up.
-    const serviceNode = org?.links.get(type)?.service(app, service);
-    const stageNode = serviceNode?.stages && smallGet(serviceNode.stages, stage);
     const serviceKey = `${app}/${service}`;
+    const serviceNode = org?.links.get(type)?.service(serviceKey);
+    const stageNode = serviceNode?.stages && smallGet(serviceNode.stages, stage);
     const stageKey = `${serviceKey}/${stage}`;
     const chain: ChainLink[] = [];
     if (region !== undefined) chain.push(link('instance', `${stageKey}/${region}`, regionEntry(stageNode, region)));

@@ -46,9 +46,9 @@ tree('unlinking the last link of a service leaves nothing behind', () => {
   link(t, { app: 'a', service: 's', stage: 'prod', region: 'eu-west-1' }, 1);
   link(t, { app: 'a', service: 's', stage: 'dev' }, 2);
   t.unlink({ app: 'a', service: 's', stage: 'prod', region: 'eu-west-1' }, 'p1');
-  assert.ok(t.service('a', 's'), 'the dev stage keeps the service');
+  assert.ok(t.service('a/s'), 'the dev stage keeps the service');
   t.unlink({ app: 'a', service: 's', stage: 'dev' }, 'p2');
-  assert.is(t.service('a', 's'), undefined);
+  assert.is(t.service('a/s'), undefined);
   assert.equal([...t.entries()], []);
   t.unlink({ app: 'a', service: 's', stage: 'dev' }, 'p2');
 });
