@@ -1,5 +1,6 @@
 // Resolve, then vend: the credentials a deployment of (org, app, service, stage, region) uses.
 import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
+import { accountIdOfRoleArn } from '@providers/domain';
 import type { AwsCredentials, AwsCredentialsProvider } from './aws-credentials.js';
 import { createCredentialCache } from './credential-cache.js';
 import { LocalCredentialsUnavailable, NoProviderResolved } from './errors.js';
@@ -89,8 +90,6 @@ const roleChainingMaxSeconds = 3600;
 
 const summary = (provider: ResolvedProvider): ProviderSummary => ({ id: provider.id, name: provider.name, type: provider.type });
 
-const accountOfRole = (roleArn: string): string | undefined => /^arn:[\w-]+:iam::(\d{12}):role\//.exec(roleArn)?.[1];
-
 const describeInstance = (request: VendRequest): string =>
   `org ${request.orgId}, ${request.app}/${request.service} stage ${request.stage}${request.region ? ` region ${request.region}` : ''}`;
 
@@ -154,7 +153,7 @@ export const createVendor = (options: VendorOptions): Vendor => {
         };
         const sourceIdentity = request.actor === undefined ? undefined : sourceIdentityOf(request.actor);
         const session = await assumeSession(provider, credentials, instance, sourceIdentity);
-        const accountId = provider.accountId ?? accountOfRole(credentials.roleArn);
+        const accountId = provider.accountId ?? accountIdOfRoleArn(credentials.roleArn);
         return {
           kind: 'aws',
           accessKeyId: session.accessKeyId,
