@@ -4,6 +4,7 @@ import { CommandHandler, type CommandResult } from '@providers/commands';
 import {
   decide,
   findProvider,
+  orgStream,
   type Actor,
   type Command,
   type DomainError,
@@ -12,7 +13,6 @@ import {
   type ProviderState,
   type SealedSecret,
 } from '@providers/domain';
-import { orgStream } from '@providers/domain';
 import {
   LiveProjection,
   MemoryCheckpointStore,
