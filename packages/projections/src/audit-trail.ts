@@ -132,10 +132,7 @@ export class AuditTrail implements SnapshottableReadModel {
     const read: SnapshotReader = new SnapshotReader(SNAPSHOT_FORMAT);
     const root = read.envelope(snapshot, SNAPSHOT_VERSION);
     const position = read.position(root.position, '$.position');
-    const orgs = new Map<string, OrgTrail>();
-    read.array(root.orgs, '$.orgs').forEach((o, i) => {
-      const path = `$.orgs[${i}]`;
-      const raw = read.object(o, path);
+    const orgs = read.orgs(root, (raw, path) => {
       const org: OrgTrail = { facts: [], providers: new Map() };
       read.array(raw.providers, `${path}.providers`).forEach((p, j) => {
         const provider = read.object(p, `${path}.providers[${j}]`);
@@ -147,7 +144,7 @@ export class AuditTrail implements SnapshottableReadModel {
         });
       });
       read.array(raw.facts, `${path}.facts`).forEach((f, j) => org.facts.push(readFact(read, f, `${path}.facts[${j}]`)));
-      orgs.set(read.string(raw.orgId, `${path}.orgId`), org);
+      return org;
     });
     this.orgs.clear();
     for (const [orgId, org] of orgs) this.orgs.set(orgId, org);

@@ -280,10 +280,7 @@ export class ProviderCatalog implements SnapshottableReadModel {
     const read: SnapshotReader = new SnapshotReader(SNAPSHOT_FORMAT);
     const root = read.envelope(snapshot, SNAPSHOT_VERSION);
     const position = read.position(root.position, '$.position');
-    const orgs = new Map<string, OrgCatalog>();
-    read.array(root.orgs, '$.orgs').forEach((o, i) => {
-      const path = `$.orgs[${i}]`;
-      const raw = read.object(o, path);
+    const orgs = read.orgs(root, (raw, path) => {
       const org = emptyOrg();
       read.array(raw.providers, `${path}.providers`).forEach((p, j) => {
         const provider = readProvider(read, p, `${path}.providers[${j}]`);
@@ -303,7 +300,7 @@ export class ProviderCatalog implements SnapshottableReadModel {
           set: readStamp(read, entry.set, `${path}.defaults[${j}].set`),
         });
       });
-      orgs.set(read.string(raw.orgId, `${path}.orgId`), org);
+      return org;
     });
     this.orgs.clear();
     for (const [orgId, org] of orgs) this.orgs.set(orgId, org);

@@ -176,10 +176,7 @@ export class ResolutionIndex implements SnapshottableReadModel {
     const read: SnapshotReader = new SnapshotReader(SNAPSHOT_FORMAT);
     const root = read.envelope(snapshot, SNAPSHOT_VERSION);
     const position = read.position(root.position, '$.position');
-    const orgs = new Map<string, OrgIndex>();
-    read.array(root.orgs, '$.orgs').forEach((o, i) => {
-      const path = `$.orgs[${i}]`;
-      const org = read.object(o, path);
+    const orgs = read.orgs(root, (org, path) => {
       const index: OrgIndex = { providers: new Map(), links: new Map(), defaults: new Map() };
       read.array(org.providers, `${path}.providers`).forEach((p, j) => {
         const provider = readProvider(read, p, `${path}.providers[${j}]`);
@@ -189,13 +186,13 @@ export class ResolutionIndex implements SnapshottableReadModel {
         const link = read.object(l, `${path}.links[${j}]`);
         const { type, place } = readSlot(read, link.slot, `${path}.links[${j}].slot`);
         const { providerId, actor, at, position: linkedAt } = readEntry(read, link, `${path}.links[${j}]`);
-        linksOf(index, type).set(place, providerId, actor, at, linkedAt);
+        linksOf(index, type).set(place, providerId, this.actor(actor), at, linkedAt);
       });
       read.array(org.defaults, `${path}.defaults`).forEach((d, j) => {
         const entry = read.object(d, `${path}.defaults[${j}]`);
         index.defaults.set(read.string(entry.type, `${path}.defaults[${j}].type`), readEntry(read, entry, `${path}.defaults[${j}]`));
       });
-      orgs.set(read.string(org.orgId, `${path}.orgId`), index);
+      return index;
     });
     this.orgs.clear();
     this.lastOrgId = this.lastOrg = undefined;

@@ -78,6 +78,17 @@ export class SnapshotReader {
     return u as number;
   }
 
+  /** The snapshot's `orgs` array read into a map by org id, each org read by `readOrg` from its fields and path. */
+  orgs<T>(root: Fields, readOrg: (fields: Fields, path: string) => T): Map<string, T> {
+    const orgs = new Map<string, T>();
+    this.array(root.orgs, '$.orgs').forEach((o, i) => {
+      const path = `$.orgs[${i}]`;
+      const fields = this.object(o, path);
+      orgs.set(this.string(fields.orgId, `${path}.orgId`), readOrg(fields, path));
+    });
+    return orgs;
+  }
+
   /** A global position, stored as decimal text because JSON has no bigint. */
   position(u: unknown, path: string): bigint {
     const text = this.string(u, path);
