@@ -331,11 +331,14 @@ export class Providers {
 
   /**
    * Decides first with placeholders, so that a command a rule rejects never
-   * creates a data key; then seals for real and records it.
+   * creates a data key; then seals for real and records it. An access role
+   * holds nothing to seal: its draft credentials (with the external id chosen
+   * once) are the final ones.
    */
   private async sealAndExecute(draft: Command, orgId: string, providerId: string, plain: PlainCredentials, state: OrgState): Outcome {
     const trial = decide(draft, state);
     if (E.isLeft(trial)) return trial;
+    if (plain.kind === 'aws-role') return this.execute(draft);
     const credentials = await this.credentialsFor(orgId, providerId, plain, state, true);
     return this.execute({ ...draft, credentials } as Command);
   }
