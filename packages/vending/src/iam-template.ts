@@ -2,6 +2,7 @@
 // exactly what vending sends: AssumeRole only with the external id, plus sts:TagSession (for the
 // org/app/service/stage/region tags only) and sts:SetSourceIdentity. The permissions are a SAMPLE
 // of a least-privilege deployment policy, meant to be narrowed, not a policy to deploy blindly.
+import { rules } from '@providers/domain';
 import { IamTemplateInputInvalid } from './errors.js';
 import { sessionTagKeys } from './session-tags.js';
 
@@ -23,8 +24,8 @@ const sampleNotice =
   'SAMPLE least-privilege deployment policy: narrow the stack, bucket and function prefixes and the actions to what your deployments use before relying on it.';
 
 const validate = (input: IamTemplateInput): void => {
-  if (!/^\d{12}$/.test(input.trustedAccountId)) throw new IamTemplateInputInvalid('trustedAccountId', 'an AWS account id of 12 digits');
-  if (!/^[\w+=,.@:/-]{2,1224}$/.test(input.externalId)) {
+  if (!rules.AccountId.is(input.trustedAccountId)) throw new IamTemplateInputInvalid('trustedAccountId', 'an AWS account id of 12 digits');
+  if (!rules.ExternalId.is(input.externalId)) {
     throw new IamTemplateInputInvalid('externalId', '2–1224 characters of letters, digits and _+=,.@:/-');
   }
   const duration = input.maxSessionDurationSeconds;
