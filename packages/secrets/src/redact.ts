@@ -13,6 +13,11 @@ export const looksSecretKey = (key: string): boolean => {
   return SECRET_KEY_WORDS.some((word) => normalized.includes(word));
 };
 
+// Bounds that keep every pattern far below what V8 compiles (it refuses sources of a few
+// tens of kilobytes, whatever the number or size of the secrets registered).
+const MAX_PATTERN_SOURCE_LENGTH = 16_384;
+const MAX_PATTERN_FORM_LENGTH = 4_096;
+
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 // The forms in which a secret typically leaks: as is, base64 or hex encoded, escaped inside
@@ -41,20 +46,21 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> => {
  */
 export class Redactor {
   readonly #forms = new Set<string>();
-  #pattern: RegExp | undefined;
+  #passes: readonly ((text: string) => string)[] | undefined;
 
   /** Remembers a secret value (and its encodings); the empty string is ignored. */
   add(value: string): void {
     if (value.length === 0) return;
     const before = this.#forms.size;
     for (const form of formsOf(value)) if (form.length > 0) this.#forms.add(form);
-    if (this.#forms.size !== before) this.#pattern = undefined;
+    if (this.#forms.size !== before) this.#passes = undefined;
   }
 
   /** Replaces every known secret value, plain, base64 or hex, with `[REDACTED]`. */
   redact(text: string): string {
-    const pattern = this.#compiled();
-    return pattern === undefined ? text : text.replace(pattern, REDACTED);
+    let redacted = text;
+    for (const pass of this.#compiled()) redacted = pass(redacted);
+    return redacted;
   }
 
   /**
@@ -87,10 +93,35 @@ export class Redactor {
     }
   }
 
-  #compiled(): RegExp | undefined {
-    if (this.#forms.size === 0) return undefined;
-    // Longest first, so a secret containing another one is replaced whole.
-    this.#pattern ??= new RegExp([...this.#forms].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|'), 'g');
-    return this.#pattern;
+  #compiled(): readonly ((text: string) => string)[] {
+    if (this.#passes) return this.#passes;
+    // Longest first, so a secret containing another one is replaced whole. One regular
+    // expression for every form would be simplest, but V8 refuses a pattern past a few
+    // tens of kilobytes (and the refusal's message quotes the pattern: the secrets
+    // themselves), so forms are grouped into bounded patterns, and a form too long for
+    // any pattern is replaced as a literal string.
+    const forms = [...this.#forms].sort((a, b) => b.length - a.length);
+    const passes: ((text: string) => string)[] = [];
+    let group: string[] = [];
+    let groupSize = 0;
+    const flush = () => {
+      if (group.length === 0) return;
+      const pattern = new RegExp(group.join('|'), 'g');
+      passes.push((text) => text.replace(pattern, REDACTED));
+      group = [];
+      groupSize = 0;
+    };
+    for (const form of forms) {
+      if (form.length > MAX_PATTERN_FORM_LENGTH) {
+        passes.push((text) => text.replaceAll(form, REDACTED));
+        continue;
+      }
+      const source = escapeRegExp(form);
+      if (groupSize + source.length + 1 > MAX_PATTERN_SOURCE_LENGTH) flush();
+      group.push(source);
+      groupSize += source.length + 1;
+    }
+    flush();
+    return (this.#passes = passes);
   }
 }

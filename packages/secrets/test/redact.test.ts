@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { MemoryKeyStore } from '@providers/store';
@@ -106,6 +107,25 @@ test('the sealer teaches its redactor every value it seals or opens', async () =
   const opening = new Redactor();
   await new SecretSealer({ keys, masterKeys, redactor: opening }).unseal(sealed, 'f');
   assert.is(opening.redact(`key=${SECRET}`), `key=${REDACTED}`);
+});
+
+test('a secret of any size is redacted in every form, up to a megabyte', () => {
+  for (const size of [4_096, 16_385, 50_000, 1_048_576]) {
+    const secret = randomBytes(Math.ceil(size / 2)).toString('hex').slice(0, size);
+    const redactor = redactorOf(secret);
+    const bytes = Buffer.from(secret, 'utf8');
+    for (const form of [secret, bytes.toString('base64'), bytes.toString('hex'), encodeURIComponent(secret)])
+      assert.is(redactor.redact(`<${form}>`), `<${REDACTED}>`, `size ${size}`);
+  }
+});
+
+test('many registered secrets are each redacted, and the first one still is after more arrive', () => {
+  const secrets = Array.from({ length: 5_000 }, (_, i) => `secret-${i}-${randomBytes(8).toString('hex')}`);
+  const redactor = redactorOf(...secrets);
+  const text = secrets.map((s) => `[${s}]`).join(' ');
+  assert.is(redactor.redact(text), secrets.map(() => `[${REDACTED}]`).join(' '));
+  redactor.add('one-more-secret-value');
+  assert.is(redactor.redact(`${secrets[0]} one-more-secret-value`), `${REDACTED} ${REDACTED}`);
 });
 
 test.run();

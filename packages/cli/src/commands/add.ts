@@ -3,6 +3,7 @@ import type { PlainCredentials } from '@providers/sdk';
 import { UsageError } from '../cli-errors.js';
 import type { Define } from '../program.js';
 import { readSecret, readSecretFields, readStdin } from '../read-secret.js';
+import { rememberSecrets } from '../remember-secrets.js';
 import { unwrap, type CliEnvironment } from '../context.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -30,8 +31,7 @@ export const registerAdd = (program: Command, define: Define) =>
     async (ctx, o) => {
       const orgId = String(o.org);
       let credentials = await credentialsFrom(o, ctx.environment);
-      if (credentials.kind === 'aws-keys') ctx.out.redactor.add(credentials.secretAccessKey);
-      if (credentials.kind === 'secret') Object.values(credentials.fields).forEach((v) => ctx.out.redactor.add(v));
+      rememberSecrets(ctx.out.redactor, credentials);
       const providers = await ctx.providers();
       const envelope = ctx.envelope(orgId);
       if (o.verify) {

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { Define } from '../program.js';
+import { rememberSecrets } from '../remember-secrets.js';
 import { unwrap } from '../context.js';
 import { credentialsFrom } from './add.js';
 
@@ -40,8 +41,7 @@ export const registerManage = (program: Command, define: Define) => {
       const orgId = String(o.org);
       const provider = await ctx.provider(orgId, String(o.provider));
       const credentials = await credentialsFrom(o, ctx.environment);
-      if (credentials.kind === 'aws-keys') ctx.out.redactor.add(credentials.secretAccessKey);
-      if (credentials.kind === 'secret') Object.values(credentials.fields).forEach((v) => ctx.out.redactor.add(v));
+      rememberSecrets(ctx.out.redactor, credentials);
       unwrap(
         await (await ctx.providers()).updateCredentials({
           ...ctx.envelope(orgId),
