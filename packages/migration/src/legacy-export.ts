@@ -140,7 +140,8 @@ export const decodeLegacyExport = (input: unknown): E.Either<LegacyExportInvalid
 export const parseLegacyExport = (text: string): E.Either<LegacyExportInvalid, LegacyExport> => {
   let parsed: unknown;
   try {
-    parsed = JSON.parse(text);
+    // Editors on Windows save UTF-8 with a byte-order mark, which JSON.parse refuses.
+    parsed = JSON.parse(text.startsWith('\uFEFF') ? text.slice(1) : text);
   } catch (error) {
     // Only the position: the parser's own message quotes the file's text.
     const position = error instanceof Error ? /position (\d+)/.exec(error.message)?.[1] : undefined;

@@ -57,6 +57,11 @@ file('the valid file decodes; text that is not JSON is refused for the whole fil
   assert.ok(E.isLeft(broken) && broken.left.field === '' && /not valid JSON/.test(broken.left.message));
 });
 
+file('a file saved with a UTF-8 byte-order mark reads like one without', () => {
+  assert.equal(parseLegacyExport(`\uFEFF${JSON.stringify(seedExport())}`), parseLegacyExport(JSON.stringify(seedExport())));
+  assert.ok(E.isRight(parseLegacyExport(`\uFEFF${JSON.stringify(seedExport())}`)));
+});
+
 file('an export of another org is refused when an org is named', async () => {
   const { store, handler } = setup();
   const imported = await importLegacyExport(handler, seedExport(), { actor: system, issuedAt, orgId: 'globex' });
