@@ -48,6 +48,15 @@ cli('the migration: dev on the service, prod on the prod stage; a second run app
   assert.is(eventCount(), after);
 });
 
+cli('a profile name that was only made valid is reported as such, not as taken', () => {
+  const renamed = join(ws.dir, 'renamed.json');
+  writeFileSync(renamed, JSON.stringify({ org: 'renames', deploymentProfiles: [{ id: 'p-x', name: '@x', awsAccessRoleArn: 'arn:aws:iam::333333333333:role/deploy' }], apps: [] }));
+  const r = ws.run(['migrate', '--org', 'renames', '--from', renamed, '--dry-run']);
+  assert.is(r.code, 0, r.stderr);
+  assert.match(r.stdout, 'renamed: profile "@x" → provider "x" ("@x" is not a valid provider name)');
+  assert.not.match(r.stdout, 'taken');
+});
+
 cli('a bad export names the path in the file, exit 1, nothing appended', () => {
   const bad = join(ws.dir, 'bad.json');
   writeFileSync(bad, JSON.stringify({ ...legacy, apps: [{ ...legacy.apps[0], services: [{ name: 'service1', instances: [{ stage: 'dev', region: 'moon-1' }] }] }] }));

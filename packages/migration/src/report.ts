@@ -1,4 +1,5 @@
 import type { KeptLink, MigrationLink, MigrationPlan, WithheldServiceLink } from './plan.js';
+import { providerNameFor } from './provider-names.js';
 
 /** What the migration of an org does (dry run) or did: the same for both, but for `eventsAppended`. */
 export interface MigrationReport {
@@ -11,8 +12,8 @@ export interface MigrationReport {
     readonly accountId: string;
   }[];
   readonly providersReused: readonly { readonly profileId: string; readonly providerId: string; readonly name: string; readonly roleArn: string }[];
-  /** Providers whose name is not their profile's: taken by another provider, or not a valid provider name. */
-  readonly renamed: readonly { readonly profileId: string; readonly profile: string; readonly name: string }[];
+  /** Providers whose name is not their profile's, with the reason: not a valid provider name, or taken by another provider. */
+  readonly renamed: readonly { readonly profileId: string; readonly profile: string; readonly name: string; readonly reason: string }[];
   readonly links: readonly MigrationLink[];
   readonly linksKept: readonly KeptLink[];
   readonly withheld: readonly WithheldServiceLink[];
@@ -31,6 +32,14 @@ export const pendingCommandsOf = (plan: MigrationPlan): number =>
 
 const withoutCommand = ({ commandId: _commandId, pending: _pending, ...link }: MigrationLink & { commandId: string; pending: boolean }): MigrationLink =>
   link;
+
+// A profile name is first made into a valid provider name, then suffixed if that name is taken: either step, or both, renames it.
+const renameReason = (profile: string, name: string): string => {
+  const valid = providerNameFor(profile);
+  const invalid = valid !== profile ? `"${profile}" is not a valid provider name` : undefined;
+  const taken = valid !== name ? `the name "${valid}" was taken` : undefined;
+  return [invalid, taken].filter((part) => part !== undefined).join(', and ');
+};
 
 /**
  * The report of a plan. `lateKept` are links found taken only when they were
@@ -52,7 +61,9 @@ export const reportOf = (plan: MigrationPlan, eventsAppended: number, lateKept: 
       outcome.kind === 'reuse' ? [{ profileId, providerId: outcome.providerId, name: outcome.name, roleArn: outcome.roleArn }] : [],
     ),
     renamed: steps.flatMap(({ profile, outcome }) =>
-      outcome.kind === 'create' && outcome.name !== profile.name ? [{ profileId: profile.profileId, profile: profile.name, name: outcome.name }] : [],
+      outcome.kind === 'create' && outcome.name !== profile.name
+        ? [{ profileId: profile.profileId, profile: profile.name, name: outcome.name, reason: renameReason(profile.name, outcome.name) }]
+        : [],
     ),
     links: steps.flatMap((step) => step.links.filter((link) => !late.has(keyOf(link))).map(withoutCommand)),
     linksKept: [...plan.linksKept, ...lateKept],

@@ -17,7 +17,7 @@ collisions('a name taken by another provider (in any case) gets the first free -
   await addRoleProvider(run, 'u2', 'dev-2', roleArn('900000000002'));
   await importOrThrow(handler, profilesExport([{ id: 'p-dev', name: 'dev', awsAccessRoleArn: roleArn('111111111111') }]));
   const report = await migrateOrThrow(handler);
-  assert.equal(report.renamed, [{ profileId: 'p-dev', profile: 'dev', name: 'dev-3' }]);
+  assert.equal(report.renamed, [{ profileId: 'p-dev', profile: 'dev', name: 'dev-3', reason: 'the name "dev" was taken' }]);
   assert.is(report.providersCreated[0]?.name, 'dev-3');
   assert.is((await handler.state('acme')).providers.get('dp-p-dev')?.name, 'dev-3');
 });
@@ -33,7 +33,7 @@ collisions('two profiles with one name: the first (by profile id) keeps it, the 
   );
   const report = await migrateOrThrow(handler);
   assert.equal(report.providersCreated.map((p) => [p.profileId, p.name]), [['p-a', 'deploy'], ['p-b', 'deploy-2']]);
-  assert.equal(report.renamed, [{ profileId: 'p-b', profile: 'deploy', name: 'deploy-2' }]);
+  assert.equal(report.renamed, [{ profileId: 'p-b', profile: 'deploy', name: 'deploy-2', reason: 'the name "deploy" was taken' }]);
 });
 
 collisions('a profile name that is no valid provider name is made into one', async () => {
@@ -48,6 +48,28 @@ collisions('a profile name that is no valid provider name is made into one', asy
   );
   const report = await migrateOrThrow(handler);
   assert.equal(report.renamed.map((r) => r.name), ['Dev - EU -old', 'profile', 'x'.repeat(64)]);
+  assert.equal(report.renamed.map((r) => r.reason), [
+    '"Dev / EU (old)" is not a valid provider name',
+    '"***" is not a valid provider name',
+    `"${'x'.repeat(100)}" is not a valid provider name`,
+  ]);
+});
+
+collisions('a name only made valid is not called taken; one made valid and then taken says both', async () => {
+  const { handler, run } = setup();
+  await addRoleProvider(run, 'u1', 'y', roleArn('900000000001'));
+  await importOrThrow(
+    handler,
+    profilesExport([
+      { id: 'p-1', name: '@x', awsAccessRoleArn: roleArn('111111111111') },
+      { id: 'p-2', name: '@y', awsAccessRoleArn: roleArn('222222222222') },
+    ]),
+  );
+  const report = await migrateOrThrow(handler);
+  assert.equal(report.renamed, [
+    { profileId: 'p-1', profile: '@x', name: 'x', reason: '"@x" is not a valid provider name' },
+    { profileId: 'p-2', profile: '@y', name: 'y-2', reason: '"@y" is not a valid provider name, and the name "y" was taken' },
+  ]);
 });
 
 collisions('a role ARN equal to an existing provider\'s reuses that provider: nothing is added, links and marker point to it', async () => {

@@ -46,7 +46,7 @@ export const registerMigrate = (program: Command, define: Define) =>
       ctx.out.line(o.dryRun ? 'plan (dry run: nothing appended)' : 'migrated');
       ctx.out.line(`  providers to create: ${migration.providersCreated.map((p) => `${p.name} (${p.accountId})`).join(', ') || 'none'}`);
       ctx.out.line(`  providers reused:    ${migration.providersReused.map((p) => p.name).join(', ') || 'none'}`);
-      for (const r of migration.renamed) ctx.out.line(`  renamed: profile "${r.profile}" → provider "${r.name}" (the name was taken)`);
+      for (const r of migration.renamed) ctx.out.line(`  renamed: profile "${r.profile}" → provider "${r.name}" (${r.reason})`);
       ctx.out.line(`  links:               ${migration.links.length}`);
       for (const l of migration.links) ctx.out.line(`    - ${l.scope} ${[l.app, l.service, l.stage].filter(Boolean).join('/')} ← profile ${l.profileId}`);
       for (const l of migration.linksKept) ctx.out.line(`  kept existing link ${[l.app, l.service, l.stage].filter(Boolean).join('/')}: ${l.reason}`);
