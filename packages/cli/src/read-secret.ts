@@ -48,12 +48,17 @@ export const readSecret = async (
 
 /**
  * Values of named secret fields from stdin: one field reads the whole input;
- * several read one line each, in the order the fields were named.
+ * several read exactly one non-empty line each, in the order the fields were
+ * named (one trailing newline allowed), so that no value is dropped or shifted.
  */
 export const readSecretFields = async (names: readonly string[], stdinText: string): Promise<Record<string, string>> => {
   if (names.length === 1) return { [names[0]!]: chomp(stdinText) };
-  const lines = stdinText.split(/\r?\n/);
-  if (lines.length < names.length || lines.slice(0, names.length).some((l) => l.length === 0))
-    throw new UsageError(`expected ${names.length} lines on stdin, one value per secret field (${names.join(', ')})`, 'secret-field');
+  const lines = chomp(stdinText).split(/\r?\n/);
+  if (lines.length !== names.length || lines.some((line) => line.length === 0))
+    throw new UsageError(
+      `--secret-field: expected exactly ${names.length} non-empty lines on stdin, one value per field (${names.join(', ')}), ` +
+        `got ${lines.filter((line) => line.length > 0).length} non-empty of ${lines.length}`,
+      'secret-field',
+    );
   return Object.fromEntries(names.map((name, i) => [name, lines[i]!]));
 };
