@@ -122,7 +122,8 @@ export const generateHistory = async (store: EventStore, options: HistoryOptions
           actor: command.actor,
           occurredAt: command.issuedAt,
         };
-        evolve(state, { event, metadata });
+        // The store assigns positions when the batch is appended; this state only decides.
+        evolve(state, { event, metadata }, 0n);
         out.push({ eventId: metadata.eventId, type: event.type, data: event.data as NewEvent['data'], metadata });
       });
     }

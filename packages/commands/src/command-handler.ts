@@ -98,7 +98,7 @@ export class CommandHandler {
       }));
       try {
         const appended = await this.store.append(orgStream(command.orgId), events, BigInt(revision));
-        this.states.fold(command.orgId, envelopes, revision);
+        this.states.fold(command.orgId, envelopes, revision, appended.position);
         return E.right({ events: envelopes, revision: appended.revision, position: appended.position, attempts: attempt });
       } catch (error) {
         // Another writer got there first: the next attempt reads its events and decides again.

@@ -203,7 +203,7 @@ export const usagesOf = (state: OrgState, providerId: string): Usage[] => {
         ...(scope.kind === 'instance' ? { region: scope.region } : {}),
       });
   }
-  for (const [type, id] of state.defaults) if (id === providerId) usages.push({ kind: 'default', type });
+  for (const [type, { providerId: id }] of state.defaults) if (id === providerId) usages.push({ kind: 'default', type });
   return usages;
 };
 
@@ -247,7 +247,7 @@ const releaseEvent = (providerId: string, usage: Usage): DomainEvent => {
 
 const setDefault = (command: CommandOf<'SetDefaultProvider'>, state: OrgState): Decision =>
   withProvider(state, command.providerId, (provider) => {
-    const current = state.defaults.get(provider.type);
+    const current = state.defaults.get(provider.type)?.providerId;
     if (current === provider.id) return unchanged;
     return ok({
       type: 'DefaultProviderSet',
@@ -256,7 +256,7 @@ const setDefault = (command: CommandOf<'SetDefaultProvider'>, state: OrgState): 
   });
 
 const clearDefault = (command: CommandOf<'ClearDefaultProvider'>, state: OrgState): Decision => {
-  const current = state.defaults.get(command.providerType);
+  const current = state.defaults.get(command.providerType)?.providerId;
   if (current === undefined)
     return reject({
       _tag: 'NoDefaultProvider',

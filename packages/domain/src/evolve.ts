@@ -1,9 +1,13 @@
-import type { EventEnvelope } from './events.js';
+import type { EventEnvelope, EventMetadata } from './events.js';
+import type { SetBy } from './resolution.js';
 import { linkScopeOf, slotKey, type LinkScope } from './scope.js';
 import { deployedInstanceKey, nameKey, stageProfileKey, type OrgState } from './state.js';
 
 /**
- * Folds one event into the organization's state and returns it.
+ * Folds one event, stored at a global position, into the organization's
+ * state and returns it. The position is given because the store assigns it,
+ * not the domain: links and defaults remember the event that set them, so
+ * that a resolution can say who set each scope, when and where in the log.
  *
  * The state is updated in place: an org with a million events of history is
  * loaded once and kept current by folding the tail, and copying its maps per
@@ -11,8 +15,9 @@ import { deployedInstanceKey, nameKey, stageProfileKey, type OrgState } from './
  * events that were appended are folded, so callers never see a half-applied
  * decision.
  */
-export const evolve = (state: OrgState, { event, metadata }: EventEnvelope): OrgState => {
+export const evolve = (state: OrgState, { event, metadata }: EventEnvelope, position: bigint): OrgState => {
   state.revision += 1;
+  state.position = position;
   state.commandIds.add(metadata.commandId);
   switch (event.type) {
     case 'ProviderAdded': {
@@ -46,14 +51,14 @@ export const evolve = (state: OrgState, { event, metadata }: EventEnvelope): Org
       return state;
     }
     case 'DefaultProviderSet':
-      state.defaults.set(event.data.type, event.data.providerId);
+      state.defaults.set(event.data.type, { providerId: event.data.providerId, setBy: setBy(metadata, position) });
       return state;
     case 'DefaultProviderCleared':
-      if (state.defaults.get(event.data.type) === event.data.providerId) state.defaults.delete(event.data.type);
+      if (state.defaults.get(event.data.type)?.providerId === event.data.providerId) state.defaults.delete(event.data.type);
       return state;
     case 'ProviderLinkedToService':
     case 'ProviderLinkedToInstance':
-      return link(state, event.data.providerId, linkScopeOf(event.data));
+      return link(state, event.data.providerId, linkScopeOf(event.data), setBy(metadata, position));
     case 'ProviderUnlinkedFromService':
     case 'ProviderUnlinkedFromInstance':
       return unlink(state, event.data.providerId, linkScopeOf(event.data));
@@ -83,14 +88,16 @@ export const evolve = (state: OrgState, { event, metadata }: EventEnvelope): Org
   }
 };
 
+const setBy = (metadata: EventMetadata, position: bigint): SetBy => ({ actor: metadata.actor.id, at: metadata.occurredAt, position: String(position) });
+
 const providerTypeOf = (state: OrgState, providerId: string): string => state.providers.get(providerId)?.type ?? '';
 
-const link = (state: OrgState, providerId: string, scope: LinkScope): OrgState => {
+const link = (state: OrgState, providerId: string, scope: LinkScope, setBy: SetBy): OrgState => {
   const providerType = providerTypeOf(state, providerId);
   const slot = slotKey(providerType, scope);
   const replaced = state.links.get(slot);
   if (replaced) state.slotsByProvider.get(replaced.providerId)?.delete(slot);
-  state.links.set(slot, { providerId, providerType, scope });
+  state.links.set(slot, { providerId, providerType, scope, setBy });
   let slots = state.slotsByProvider.get(providerId);
   if (!slots) state.slotsByProvider.set(providerId, (slots = new Set()));
   slots.add(slot);

@@ -42,6 +42,22 @@ export {
   type EventType,
 } from './events.js';
 export { evolve } from './evolve.js';
+export {
+  DEFAULT_PROVIDER_TYPE,
+  resolveFrom,
+  scopesOf,
+  type ChainLink,
+  type DeploymentTarget,
+  type Resolution,
+  type ResolutionSource,
+  type ResolvedProvider,
+  type ResolveRequest,
+  type ScopeEntry,
+  type ScopeLookup,
+  type SetBy,
+} from './resolution.js';
+export { resolve, stateLookup } from './resolve.js';
+export { ResolveRequestCodec, validateResolveRequest } from './resolve-request.js';
 export * as rules from './rules.js';
 export { accountIdOfRoleArn } from './rules.js';
 export { instanceScope, linkScopeOf, scopeKey, slotKey, type LinkScope, type Scope, type ScopeKind } from './scope.js';

@@ -1,4 +1,5 @@
 import type { ProviderCredentials } from './credentials.js';
+import type { ScopeEntry } from './resolution.js';
 import type { LinkScope } from './scope.js';
 
 /** A provider of the org as the rules see it; its secrets stay sealed. */
@@ -10,9 +11,8 @@ export interface ProviderState {
   readonly accountId?: string;
 }
 
-/** A provider linked to a service, stage or instance (org defaults are kept apart). */
-export interface LinkState {
-  readonly providerId: string;
+/** A provider linked to a service, stage or instance (org defaults are kept apart), and who linked it. */
+export interface LinkState extends ScopeEntry {
   readonly providerType: string;
   readonly scope: LinkScope;
 }
@@ -41,6 +41,8 @@ export interface DeployedInstance {
 export interface OrgState {
   /** The number of events folded in: the stream revision this state was decided on. */
   revision: number;
+  /** The global position of the last event folded in (0n: none). */
+  position: bigint;
   readonly providers: Map<string, ProviderState>;
   /** Ids of removed providers: an id is never reused, so history stays unambiguous. */
   readonly removedProviderIds: Set<string>;
@@ -50,8 +52,8 @@ export interface OrgState {
   readonly links: Map<string, LinkState>;
   /** provider id → the slot keys it is linked at. */
   readonly slotsByProvider: Map<string, Set<string>>;
-  /** provider type → default provider id. */
-  readonly defaults: Map<string, string>;
+  /** provider type → the default provider, and who set it. */
+  readonly defaults: Map<string, ScopeEntry>;
   /** Ids of the commands already decided, for idempotency. */
   readonly commandIds: Set<string>;
   readonly profiles: Map<string, DeploymentProfileState>;
@@ -64,6 +66,7 @@ export interface OrgState {
 /** The state of an organization with no history. */
 export const initialState = (): OrgState => ({
   revision: 0,
+  position: 0n,
   providers: new Map(),
   removedProviderIds: new Set(),
   providerIdsByName: new Map(),

@@ -41,7 +41,7 @@ export const given = (...events: DomainEvent[]): OrgState => {
     evolve(state, {
       event,
       metadata: { schemaVersion: 1, eventId: `e-${i}`, commandId: `given-${i}`, actor: admin, occurredAt: '2026-01-01T00:00:00.000Z' },
-    }),
+    }, BigInt(state.revision + 1)),
   );
   return state;
 };
@@ -54,7 +54,7 @@ export const apply = (state: OrgState, command: Command): OrgState => {
     evolve(state, {
       event,
       metadata: { schemaVersion: 1, eventId: `${command.commandId}-${i}`, commandId: command.commandId, actor: command.actor, occurredAt: command.issuedAt },
-    });
+    }, BigInt(state.revision + 1));
   return state;
 };
 

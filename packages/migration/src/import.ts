@@ -167,7 +167,8 @@ export const previewImport = (
     if (E.isLeft(decision)) return E.left(stepRejected(command.commandId, decision.left, 0));
     for (const event of decision.right) {
       const metadata = { schemaVersion: CURRENT_SCHEMA_VERSION[event.type], eventId: `preview-${preview.revision}`, commandId: command.commandId, actor: command.actor, occurredAt: command.issuedAt };
-      evolve(preview, { event, metadata });
+      // Not appended, so at no position yet: 0n, "before the log".
+      evolve(preview, { event, metadata }, 0n);
     }
   }
   return E.right({ state: preview, report: summarize(orgId, commands.right, 0) });

@@ -6,16 +6,10 @@ export { toProjectedEvent, type ProjectedEvent } from './projected-event.js';
 export type { ReadModel } from './read-model.js';
 /** Read models that can be saved and restored whole, and the error of a snapshot that does not fit. */
 export { SnapshotUnreadable, isSnapshottable, type SnapshottableReadModel } from './snapshot.js';
-/** Which provider a deployment resolves to, where that came from, and why. */
-export {
-  ResolutionIndex,
-  type ChainLink,
-  type Resolution,
-  type ResolutionSource,
-  type ResolvedProvider,
-  type ResolveRequest,
-  type SetBy,
-} from './resolution-index.js';
+/** Which provider a deployment resolves to, in every org, by the domain's precedence. */
+export { ResolutionIndex } from './resolution-index.js';
+/** The request and the answer of a resolution, as the domain defines them. */
+export type { ChainLink, Resolution, ResolutionSource, ResolvedProvider, ResolveRequest, SetBy } from '@providers/domain';
 /** The providers of each org and where they are used; never their secret values. */
 export {
   ProviderCatalog,

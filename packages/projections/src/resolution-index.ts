@@ -1,66 +1,42 @@
 import * as E from 'fp-ts/lib/Either.js';
-import { ProviderCredentials, linkScopeOf, slotKey, type ScopeKind } from '@providers/domain';
+import {
+  ProviderCredentials,
+  linkScopeOf,
+  resolveFrom,
+  slotKey,
+  type Resolution,
+  type ResolvedProvider,
+  type ResolveRequest,
+  type Scope,
+  type ScopeEntry,
+  type ScopeLookup,
+} from '@providers/domain';
 import type { Json } from '@providers/store';
 import type { ProjectedEvent } from './projected-event.js';
-import { smallGet } from './small-map.js';
-import { LinkTree, regionEntry, slotEntry, type LinkEntry, type LinkPlace } from './link-tree.js';
+import { LinkTree, type LinkEntry, type LinkPlace } from './link-tree.js';
 import { SnapshotReader, type SnapshottableReadModel } from './snapshot.js';
 import { compareText } from './text-order.js';
 
-/** Which credentials does this deployment use? */
-export interface ResolveRequest {
-  readonly orgId: string;
-  readonly app: string;
-  readonly service: string;
-  readonly stage: string;
-  readonly region?: string;
-  /** The vendor; `aws` unless said. */
-  readonly type?: string;
-}
-
-/** The event that set a scope: who, when, where in the log. */
-export interface SetBy {
-  readonly actor: string;
-  readonly at: string;
-  /** Global position, as a decimal string (JSON has no bigint). */
-  readonly position: string;
-}
-
-/** One scope looked at while resolving, and what it holds. */
-export interface ChainLink {
-  readonly scope: ScopeKind;
-  readonly key: string;
-  readonly providerId: string | null;
-  readonly setBy: SetBy | null;
-}
-
-/** The provider a resolution found, with its (sealed) credentials. */
-export interface ResolvedProvider {
-  readonly id: string;
-  readonly name: string;
-  readonly type: string;
-  readonly accountId?: string;
-  readonly credentials: ProviderCredentials;
-}
-
-/** Where an answer came from: the scope that held it, or none. */
-export type ResolutionSource = ScopeKind | 'none';
-
-/** The answer, where it came from, and why. */
-export interface Resolution {
-  readonly source: ResolutionSource;
-  readonly provider: ResolvedProvider | null;
-  /** Every scope from the most specific to the org default, in the order they are looked at. */
-  readonly chain: readonly ChainLink[];
-}
-
-interface OrgIndex {
-  readonly providers: Map<string, ResolvedProvider>;
+/** One org of the index, answering what resolving asks in its own layout. */
+class OrgIndex implements ScopeLookup {
+  readonly providers = new Map<string, ResolvedProvider>();
   /** provider type → its links. */
-  readonly links: Map<string, LinkTree>;
+  readonly links = new Map<string, LinkTree>();
   /** provider type → the default. */
-  readonly defaults: Map<string, LinkEntry>;
+  readonly defaults = new Map<string, LinkEntry>();
+
+  entryAt(providerType: string, scope: Scope): ScopeEntry | undefined {
+    const entry = scope.kind === 'org-default' ? this.defaults.get(providerType) : this.links.get(providerType)?.get(scope);
+    return entry && { providerId: entry.providerId, setBy: { actor: entry.actor, at: entry.at, position: String(entry.position) } };
+  }
+
+  provider(providerId: string): ResolvedProvider | undefined {
+    return this.providers.get(providerId);
+  }
 }
+
+/** The lookup of an org the index has seen nothing of. */
+const NO_ORG = new OrgIndex();
 
 /**
  * The resolution index: O(1) per scope. Answers instance link → stage link →
@@ -128,24 +104,9 @@ export class ResolutionIndex implements SnapshottableReadModel {
     }
   }
 
-  /** Which provider this deployment uses, where that came from, and the chain looked at. */
+  /** Which provider this deployment uses, where that came from, and the chain looked at: the domain's rule over this index. */
   resolve(request: ResolveRequest): Resolution {
-    const type = request.type ?? 'aws';
-    const { app, service, stage, region } = request;
-    const org = this.orgs.get(request.orgId);
-    // Walk the tree with the request's own strings: no key is built to look up.
-    const serviceKey = `${app}/${service}`;
-    const serviceNode = org?.links.get(type)?.service(serviceKey);
-    const stageNode = serviceNode?.stages && smallGet(serviceNode.stages, stage);
-    const stageKey = `${serviceKey}/${stage}`;
-    const chain: ChainLink[] = [];
-    if (region !== undefined) chain.push(link('instance', `${stageKey}/${region}`, regionEntry(stageNode, region)));
-    chain.push(link('stage', stageKey, slotEntry(stageNode)), link('service', serviceKey, slotEntry(serviceNode)), link('org-default', `org/${type}`, org?.defaults.get(type)));
-    for (const l of chain) {
-      const provider = l.providerId === null ? undefined : org?.providers.get(l.providerId);
-      if (provider) return { source: l.scope, provider, chain };
-    }
-    return { source: 'none', provider: null, chain };
+    return resolveFrom(this.orgs.get(request.orgId) ?? NO_ORG, request);
   }
 
   /** A provider of an org by id, as the index knows it. */
@@ -177,7 +138,7 @@ export class ResolutionIndex implements SnapshottableReadModel {
     const root = read.envelope(snapshot, SNAPSHOT_VERSION);
     const position = read.position(root.position, '$.position');
     const orgs = read.orgs(root, (org, path) => {
-      const index: OrgIndex = { providers: new Map(), links: new Map(), defaults: new Map() };
+      const index = new OrgIndex();
       read.array(org.providers, `${path}.providers`).forEach((p, j) => {
         const provider = readProvider(read, p, `${path}.providers[${j}]`);
         index.providers.set(provider.id, provider);
@@ -215,7 +176,7 @@ export class ResolutionIndex implements SnapshottableReadModel {
     // An org's events come in runs (one command, one stream page): skip the lookup within a run.
     if (orgId === this.lastOrgId && this.lastOrg) return this.lastOrg;
     let org = this.orgs.get(orgId);
-    if (!org) this.orgs.set(orgId, (org = { providers: new Map(), links: new Map(), defaults: new Map() }));
+    if (!org) this.orgs.set(orgId, (org = new OrgIndex()));
     this.lastOrgId = orgId;
     return (this.lastOrg = org);
   }
@@ -225,13 +186,6 @@ const SNAPSHOT_FORMAT = 'resolution-index';
 const SNAPSHOT_VERSION = 1;
 
 const sortedEntries = <V>(map: Map<string, V>): [string, V][] => [...map.entries()].sort(([a], [b]) => compareText(a, b));
-
-const link = (scope: ChainLink['scope'], key: string, entry: LinkEntry | undefined): ChainLink => ({
-  scope,
-  key,
-  providerId: entry?.providerId ?? null,
-  setBy: entry ? { actor: entry.actor, at: entry.at, position: String(entry.position) } : null,
-});
 
 const linksOf = (org: OrgIndex, type: string): LinkTree => {
   let tree = org.links.get(type);
