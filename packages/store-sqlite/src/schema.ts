@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { StoreFailure } from '@providers/store';
 
 /** The schema version this code writes and reads, kept in SQLite's `user_version`. */
-export const schemaVersion = 1;
+export const schemaVersion = 2;
 
 // There is no separate `streams(stream, revision)` table: the UNIQUE (stream, revision)
 // index answers "at which revision is this stream" in O(log n) and is the very constraint
@@ -27,10 +27,34 @@ const version1 = `
   ) STRICT;
 `;
 
+// Snapshots and checkpoints live in the file whose log they fold: two store files in one
+// folder can never read each other's, and copying or deleting the file takes them along.
+const version2 = `
+  CREATE TABLE snapshots (
+    name TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    revision INTEGER NOT NULL,
+    event_id TEXT NOT NULL,
+    event_time TEXT NOT NULL,
+    schema_version INTEGER NOT NULL,
+    fold_version INTEGER NOT NULL,
+    data TEXT NOT NULL,
+    PRIMARY KEY (name, position)
+  ) STRICT;
+  CREATE TABLE checkpoints (
+    name TEXT PRIMARY KEY,
+    position INTEGER NOT NULL
+  ) STRICT;
+`;
+
+/** What each version adds to the one before it (index 0 creates version 1). */
+const migrations = [version1, version2];
+
 /**
- * Creates the schema of a new file, idempotently and safely when several
- * processes open the same new file at once; refuses a file written by a newer
- * version. A read-only connection only checks.
+ * Creates the schema of a new file or brings an older file up to this
+ * version, idempotently and safely when several processes open the same file
+ * at once; refuses a file written by a newer version. A read-only connection
+ * only checks (an older file reads without snapshots).
  */
 export const ensureSchema = (db: Database.Database, path: string, readonly: boolean): void => {
   const current = () => db.pragma('user_version', { simple: true }) as number;
@@ -42,14 +66,13 @@ export const ensureSchema = (db: Database.Database, path: string, readonly: bool
   const found = current();
   check(found);
   if (found === schemaVersion) return;
+  if (readonly && found > 0) return;
   if (readonly) throw new StoreFailure(`the store at ${path} has no schema yet, and it was opened read-only`);
   // Under the write lock, look again: another process may have created the schema meanwhile.
   db.transaction(() => {
     const version = current();
     check(version);
-    if (version === 0) {
-      db.exec(version1);
-      db.pragma(`user_version = ${schemaVersion}`);
-    }
+    for (const migration of migrations.slice(version)) db.exec(migration);
+    db.pragma(`user_version = ${schemaVersion}`);
   }).immediate();
 };

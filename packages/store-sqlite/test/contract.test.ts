@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { eventStoreContract, keyStoreContract } from '@providers/store/testing';
-import { SqliteEventStore, SqliteKeyStore, openSqliteStores } from '@providers/store-sqlite';
+import { eventStoreContract, keyStoreContract, snapshotStoreContract } from '@providers/store/testing';
+import { SqliteEventStore, SqliteKeyStore, SqliteSnapshotStore, openSqliteStores } from '@providers/store-sqlite';
 
 const dir = mkdtempSync(join(tmpdir(), 'providers-sqlite-contract-'));
 process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
@@ -33,4 +33,15 @@ keyStoreContract('SqliteKeyStore', () => openKeys(), { reopen: (closed) => openK
 keyStoreContract('openSqliteStores().keys', async () => {
   const stores = openSqliteStores(newFile());
   return { store: stores.keys, close: () => stores.close() };
+});
+
+const openSnapshots = async (path = newFile()) => {
+  const store = SqliteSnapshotStore.open(path);
+  return { store, path, close: () => store.close() };
+};
+snapshotStoreContract('SqliteSnapshotStore', () => openSnapshots(), { reopen: (closed) => openSnapshots(closed.path) });
+
+snapshotStoreContract('openSqliteStores().snapshots', async () => {
+  const stores = openSqliteStores(newFile());
+  return { store: stores.snapshots, close: () => stores.close() };
 });

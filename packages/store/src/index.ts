@@ -16,6 +16,8 @@ export { WrongExpectedRevision, StoreUnavailable, StoreFailure, isStoreError, ty
 export { KeyDeleted, type KeyStore, type StoredKey } from './key-store.js';
 export { MemoryEventStore, type MemoryEventStoreOptions } from './memory-event-store.js';
 export { MemoryKeyStore } from './memory-key-store.js';
+export { SNAPSHOTS_KEPT, type LoadSnapshotOptions, type Snapshot, type SnapshotInfo, type SnapshotStore } from './snapshot-store.js';
+export { MemorySnapshotStore } from './memory-snapshot-store.js';
 export { catchUpSubscription, type CatchUpSource } from './catch-up-subscription.js';
 export { ChangeSignal } from './change-signal.js';
 export { assertAppendable, toJsonText } from './append-input.js';

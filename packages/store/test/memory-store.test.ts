@@ -1,5 +1,5 @@
-import { MemoryEventStore, MemoryKeyStore } from '@providers/store';
-import { eventStoreContract, keyStoreContract } from '@providers/store/testing';
+import { MemoryEventStore, MemoryKeyStore, MemorySnapshotStore } from '@providers/store';
+import { eventStoreContract, keyStoreContract, snapshotStoreContract } from '@providers/store/testing';
 
 eventStoreContract('MemoryEventStore', async () => {
   const store = new MemoryEventStore();
@@ -14,5 +14,10 @@ eventStoreContract('MemoryEventStore with pages of 7', async () => {
 
 keyStoreContract('MemoryKeyStore', async () => {
   const store = new MemoryKeyStore();
+  return { store, close: () => store.close() };
+});
+
+snapshotStoreContract('MemorySnapshotStore', async () => {
+  const store = new MemorySnapshotStore();
   return { store, close: () => store.close() };
 });
