@@ -1,13 +1,14 @@
 // Runs the example backend: `pnpm --filter @providers/example-embedded-backend start`.
-import { silenceSdkNodeVersionWarning } from '@providers/vending';
-import { DEMO_TOKENS } from './auth.js';
-import { startServer } from './server.js';
-import { openBackend } from './wiring.js';
+import { fileURLToPath } from 'node:url';
+import { Tokens } from '@providers/http';
+import { startBackend } from './backend.js';
 
-silenceSdkNodeVersionWarning();
-const backend = await openBackend({ store: process.env.PROVIDERS_STORE ?? 'sqlite:./.providers/example-backend.db' });
-const { server, url } = await startServer(backend, DEMO_TOKENS, { port: Number(process.env.PORT ?? 8080) });
-console.log(`listening on ${url} — open ${url}/orgs/acme and sign in with admin-token (tokens: src/auth.ts)`);
-const stop = () => server.close(() => void backend.close());
+// The AWS SDK warns about Node 20 on stderr when its first client is built.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
+const tokens = Tokens.fromFile(process.env.PROVIDERS_TOKENS ?? fileURLToPath(new URL('../demo-tokens.json', import.meta.url)));
+const backend = await startBackend({ open: { store: process.env.PROVIDERS_STORE ?? 'sqlite:./.providers/example-backend.db' }, tokens, port: Number(process.env.PORT ?? 8080) });
+console.log(`listening on ${backend.url} — open ${backend.url}/console and sign in with acme-admin-demo-token (demo-tokens.json)`);
+const stop = () => void backend.close();
 process.once('SIGINT', stop);
 process.once('SIGTERM', stop);

@@ -12,6 +12,7 @@ import { registerMasterKey } from './master-key.js';
 import { registerMigrate } from './migrate.js';
 import { registerRebuild } from './rebuild.js';
 import { registerResolve } from './resolve.js';
+import { registerServe } from './serve.js';
 import { registerList, registerShow } from './show.js';
 
 /** Every subcommand of `providers`, in the order `--help` lists them. */
@@ -30,4 +31,5 @@ export const registerCommands = (program: Command, define: Define): void => {
   registerCredentials(program, define);
   registerIamTemplate(program, define);
   registerMasterKey(program, define);
+  registerServe(program, define);
 };

@@ -1,0 +1,117 @@
+// Every call this package makes into the library, through the SDK only: the routes and pages speak
+// to this object, so the SDK's surface is met in one place.
+import { randomUUID } from 'node:crypto';
+import type { AsOf, PlainCredentials, Providers, WriteContext } from '@providers/sdk';
+import { Rejection } from './errors.js';
+
+/** Who acts: an id and a role. */
+export type Actor = WriteContext['actor'];
+/** The read models (catalog, resolution index, audit trail) as of a point. */
+export type ReadModels = Awaited<ReturnType<Providers['readModels']>>;
+/** A resolution: its source, provider and chain. */
+export type Resolution = Awaited<ReturnType<Providers['resolve']>>;
+/** What vending hands out. */
+export type Vended = Awaited<ReturnType<Providers['vend']>>;
+type Command = Parameters<Providers['execute']>[0];
+type Outcome = Awaited<ReturnType<Providers['execute']>>;
+
+/** Where a link goes: a service, a stage (every region), or one instance. */
+export interface LinkTarget {
+  readonly app: string;
+  readonly service: string;
+  readonly stage?: string;
+  readonly region?: string;
+}
+
+/** Who writes, in which org. */
+export interface Writer {
+  readonly orgId: string;
+  readonly actor: Actor;
+}
+
+const accepted = (outcome: Outcome): { readonly position: string } => {
+  if (outcome._tag === 'Left') throw new Rejection(outcome.left);
+  return { position: String(outcome.right.position) };
+};
+
+/** The library as the HTTP layer uses it. */
+export class Door {
+  constructor(private readonly providers: Providers) {}
+
+  /** The org's read models, now or as of a point. */
+  readModels(orgId: string, asOf: AsOf = {}): Promise<ReadModels> {
+    return this.providers.readModels(orgId, asOf);
+  }
+
+  /** Which provider a deployment resolves to, now or as of a point. */
+  resolve(request: Parameters<Providers['resolve']>[0], asOf: AsOf = {}): Promise<Resolution> {
+    return this.providers.resolve(request, asOf);
+  }
+
+  /** Credentials for one deployment (no local fallback: the caller has none to fall back to here). */
+  vend(request: Parameters<Providers['vend']>[0]): Promise<Vended> {
+    return this.providers.vend(request);
+  }
+
+  async addProvider(w: Writer, input: { name: string; type: string; credentials: PlainCredentials; accountId?: string }) {
+    const providerId = `prv-${randomUUID()}`;
+    const outcome = await this.providers.addProvider({ ...w, providerId, ...input, ...(input.accountId ? { accountId: input.accountId } : {}) });
+    return { providerId, ...accepted(outcome) };
+  }
+
+  async updateCredentials(w: Writer, provider: string, credentials: PlainCredentials, accountId?: string) {
+    return accepted(await this.providers.updateCredentials({ ...w, provider, credentials, ...(accountId ? { accountId } : {}) }));
+  }
+
+  async rename(w: Writer, provider: string, name: string) {
+    return accepted(await this.run(w, { type: 'RenameProvider', providerId: await this.idOf(w.orgId, provider), name }));
+  }
+
+  async remove(w: Writer, provider: string, force: boolean) {
+    return accepted(await this.providers.removeProvider({ ...w, provider, ...(force ? { force } : {}) }));
+  }
+
+  async setDefault(w: Writer, provider: string) {
+    return accepted(await this.run(w, { type: 'SetDefaultProvider', providerId: await this.idOf(w.orgId, provider) }));
+  }
+
+  async clearDefault(w: Writer, type: string) {
+    return accepted(await this.run(w, { type: 'ClearDefaultProvider', providerType: type }));
+  }
+
+  async link(w: Writer, provider: string, target: LinkTarget, replace: boolean) {
+    const providerId = await this.idOf(w.orgId, provider);
+    const { app, service, stage, region } = target;
+    const options = replace ? { replace } : {};
+    return accepted(
+      await this.run(
+        w,
+        stage === undefined
+          ? { type: 'LinkProviderToService', providerId, app, service, ...options }
+          : { type: 'LinkProviderToInstance', providerId, app, service, stage, ...(region ? { region } : {}), ...options },
+      ),
+    );
+  }
+
+  async unlink(w: Writer, target: LinkTarget, type: string) {
+    const { app, service, stage, region } = target;
+    return accepted(
+      await this.run(
+        w,
+        stage === undefined
+          ? { type: 'UnlinkProviderFromService', app, service, providerType: type }
+          : { type: 'UnlinkProviderFromInstance', app, service, stage, providerType: type, ...(region ? { region } : {}) },
+      ),
+    );
+  }
+
+  private async idOf(orgId: string, provider: string): Promise<string> {
+    return (await this.providers.findProvider(orgId, provider))?.id ?? provider;
+  }
+
+  private run(w: Writer, body: DistributiveOmit<Command, 'orgId' | 'actor' | 'commandId' | 'issuedAt'>): Promise<Outcome> {
+    return this.providers.execute({ ...body, orgId: w.orgId, actor: w.actor, commandId: randomUUID(), issuedAt: new Date().toISOString() } as Command);
+  }
+}
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
