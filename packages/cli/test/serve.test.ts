@@ -1,5 +1,5 @@
 // `providers serve` runs the API and the console on the store; a change made by another `providers`
-// process shows on the next request without a restart; SIGTERM stops it cleanly.
+// process shows on the next request and page load without a restart; SIGTERM stops it cleanly.
 import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -35,9 +35,14 @@ test('serves the store live, and stops on SIGTERM', async () => {
       return ((await response.json()) as { providers: Array<{ name: string }> }).providers.map((p) => p.name);
     };
     assert.equal(await names(), []);
+    const signIn = await fetch(`${url}/console/sign-in`, { method: 'POST', redirect: 'manual', body: new URLSearchParams({ token: TOKEN, next: '/console/orgs/acme' }) });
+    const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0]!;
+    const consolePage = async () => (await fetch(`${url}/console/orgs/acme`, { headers: { cookie } })).text();
+    assert.match(await consolePage(), 'no providers yet');
     const added = await w.runAsync(['add', '--org', 'acme', '--name', 'dev', '--type', 'aws', '--role-arn', 'arn:aws:iam::111111111111:role/deploy']);
     assert.is(added.code, 0, added.stderr);
     assert.equal(await names(), ['dev']);
+    assert.match(await consolePage(), 'data-provider="dev"');
     assert.is((await fetch(`${url}/api/orgs/acme/providers`)).status, 401);
     const exited = new Promise<number | null>((resolve) => server.once('exit', (code) => resolve(code)));
     server.kill('SIGTERM');

@@ -3,6 +3,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Providers } from '@providers/sdk';
 import { apiRoutes } from './api-routes.js';
+import { handleConsole } from './console/console-handler.js';
+import { consoleRoutes } from './console/console-routes.js';
+import { Sessions } from './console/sessions.js';
 import { Door } from './door.js';
 import { HttpError, toHttpError } from './errors.js';
 import { sendJson } from './http-io.js';
@@ -25,6 +28,7 @@ const bearerOf = (request: IncomingMessage): string | undefined => /^Bearer\s+(\
 /** Creates the handler: `/api/…` and `/console/…` are answered; anything else is left to the embedder. */
 export const createProvidersHandler = (options: HandlerOptions): ProvidersHandler => {
   const door = new Door(options.providers);
+  const sessions = new Sessions();
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const fail = (request: IncomingMessage, response: ServerResponse, path: string, error: unknown) => {
     const { status, body } = toHttpError(error);
@@ -36,6 +40,10 @@ export const createProvidersHandler = (options: HandlerOptions): ProvidersHandle
   return async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     const method = request.method ?? 'GET';
+    if (url.pathname === '/console' || url.pathname.startsWith('/console/')) {
+      await handleConsole({ door, tokens: options.tokens, sessions, log }, consoleRoutes, request, response);
+      return true;
+    }
     if (!url.pathname.startsWith('/api/')) return false;
     try {
       const matched = match(apiRoutes, method, url.pathname);

@@ -22,6 +22,14 @@ export interface BrowserPage {
   navigating(action: string): Promise<void>;
   /** A PNG of the page. */
   screenshot(): Promise<Buffer>;
+  /** Types text into the focused element, as a keyboard would. */
+  type(text: string): Promise<void>;
+  /** Presses a key (`Enter`, `Tab`, ` `) on the focused element. */
+  press(key: 'Enter' | 'Tab' | ' '): Promise<void>;
+  /** Presses a key that navigates (Enter on a form), and waits for the next load. */
+  pressNavigating(key: 'Enter' | ' '): Promise<void>;
+  /** Puts a file into the file input matching `selector`, as choosing it would. */
+  setFile(selector: string, path: string): Promise<void>;
 }
 
 /** A running headless Chromium with one page. */
@@ -103,6 +111,13 @@ export const launchChromium = async (path: string): Promise<Browser> => {
     if (result.exceptionDetails) throw new Error(`in the page: ${result.exceptionDetails.exception?.description ?? result.exceptionDetails.text}`);
     return result.result.value as T;
   };
+  const KEYS = { Enter: { code: 'Enter', keyCode: 13, text: '\r' }, Tab: { code: 'Tab', keyCode: 9, text: '' }, ' ': { code: 'Space', keyCode: 32, text: ' ' } } as const;
+  const pressKey = async (key: keyof typeof KEYS) => {
+    const { code, keyCode, text } = KEYS[key];
+    const common = { key, code, windowsVirtualKeyCode: keyCode, nativeVirtualKeyCode: keyCode };
+    await send('Input.dispatchKeyEvent', { type: 'keyDown', ...common, ...(text ? { text } : {}) }, sessionId);
+    await send('Input.dispatchKeyEvent', { type: 'keyUp', ...common }, sessionId);
+  };
   const page: BrowserPage = {
     async goto(url) {
       const loaded = once(sessionId, 'Page.loadEventFired');
@@ -114,6 +129,22 @@ export const launchChromium = async (path: string): Promise<Browser> => {
       const loaded = once(sessionId, 'Page.loadEventFired');
       await evaluate(`void (${action})`);
       await loaded;
+    },
+    async type(text) {
+      await send('Input.insertText', { text }, sessionId);
+    },
+    async press(key) {
+      await pressKey(key);
+    },
+    async pressNavigating(key) {
+      const loaded = once(sessionId, 'Page.loadEventFired');
+      await pressKey(key);
+      await loaded;
+    },
+    async setFile(selector, path) {
+      const found = (await send('Runtime.evaluate', { expression: `document.querySelector(${JSON.stringify(selector)})` }, sessionId)) as { result: { objectId?: string } };
+      if (!found.result.objectId) throw new Error(`no element at ${selector}`);
+      await send('DOM.setFileInputFiles', { files: [path], objectId: found.result.objectId }, sessionId);
     },
     async screenshot() {
       const { data } = (await send('Page.captureScreenshot', { format: 'png', captureBeyondViewport: true }, sessionId)) as { data: string };

@@ -1,0 +1,50 @@
+// What a console page or action gets, and the shape of the console's routes.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AsOf } from '@providers/sdk';
+import type { Door } from '../door.js';
+import type { Form } from './forms.js';
+import type { Frame } from './html.js';
+import type { Session } from './sessions.js';
+
+/** A signed-in request for one org. */
+export interface ConsoleCall {
+  readonly request: IncomingMessage;
+  readonly response: ServerResponse;
+  readonly url: URL;
+  readonly door: Door;
+  readonly session: Session;
+  readonly orgId: string;
+  readonly params: readonly string[];
+  /** `?asOf=`: when set, pages show the past and hide their forms. */
+  readonly asOf: AsOf | undefined;
+  readonly asOfText: string | undefined;
+}
+
+/** A rejection to show on the page the form was on. */
+export interface FormError {
+  readonly message: string;
+  readonly field: string | null;
+}
+
+/** Renders a page of the org (optionally with an error of a form just sent). */
+export type PageRenderer = (call: ConsoleCall, error?: FormError) => Promise<{ title: string; body: import('./html.js').Html }>;
+
+/** A form's action: does it and says where to go next (a notice to show there), or renders its own answer. */
+export type Action = (call: ConsoleCall, form: Form) => Promise<{ readonly redirect: string; readonly notice?: string } | { readonly title: string; readonly body: import('./html.js').Html; readonly status?: number }>;
+
+/** A GET page or a POST action of an org; the first group of the path is the org. */
+export type ConsoleRoute =
+  | { readonly method: 'GET'; readonly path: RegExp; readonly render: PageRenderer }
+  | { readonly method: 'POST'; readonly path: RegExp; readonly act: Action; readonly onError: PageRenderer };
+
+/** The frame of a page for a call. */
+export const frameOf = (call: ConsoleCall, title: string, extra: Partial<Frame> = {}): Frame => ({
+  title,
+  signedInAs: call.session.principal.actor,
+  orgId: call.orgId,
+  csrf: call.session.csrf,
+  ...extra,
+});
+
+/** Whether the caller may manage providers (the domain decides; the console only hides what would be refused). */
+export const isAdmin = (call: ConsoleCall): boolean => ['owner', 'admin'].includes(call.session.principal.actor.role);
