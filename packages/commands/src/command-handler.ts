@@ -11,7 +11,7 @@ import {
 } from '@providers/domain';
 import { WrongExpectedRevision, type EventStore, type NewEvent } from '@providers/store';
 import { eventIdFor } from './event-ids.js';
-import { OrgStates } from './org-states.js';
+import { OrgStates, type HistoryPoint, type OrgStatesOptions } from './org-states.js';
 
 /** What an accepted command did. `events` is empty when it changed nothing (or was a repeat). */
 export interface CommandResult {
@@ -33,8 +33,8 @@ export class ConcurrencyExhausted extends Error {
   }
 }
 
-/** How the command handler retries a command that lost a race for its org's stream. */
-export interface CommandHandlerOptions {
+/** How the command handler retries a command that lost a race for its org's stream, and where org states are snapshotted. */
+export interface CommandHandlerOptions extends OrgStatesOptions {
   /** How many times a command is re-decided after losing a race for the stream (default 8). */
   readonly maxAttempts?: number;
 }
@@ -54,7 +54,7 @@ export class CommandHandler {
     private readonly store: EventStore,
     options: CommandHandlerOptions = {},
   ) {
-    this.states = new OrgStates(store);
+    this.states = new OrgStates(store, options);
     this.maxAttempts = options.maxAttempts ?? 8;
   }
 
@@ -69,6 +69,11 @@ export class CommandHandler {
   /** The org's current state, for lookups (provider by name, usages). Do not mutate it. */
   state(orgId: string): Promise<OrgState> {
     return this.serialized(orgId, () => this.states.current(orgId));
+  }
+
+  /** The org's state at a point of its history (a prefix of its stream), from the nearest snapshot before it. */
+  stateAt(orgId: string, point: HistoryPoint): Promise<OrgState> {
+    return this.states.at(orgId, point);
   }
 
   private async decideAndAppend(command: Command): Promise<E.Either<DomainError, CommandResult>> {

@@ -1,3 +1,6 @@
 export { CommandHandler, ConcurrencyExhausted, type CommandHandlerOptions, type CommandResult } from './command-handler.js';
 export { eventIdFor } from './event-ids.js';
-export { OrgStates } from './org-states.js';
+export { OrgStates, type HistoryPoint, type OrgStatesOptions } from './org-states.js';
+export { ORG_STATE_FOLD_VERSION, ORG_STATE_SNAPSHOT_SCHEMA, OrgStateSnapshotCorrupt, decodeOrgState, encodeOrgState } from './org-state-snapshot.js';
+export { SNAPSHOT_MIN_EVENTS, snapshotDue } from './snapshot-policy.js';
+export type { SnapshotWarning } from './snapshot-warning.js';

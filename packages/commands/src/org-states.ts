@@ -1,37 +1,169 @@
 import { evolve, initialState, orgStream, type EventEnvelope, type OrgState } from '@providers/domain';
 import { toEnvelope } from '@providers/stored-events';
-import type { EventStore } from '@providers/store';
+import type { EventStore, SnapshotStore } from '@providers/store';
+import { ORG_STATE_FOLD_VERSION, ORG_STATE_SNAPSHOT_SCHEMA, encodeOrgState } from './org-state-snapshot.js';
+import { restoreSnapshot, type Folded } from './restore-snapshot.js';
+import { snapshotDue } from './snapshot-policy.js';
+import { describeFailure, snapshotWarning, type SnapshotWarning } from './snapshot-warning.js';
+
+/** Where org states are snapshotted, and who hears when a snapshot cannot be used. */
+export interface OrgStatesOptions {
+  /** The store's own snapshots. Without it, every cold start replays the org's stream. */
+  readonly snapshots?: SnapshotStore;
+  /** Told when a snapshot is missing its mark (stale, damaged, of another log) or cannot be saved; the state is replayed and right. */
+  readonly onWarning?: (warning: SnapshotWarning) => void;
+}
+
+/** A point of an org's history: after the event at `position`, and/or of the events up to `time`. */
+export interface HistoryPoint {
+  readonly position?: bigint;
+  /** ISO 8601 with a zone: the state before the stream's first event recorded later than this. */
+  readonly time?: string;
+}
+
+interface Cached extends Folded {
+  /** The revision of the newest snapshot saved or restored. */
+  snapshotRevision: number;
+}
 
 /**
- * Org states kept in memory and brought up to date by reading only the tail
- * of the org's stream since the cached revision.
+ * Org states kept in memory. A cold start restores the newest snapshot of the
+ * org (when the store keeps one that fits) and reads only the tail of the
+ * stream after it; afterwards each read folds what was appended since.
  */
 export class OrgStates {
-  private readonly states = new Map<string, OrgState>();
+  private readonly states = new Map<string, Cached>();
+  private readonly warned = new Set<string>();
 
-  constructor(private readonly store: EventStore) {}
+  constructor(
+    private readonly store: EventStore,
+    private readonly options: OrgStatesOptions = {},
+  ) {}
 
   /** The org's state as of the end of its stream now. */
   async current(orgId: string): Promise<OrgState> {
-    let state = this.states.get(orgId);
-    if (!state) this.states.set(orgId, (state = initialState()));
-    for await (const page of this.store.readStream(orgStream(orgId), { after: BigInt(state.revision) }))
-      for (const recorded of page) evolve(state, toEnvelope(recorded), recorded.position);
-    return state;
+    let cached = this.states.get(orgId);
+    let restored: Folded | undefined;
+    if (!cached) {
+      restored = await this.restore(orgStream(orgId), {});
+      cached = { ...(restored ?? emptyFold()), snapshotRevision: restored?.state.revision ?? 0 };
+      this.states.set(orgId, cached);
+    }
+    await this.foldTail(orgId, cached, {}, restored !== undefined);
+    if (snapshotDue(cached.state.revision, cached.snapshotRevision)) await this.save(orgStream(orgId), cached);
+    return cached.state;
+  }
+
+  /**
+   * The org's state at a point of its history, from the newest snapshot at or
+   * before it (when there is one) and the events after, up to the point: always
+   * the state after a prefix of the stream. Not cached; the caller owns it.
+   */
+  async at(orgId: string, point: HistoryPoint): Promise<OrgState> {
+    const stream = orgStream(orgId);
+    const restored = await this.restore(stream, point);
+    const folded = restored ?? emptyFold();
+    await this.foldTail(orgId, folded, point, restored !== undefined);
+    return folded.state;
+  }
+
+  /** Replays the org's stream from the start, ignoring snapshots, and snapshots the result (`providers rebuild`). */
+  async rebuild(orgId: string): Promise<OrgState> {
+    const cached: Cached = { ...emptyFold(), snapshotRevision: 0 };
+    await this.foldTail(orgId, cached, {}, false);
+    this.states.set(orgId, cached);
+    if (cached.state.revision > 0) await this.save(orgStream(orgId), cached);
+    return cached.state;
   }
 
   /** Folds events this process has just appended (the last at `position`), so the next command needs no read. */
   fold(orgId: string, envelopes: readonly EventEnvelope[], expectedRevision: number, position: bigint): void {
-    const state = this.states.get(orgId);
+    const cached = this.states.get(orgId);
     // Only fold onto the state the events were decided on; otherwise the next read catches up.
     // The store tells the position of the last event only (positions need not be dense), so
     // several events are left to that read too: the state must know where each event is.
-    if (!state || state.revision !== expectedRevision || envelopes.length !== 1) return;
-    evolve(state, envelopes[0]!, position);
+    if (!cached || cached.state.revision !== expectedRevision || envelopes.length !== 1) return;
+    const { metadata } = envelopes[0]!;
+    evolve(cached.state, envelopes[0]!, position);
+    cached.eventTime = later(cached.eventTime, metadata.occurredAt);
+    cached.position = position;
+    cached.eventId = metadata.eventId;
   }
 
   /** Forgets an org's cached state (the next command reloads it from the store). */
   forget(orgId: string): void {
     this.states.delete(orgId);
   }
+
+  /**
+   * Folds the stream after `folded` up to `point`. A state just restored from
+   * a snapshot is checked first: its last event is read again and must be
+   * where the snapshot says, or the snapshot is not of this log and the
+   * stream is replayed from the start.
+   */
+  private async foldTail(orgId: string, folded: Folded, point: HistoryPoint, restored: boolean): Promise<void> {
+    const stream = orgStream(orgId);
+    const until = point.time === undefined ? undefined : Date.parse(point.time);
+    let check = restored && folded.state.revision > 0 ? folded : undefined;
+    for await (const page of this.store.readStream(stream, { after: BigInt(Math.max(0, folded.state.revision - (check ? 1 : 0))) })) {
+      for (const recorded of page) {
+        if (check) {
+          const fits = recorded.revision === BigInt(check.state.revision) && recorded.eventId === check.eventId && recorded.position === check.position;
+          check = undefined;
+          if (fits) continue;
+          this.warn(stream, `the snapshot of ${stream} at position ${folded.position} does not match this store's log: replaying the stream`);
+          Object.assign(folded, emptyFold());
+          return this.foldTail(orgId, folded, point, false);
+        }
+        if (point.position !== undefined && recorded.position > point.position) return;
+        const envelope = toEnvelope(recorded);
+        if (until !== undefined && Date.parse(envelope.metadata.occurredAt) > until) return;
+        evolve(folded.state, envelope, recorded.position);
+        folded.position = recorded.position;
+        folded.eventId = recorded.eventId;
+        folded.eventTime = later(folded.eventTime, envelope.metadata.occurredAt);
+      }
+    }
+    if (check) {
+      this.warn(stream, `the snapshot of ${stream} at position ${folded.position} is ahead of this store's log: replaying the stream`);
+      Object.assign(folded, emptyFold());
+      return this.foldTail(orgId, folded, point, false);
+    }
+  }
+
+  private async restore(stream: string, point: HistoryPoint): Promise<Folded | undefined> {
+    const snapshots = this.options.snapshots;
+    if (!snapshots) return undefined;
+    return restoreSnapshot(snapshots, stream, point, (message) => this.warn(stream, message));
+  }
+
+  private async save(stream: string, cached: Cached): Promise<void> {
+    const snapshots = this.options.snapshots;
+    if (!snapshots) return;
+    try {
+      await snapshots.save({
+        name: stream,
+        position: cached.position,
+        revision: BigInt(cached.state.revision),
+        eventId: cached.eventId,
+        eventTime: cached.eventTime,
+        schemaVersion: ORG_STATE_SNAPSHOT_SCHEMA,
+        foldVersion: ORG_STATE_FOLD_VERSION,
+        data: encodeOrgState(cached.state),
+      });
+    } catch (error) {
+      // Said once per stream: a store that refuses snapshots (read-only) still serves every read.
+      if (!this.warned.has(`save:${stream}`)) this.warn(stream, `could not save the snapshot of ${stream}: ${describeFailure(error)}`);
+      this.warned.add(`save:${stream}`);
+    }
+    cached.snapshotRevision = cached.state.revision;
+  }
+
+  private warn(stream: string, message: string): void {
+    this.options.onWarning?.(snapshotWarning(stream, message));
+  }
 }
+
+const later = (a: string, b: string): string => (a === '' || Date.parse(b) > Date.parse(a) ? b : a);
+
+const emptyFold = (): Folded => ({ state: initialState(), position: 0n, eventId: '', eventTime: '' });

@@ -23,9 +23,9 @@ export interface Snapshot {
    */
   readonly eventId: string;
   /**
-   * The recorded time (ISO 8601) of the last event folded in, empty when
-   * nothing was: an as-of-time read starts from a snapshot whose time is not
-   * after its own (event times are monotonic per stream).
+   * The latest recorded time (ISO 8601) of the events folded in, empty when
+   * none was: an as-of-time read starts only from a snapshot whose time is
+   * not after its own, so that it folds a prefix of the log.
    */
   readonly eventTime: string;
   /** The version of the snapshot's format: a reader refuses one it does not write. */

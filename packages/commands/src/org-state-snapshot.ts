@@ -1,0 +1,96 @@
+import { createHash } from 'node:crypto';
+import { initialState, type OrgState } from '@providers/domain';
+
+/**
+ * The version of the fold a snapshot was made by. Raise it whenever `evolve`
+ * folds differently or OrgState changes shape: every older snapshot is then
+ * stale and replayed over (with a warning), never read into the new shape.
+ */
+export const ORG_STATE_FOLD_VERSION = 1;
+
+/** The version of the text format below. */
+export const ORG_STATE_SNAPSHOT_SCHEMA = 1;
+
+/** A snapshot's text that does not decode into an org state: damaged, or not one of ours. */
+export class OrgStateSnapshotCorrupt extends Error {
+  readonly _tag = 'OrgStateSnapshotCorrupt' as const;
+  constructor(readonly detail: string) {
+    super(`the org state snapshot is damaged: ${detail}`);
+    this.name = 'OrgStateSnapshotCorrupt';
+  }
+}
+
+// The format: the SHA-256 of the body in hex, a newline, then the body: a JSON object with
+// one member per field of OrgState. Maps are {"$map": [[key, value], …]}, sets {"$set": […]},
+// bigints {"$bigint": "digits"}, anything else is stored as is. The fields and their kinds are read off `initialState()`, so
+// a field added to OrgState is carried without touching this file (raise the fold version).
+
+/** The state as snapshot text. */
+export const encodeOrgState = (state: OrgState): string => {
+  const body = JSON.stringify(state, (_key, value: unknown) => {
+    if (value instanceof Map) return { $map: [...value] };
+    if (value instanceof Set) return { $set: [...value] };
+    if (typeof value === 'bigint') return { $bigint: String(value) };
+    return value;
+  });
+  return `${sha256(body)}\n${body}`;
+};
+
+/** An org state from snapshot text; throws `OrgStateSnapshotCorrupt` (never quoting the text, which holds sealed secrets). */
+export const decodeOrgState = (text: string): OrgState => {
+  const newline = text.indexOf('\n');
+  if (newline !== 64) throw new OrgStateSnapshotCorrupt('no checksum line');
+  const body = text.slice(newline + 1);
+  if (sha256(body) !== text.slice(0, newline)) throw new OrgStateSnapshotCorrupt('the checksum does not match the content');
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body, (_key, value: unknown) => revive(value));
+  } catch (error) {
+    if (error instanceof OrgStateSnapshotCorrupt) throw error;
+    throw new OrgStateSnapshotCorrupt('not JSON');
+  }
+  return checkedShape(parsed);
+};
+
+const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+
+const revive = (value: unknown): unknown => {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+  const keys = Object.keys(value);
+  if (keys.length !== 1) return value;
+  const tagged = value as { $map?: unknown; $set?: unknown; $bigint?: unknown };
+  if (keys[0] === '$bigint') {
+    if (typeof tagged.$bigint !== 'string' || !/^-?\d{1,20}$/.test(tagged.$bigint)) throw new OrgStateSnapshotCorrupt('a bigint is not digits');
+    return BigInt(tagged.$bigint);
+  }
+  if (keys[0] === '$set') {
+    if (!Array.isArray(tagged.$set)) throw new OrgStateSnapshotCorrupt('a set is not an array');
+    return new Set(tagged.$set);
+  }
+  if (keys[0] === '$map') {
+    const entries = tagged.$map;
+    if (!Array.isArray(entries) || !entries.every((entry) => Array.isArray(entry) && entry.length === 2)) {
+      throw new OrgStateSnapshotCorrupt('a map is not a list of [key, value] pairs');
+    }
+    return new Map(entries as [unknown, unknown][]);
+  }
+  return value;
+};
+
+/** Every field of an initial state, of the same kind, and nothing else. */
+const checkedShape = (parsed: unknown): OrgState => {
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new OrgStateSnapshotCorrupt('the state is not an object');
+  const template = initialState() as unknown as Record<string, unknown>;
+  const fields = parsed as Record<string, unknown>;
+  for (const key of Object.keys(fields)) if (!(key in template)) throw new OrgStateSnapshotCorrupt(`unexpected field ${key}`);
+  for (const [key, expected] of Object.entries(template)) {
+    const found = fields[key];
+    if (kindOf(found) !== kindOf(expected)) throw new OrgStateSnapshotCorrupt(`field ${key} is not a ${kindOf(expected)}`);
+  }
+  const revision = fields.revision;
+  if (typeof revision === 'number' && !(Number.isSafeInteger(revision) && revision >= 0)) throw new OrgStateSnapshotCorrupt('revision is not a count');
+  return parsed as OrgState;
+};
+
+const kindOf = (value: unknown): string =>
+  value instanceof Map ? 'map' : value instanceof Set ? 'set' : Array.isArray(value) ? 'array' : value === null ? 'null' : typeof value;
