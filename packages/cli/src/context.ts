@@ -40,7 +40,11 @@ export class CliContext {
   }
 
   providers(): Promise<Providers> {
-    this.opened ??= Providers.open({ store: this.storeUrl, masterKeys: MasterKeyring.fromEnvironment(this.environment.env) });
+    this.opened ??= Providers.open({
+      store: this.storeUrl,
+      masterKeys: MasterKeyring.fromEnvironment(this.environment.env),
+      onWarning: (warning) => this.out.note(`warning: ${warning.message}`),
+    });
     return this.opened;
   }
 

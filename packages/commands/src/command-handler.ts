@@ -76,6 +76,11 @@ export class CommandHandler {
     return this.states.at(orgId, point);
   }
 
+  /** Replays every org from the log and snapshots each (`providers rebuild`); returns how many orgs. */
+  rebuildStates(): Promise<number> {
+    return this.states.rebuildAll();
+  }
+
   private async decideAndAppend(command: Command): Promise<E.Either<DomainError, CommandResult>> {
     for (let attempt = 1; attempt <= this.maxAttempts; attempt++) {
       const state = await this.states.current(command.orgId);

@@ -1,4 +1,4 @@
-import { evolve, initialState, orgStream, type EventEnvelope, type OrgState } from '@providers/domain';
+import { ORG_STREAM_PREFIX, evolve, initialState, orgIdOfStream, orgStream, type EventEnvelope, type OrgState } from '@providers/domain';
 import { toEnvelope } from '@providers/stored-events';
 import type { EventStore, SnapshotStore } from '@providers/store';
 import { ORG_STATE_FOLD_VERSION, ORG_STATE_SNAPSHOT_SCHEMA, encodeOrgState } from './org-state-snapshot.js';
@@ -67,13 +67,31 @@ export class OrgStates {
     return folded.state;
   }
 
-  /** Replays the org's stream from the start, ignoring snapshots, and snapshots the result (`providers rebuild`). */
-  async rebuild(orgId: string): Promise<OrgState> {
-    const cached: Cached = { ...emptyFold(), snapshotRevision: 0 };
-    await this.foldTail(orgId, cached, {}, false);
-    this.states.set(orgId, cached);
-    if (cached.state.revision > 0) await this.save(orgStream(orgId), cached);
-    return cached.state;
+  /**
+   * `providers rebuild`: replays every org's stream from the start in one pass
+   * of the log, ignoring snapshots, and saves a snapshot of each org. Returns
+   * how many orgs it snapshotted.
+   */
+  async rebuildAll(): Promise<number> {
+    const rebuilt = new Map<string, Cached>();
+    for await (const page of this.store.readAll({ filter: { streamPrefixes: [ORG_STREAM_PREFIX] } })) {
+      for (const recorded of page) {
+        const orgId = orgIdOfStream(recorded.stream);
+        if (orgId === undefined) continue;
+        let cached = rebuilt.get(orgId);
+        if (!cached) rebuilt.set(orgId, (cached = { ...emptyFold(), snapshotRevision: 0 }));
+        const envelope = toEnvelope(recorded);
+        evolve(cached.state, envelope, recorded.position);
+        cached.position = recorded.position;
+        cached.eventId = recorded.eventId;
+        cached.eventTime = later(cached.eventTime, envelope.metadata.occurredAt);
+      }
+    }
+    for (const [orgId, cached] of rebuilt) {
+      await this.save(orgStream(orgId), cached);
+      this.states.set(orgId, cached);
+    }
+    return rebuilt.size;
   }
 
   /** Folds events this process has just appended (the last at `position`), so the next command needs no read. */

@@ -1,4 +1,4 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Json } from '@providers/store';
 import type { CheckpointStore, SnapshotStore, StoredSnapshot } from './checkpoint-store.js';
@@ -21,6 +21,19 @@ export class CheckpointFileUnreadable extends Error {
   ) {
     super(`cannot read ${path}: ${detail}; delete it and rebuild the projections`);
     this.name = 'CheckpointFileUnreadable';
+  }
+}
+
+/** A checkpoint or snapshot file that could not be written (nothing was replaced). */
+export class CheckpointFileUnwritable extends Error {
+  readonly _tag = 'CheckpointFileUnwritable' as const;
+  constructor(
+    readonly path: string,
+    reason: string,
+    cause: unknown,
+  ) {
+    super(`cannot write ${path} (${reason}); the previous file, if any, is unchanged`, { cause });
+    this.name = 'CheckpointFileUnwritable';
   }
 }
 
@@ -74,11 +87,28 @@ export class FileCheckpointStore implements CheckpointStore, SnapshotStore {
     return join(this.directory, `${name}.${suffix}`);
   }
 
+  /**
+   * Writes the whole text to a temporary file, flushes it to disk, then renames
+   * it over `path`. On any failure (a full disk) the temporary file is removed
+   * and the error names the file that was being written.
+   */
   private async write(path: string, text: string): Promise<void> {
-    await mkdir(this.directory, { recursive: true });
     const temporary = `${path}.${process.pid}.${++temporaryFiles}.tmp`;
-    await writeFile(temporary, text);
-    await rename(temporary, path);
+    try {
+      await mkdir(this.directory, { recursive: true });
+      const file = await open(temporary, 'w');
+      try {
+        await file.writeFile(text);
+        await file.sync();
+      } finally {
+        await file.close();
+      }
+      await rename(temporary, path);
+    } catch (error) {
+      await rm(temporary, { force: true });
+      const code = (error as NodeJS.ErrnoException).code;
+      throw new CheckpointFileUnwritable(path, code ?? (error instanceof Error ? error.message : String(error)), error);
+    }
   }
 }
 

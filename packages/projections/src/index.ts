@@ -36,7 +36,8 @@ export { InvalidPointInTime } from './invalid-point-in-time.js';
 /** Where projections record their checkpoints and snapshots, and an in-memory implementation. */
 export { MemoryCheckpointStore, type CheckpointStore, type SnapshotStore, type StoredSnapshot } from './checkpoint-store.js';
 /** Checkpoints and snapshots as files in a directory. */
-export { CheckpointFileUnreadable, FileCheckpointStore, InvalidProjectionName } from './file-checkpoint-store.js';
+export { CheckpointFileUnreadable, CheckpointFileUnwritable, FileCheckpointStore, InvalidProjectionName } from './file-checkpoint-store.js';
+export { StoreCheckpoints } from './store-checkpoints.js';
 /** Read models kept current from a subscription, resumed from a checkpoint and snapshot. */
 export {
   LiveProjection,

@@ -10,3 +10,5 @@ export {
 } from './providers.js';
 export { DEFAULT_SESSION_DURATION_SECONDS, MAX_SECRET_VALUE_LENGTH, validatePlainSecrets, type PlainCredentials } from './provider-input.js';
 export { DEFAULT_STORE_URL, InvalidStoreUrl, openStores, parseStoreUrl, type StoreLocation, type Stores } from './store-url.js';
+/** A snapshot that could not be used or saved (the answer was replayed from the log): what `OpenOptions.onWarning` hears. */
+export type { SnapshotWarning } from '@providers/commands';

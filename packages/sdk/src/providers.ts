@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import * as E from 'fp-ts/lib/Either.js';
-import { CommandHandler, type CommandResult } from '@providers/commands';
+import { CommandHandler, type CommandResult, type SnapshotWarning } from '@providers/commands';
 import {
   decide,
   findProvider,
@@ -18,6 +18,7 @@ import {
   MemoryCheckpointStore,
   READ_MODELS_PROJECTION,
   ResolutionIndex,
+  StoreCheckpoints,
   buildAsOf,
   createReadModels,
   project,
@@ -50,6 +51,8 @@ export interface OpenOptions {
   readonly store?: string | Stores;
   /** The master keys that wrap data keys. Default: from PROVIDERS_MASTER_KEY / PROVIDERS_MASTER_KEY_FILE, if set. */
   readonly masterKeys?: MasterKeyring;
+  /** Told when a snapshot could not be used or saved (the answer was replayed and is right); the CLI prints it on stderr. */
+  readonly onWarning?: (warning: SnapshotWarning) => void;
 }
 
 /** What every write says: whose org, who, and optionally its id and time (both generated otherwise). */
@@ -120,8 +123,9 @@ export class Providers {
     masterKeys: MasterKeyring | undefined,
     private readonly sts: StsOptions | undefined,
     lazyMigration: boolean,
+    onWarning: ((warning: SnapshotWarning) => void) | undefined,
   ) {
-    this.handler = new CommandHandler(stores.events);
+    this.handler = new CommandHandler(stores.events, { ...(stores.snapshots ? { snapshots: stores.snapshots } : {}), ...(onWarning ? { onWarning } : {}) });
     this.sealer = new SecretSealer({ keys: stores.keys, masterKeys });
     const lazy = migrateOnFirstUse(this.handler, {
       actor: { id: 'migration', role: 'system' },
@@ -139,7 +143,7 @@ export class Providers {
   /** Opens the stores at `options.store` (default: the embedded SQLite file). */
   static async open(options: OpenOptions = {}): Promise<Providers> {
     const stores = typeof options.store === 'object' ? options.store : await openStores(parseStoreUrl(options.store ?? DEFAULT_STORE_URL));
-    return new Providers(stores, options.masterKeys ?? MasterKeyring.fromEnvironment(), options.sts, options.migrateOnFirstUse ?? false);
+    return new Providers(stores, options.masterKeys ?? MasterKeyring.fromEnvironment(), options.sts, options.migrateOnFirstUse ?? false, options.onWarning);
   }
 
   /** Decides and records a command; a rejection by a rule appends nothing. */
@@ -268,13 +272,13 @@ export class Providers {
   /**
    * Read models of every org kept current by a live subscription, for a
    * long-running process: restored from their snapshot and checkpoint when
-   * `checkpoints` keeps them (e.g. a FileCheckpointStore beside the store),
+   * `checkpoints` keeps them (by default the store's own snapshots),
    * they read only what was appended since. `caughtUp()` resolves once the
    * backlog is folded; `waitFor(position)` once a write is visible.
    */
   async live(options: { checkpoints?: CheckpointStore & SnapshotStore } = {}): Promise<LiveReadModels> {
     const models = createReadModels();
-    const checkpoints = options.checkpoints ?? new MemoryCheckpointStore();
+    const checkpoints = options.checkpoints ?? (this.stores.snapshots ? new StoreCheckpoints(this.stores.snapshots) : new MemoryCheckpointStore());
     const projection = new LiveProjection({
       store: this.stores.events,
       models: readModelList(models),

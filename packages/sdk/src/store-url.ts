@@ -1,4 +1,4 @@
-import type { EventStore, KeyStore } from '@providers/store';
+import type { EventStore, KeyStore, SnapshotStore } from '@providers/store';
 
 /** Where the events live, as given by `--store` or `PROVIDERS_STORE`. */
 export type StoreLocation =
@@ -34,10 +34,12 @@ export const parseStoreUrl = (url: string): StoreLocation => {
   throw new InvalidStoreUrl(url);
 };
 
-/** The two stores a deployment of the library needs: events, and data keys beside them. */
+/** The stores a deployment of the library needs: events, data keys beside them, and snapshots of the events' folds. */
 export interface Stores {
   readonly events: EventStore;
   readonly keys: KeyStore;
+  /** Snapshots and checkpoints kept in the same store; without them every cold start replays. */
+  readonly snapshots?: SnapshotStore;
   close(): Promise<void>;
 }
 
@@ -48,10 +50,11 @@ export interface Stores {
 export const openStores = async (location: StoreLocation): Promise<Stores> => {
   switch (location.kind) {
     case 'memory': {
-      const { MemoryEventStore, MemoryKeyStore } = await import('@providers/store');
+      const { MemoryEventStore, MemoryKeyStore, MemorySnapshotStore } = await import('@providers/store');
       const events = new MemoryEventStore();
       const keys = new MemoryKeyStore();
-      return { events, keys, close: async () => void (await Promise.all([events.close(), keys.close()])) };
+      const snapshots = new MemorySnapshotStore();
+      return { events, keys, snapshots, close: async () => void (await Promise.all([events.close(), keys.close(), snapshots.close()])) };
     }
     case 'sqlite': {
       const { openSqliteStores } = await import('@providers/store-sqlite');

@@ -1,17 +1,13 @@
-import { dirname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { FileCheckpointStore, rebuildReadModels } from '@providers/projections';
-import { parseStoreUrl } from '@providers/sdk';
+import { MemoryCheckpointStore, StoreCheckpoints, rebuildReadModels } from '@providers/projections';
 import type { Define } from '../program.js';
 import { progressBar } from '../progress.js';
 
-/** Where the read models' snapshot and checkpoint live: beside an SQLite file, else under ./.providers/. */
-export const projectionsDir = (storeUrl: string): string => {
-  const location = parseStoreUrl(storeUrl);
-  return location.kind === 'sqlite' ? join(dirname(resolve(location.path)), 'projections') : resolve('.providers', 'projections');
-};
-
-/** `providers rebuild`: replays every projection from the start and saves their snapshot and checkpoint. */
+/**
+ * `providers rebuild`: replays every projection and every org's state from the
+ * start and saves their snapshots and checkpoint in the store itself (so they
+ * belong to that store alone).
+ */
 export const registerRebuild = (program: Command, define: Define) =>
   define(
     program
@@ -23,14 +19,15 @@ export const registerRebuild = (program: Command, define: Define) =>
       const total = Number(await providers.stores.events.headPosition());
       const bar = progressBar(ctx.environment.stderr, 'rebuilding');
       const result = await rebuildReadModels(providers.stores.events, {
-        checkpoints: new FileCheckpointStore(projectionsDir(ctx.storeUrl)),
+        checkpoints: providers.stores.snapshots ? new StoreCheckpoints(providers.stores.snapshots) : new MemoryCheckpointStore(),
         ...(o.skipInvalid ? { skipInvalid: true } : {}),
         onProgress: (_folded, position) => bar.update(Number(position), total),
       });
       bar.done();
+      const orgs = await providers.handler.rebuildStates();
       for (const skipped of result.skipped) ctx.out.note(`skipped: ${skipped.message}`);
-      const summary = { folded: result.folded, position: result.position, skipped: result.skipped.map((s) => ({ position: s.position, message: s.message })) };
+      const summary = { folded: result.folded, position: result.position, orgs, skipped: result.skipped.map((s) => ({ position: s.position, message: s.message })) };
       if (ctx.out.json) return ctx.out.data(summary);
-      ctx.out.line(`rebuilt the read models: ${result.folded} events folded up to position ${result.position}${result.skipped.length ? `, ${result.skipped.length} unreadable event(s) skipped` : ''}`);
+      ctx.out.line(`rebuilt the read models and ${orgs} org state(s): ${result.folded} events folded up to position ${result.position}${result.skipped.length ? `, ${result.skipped.length} unreadable event(s) skipped` : ''}`);
     },
   );
