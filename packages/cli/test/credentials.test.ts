@@ -71,13 +71,57 @@ creds('no provider resolved: a typed error naming the scopes, exit 1; the local 
   assert.is(fallback.json<{ accessKeyId: string }>().accessKeyId, 'AKIAVENDINGIDENTITY1');
 });
 
-creds('iam-template: a CloudFormation role trusting the vending account with the external id', () => {
-  const r = ws.run(['iam-template', '--trusted-account', '999999999999', '--external-id', 'acme-ext-1']);
+creds('iam-template: the org’s external id and, by default, the vending account from GetCallerIdentity', async () => {
+  const r = await ws.runAsync(['iam-template', '--org', 'acme'], { env });
   assert.is(r.code, 0, r.stderr);
-  const text = r.stdout;
-  assert.ok(text.includes('arn:aws:iam::999999999999:root'));
-  assert.ok(text.includes('sts:ExternalId') && text.includes('acme-ext-1'));
-  assert.is(ws.run(['iam-template', '--trusted-account', '99', '--external-id', 'acme-ext-1']).code, 1);
+  assert.ok(r.stdout.includes('arn:aws:iam::111111111111:root'), 'the test endpoint’s caller account is trusted');
+  assert.ok(r.stdout.includes('sts:ExternalId') && r.stdout.includes('acme-ext-1'), 'the external id of the org’s role');
+  const explicit = ws.run(['iam-template', '--org', 'acme', '--trusted-account', '999999999999']);
+  assert.is(explicit.code, 0, explicit.stderr);
+  assert.ok(explicit.stdout.includes('arn:aws:iam::999999999999:root'));
+  assert.is(ws.run(['iam-template', '--org', 'acme', '--trusted-account', '99']).code, 1);
+});
+
+creds('iam-template for an org with no provider yet: an external id generated once, then the same every time', () => {
+  const first = ws.run(['iam-template', '--org', 'newco', '--trusted-account', '999999999999', '--json']);
+  assert.is(first.code, 0, first.stderr);
+  const idOf = (text: string) => (JSON.parse(text) as { Outputs: { ExternalId: { Value: string } } }).Outputs.ExternalId.Value;
+  const externalId = idOf(first.stdout);
+  assert.match(externalId, /^newco-[0-9a-f]{32}$/);
+  assert.is(idOf(ws.run(['iam-template', '--org', 'newco', '--trusted-account', '999999999999']).stdout), externalId);
+  const added = ws.run(['add', '--org', 'newco', '--name', 'prod', '--type', 'aws', '--role-arn', ROLE, '--json']);
+  assert.is(added.code, 0, added.stderr);
+  assert.ok(added.stdout.includes(externalId), 'a role added without --external-id uses the template’s');
+});
+
+creds('iam-template --help names every template parameter that has no default', () => {
+  const help = ws.run(['iam-template', '--help']);
+  const template = ws.run(['iam-template', '--org', 'acme', '--trusted-account', '999999999999']).json<{ Parameters: Record<string, { Default?: string }> }>();
+  const required = Object.entries(template.Parameters).filter(([, p]) => p.Default === undefined).map(([name]) => name);
+  assert.ok(required.length > 0);
+  for (const name of required) assert.ok(help.stdout.includes(name), `--help names ${name}`);
+});
+
+creds('a vending identity that is a role session: the 3600 s cap of role chaining is reported on stderr', async () => {
+  assert.is(ws.run(['add', '--org', 'acme', '--name', 'long', '--type', 'aws', '--role-arn', 'arn:aws:iam::222222222222:role/long', '--session-duration', '7200']).code, 0);
+  assert.is(ws.run(['link', '--org', 'acme', '--provider', 'long', '--app', 'app1', '--service', 'batch']).code, 0);
+  sts.setCallerArn('arn:aws:sts::111111111111:assumed-role/vending/i-0abc');
+  try {
+    const r = await ws.runAsync(['credentials', '--org', 'acme', '--app', 'app1', '--service', 'batch', '--stage', 'dev', '--format', 'process'], { env });
+    assert.is(r.code, 0, r.stderr);
+    assert.match(r.stderr, 'STS caps role chaining at 3600 s: this session lasts 3600 s, not the provider\'s 7200 s');
+    assert.is(JSON.parse(r.stdout).Version, 1, 'stdout stays the credential_process object');
+  } finally {
+    sts.setCallerArn('arn:aws:iam::111111111111:user/vending');
+  }
+});
+
+creds('a malformed AWS_ENDPOINT_URL_STS is a usage error naming the variable, not a network error', async () => {
+  const r = await ws.runAsync(['credentials', ...request, '--json'], { env: { AWS_ENDPOINT_URL_STS: 'not a url' } });
+  assert.is(r.code, 2, r.stderr);
+  const error = JSON.parse(r.stderr).error as { _tag: string; message: string; field: string };
+  assert.is(error._tag, 'StsEndpointInvalid');
+  assert.is(error.field, 'AWS_ENDPOINT_URL_STS');
 });
 
 creds.run();

@@ -4,6 +4,7 @@ export {
   type AsOf,
   type LiveReadModels,
   type OpenOptions,
+  type OrgIamTemplateInput,
   type RemoveProviderInput,
   type UpdateCredentialsInput,
   type WriteContext,

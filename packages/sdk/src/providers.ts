@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import * as E from 'fp-ts/lib/Either.js';
 import { CommandHandler, type CommandResult, type SnapshotWarning } from '@providers/commands';
 import {
@@ -34,7 +34,15 @@ import {
 import { migrateOnFirstUse } from '@providers/migration';
 import { MasterKeyring, SecretSealer } from '@providers/secrets';
 import type { RecordedEvent } from '@providers/store';
-import type { StsOptions, VendRequest, VendResult, Vendor } from '@providers/vending';
+import type {
+  AwsCredentialsProvider,
+  CredentialProviderOptions,
+  IamTemplateInput,
+  StsOptions,
+  VendRequest,
+  VendResult,
+  Vendor,
+} from '@providers/vending';
 import { DEFAULT_SESSION_DURATION_SECONDS, validatePlainSecrets, type PlainCredentials } from './provider-input.js';
 import { DEFAULT_STORE_URL, openStores, parseStoreUrl, type Stores } from './store-url.js';
 
@@ -53,6 +61,13 @@ export interface OpenOptions {
   readonly masterKeys?: MasterKeyring;
   /** Told when a snapshot could not be used or saved (the answer was replayed and is right); the CLI prints it on stderr. */
   readonly onWarning?: (warning: SnapshotWarning) => void;
+}
+
+/** The access role template of an org: its external id is filled in, the trusted account by default too. */
+export interface OrgIamTemplateInput extends Partial<Pick<IamTemplateInput, 'trustedAccountId'>>, Omit<IamTemplateInput, 'trustedAccountId' | 'externalId'> {
+  readonly orgId: string;
+  /** Default: the org's external id (generated once, then stable). */
+  readonly externalId?: string;
 }
 
 /** What every write says: whose org, who, and optionally its id and time (both generated otherwise). */
@@ -171,7 +186,7 @@ export class Providers {
     if (E.isLeft(plain)) return plain;
     const providerId = input.providerId ?? `prv-${randomUUID()}`;
     const state = await this.state(input.orgId);
-    const credentials = await this.credentialsFor(input.orgId, providerId, input.credentials, state, false);
+    const credentials = await this.credentialsFor(input.orgId, providerId, input.credentials, false);
     const command: Command = {
       type: 'AddProvider',
       ...this.envelope(input),
@@ -191,7 +206,7 @@ export class Providers {
     const state = await this.state(input.orgId);
     const provider = findProvider(state, input.provider);
     const providerId = provider?.id ?? input.provider;
-    const credentials = await this.credentialsFor(input.orgId, providerId, input.credentials, state, false);
+    const credentials = await this.credentialsFor(input.orgId, providerId, input.credentials, false);
     const command: Command = {
       type: 'UpdateProviderCredentials',
       ...this.envelope(input),
@@ -240,9 +255,42 @@ export class Providers {
     return shredded;
   }
 
-  /** The external id the org's access roles use (generated when the org has none yet). */
+  /**
+   * The external id the org's access roles use: generated once (or taken from
+   * the org's existing roles) and recorded, so the IAM template printed before
+   * any provider exists and the provider added afterwards agree.
+   */
   async externalIdOf(orgId: string): Promise<string> {
-    return orgExternalId(await this.state(orgId), orgId);
+    const { orgExternalId } = await import('@providers/vending');
+    return orgExternalId(this.stores.events, orgId, firstRoleExternalId(await this.state(orgId)));
+  }
+
+  /**
+   * The CloudFormation template of an access role for the org: its external
+   * id, and by default the vending identity's account (GetCallerIdentity) as
+   * the trusted account.
+   */
+  async iamTemplate(input: OrgIamTemplateInput): Promise<object> {
+    const { iamTemplate } = await import('@providers/vending');
+    const { orgId, trustedAccountId, externalId, ...rest } = input;
+    return iamTemplate({
+      ...rest,
+      trustedAccountId: trustedAccountId ?? (await (await this.vendorInstance()).vendingIdentity()).accountId,
+      externalId: externalId ?? (await this.externalIdOf(orgId)),
+    });
+  }
+
+  /**
+   * An AWS SDK v3 credential provider for one deployment (`new S3Client({
+   * credentials })`): it vends on first use and again before the session
+   * expires (`renewBeforeSeconds`, default 300).
+   */
+  credentialProvider(request: VendRequest, options: CredentialProviderOptions = {}): AwsCredentialsProvider {
+    let provider: Promise<AwsCredentialsProvider> | undefined;
+    return async () => {
+      provider ??= import('@providers/vending').then(({ credentialProviderFor }) => credentialProviderFor((r) => this.vend(r), request, options));
+      return (await provider)();
+    };
   }
 
   /** Which provider (instance > stage > service > org default > none) a deployment uses, and why. */
@@ -301,15 +349,7 @@ export class Providers {
    * — the caller's own AWS credentials.
    */
   async vend(request: VendRequest): Promise<VendResult> {
-    // Loaded on first use: the AWS SDK is heavy, and most commands never vend.
-    this.vendor ??= import('@providers/vending').then(({ createVendor }) =>
-      createVendor({
-        resolve: (r) => this.resolve(r),
-        unseal: (sealed, field) => this.sealer.unseal(sealed, field),
-        ...(this.sts ? { sts: this.sts } : {}),
-      }),
-    );
-    return (await this.vendor).vend(request);
+    return (await this.vendorInstance()).vend(request);
   }
 
   /** The org's events in order, as stored (secrets sealed). */
@@ -322,6 +362,18 @@ export class Providers {
   async close(): Promise<void> {
     if (this.vendor) (await this.vendor).close();
     await this.stores.close();
+  }
+
+  private vendorInstance(): Promise<Vendor> {
+    // Loaded on first use: the AWS SDK is heavy, and most commands never vend.
+    this.vendor ??= import('@providers/vending').then(({ createVendor }) =>
+      createVendor({
+        resolve: (r) => this.resolve(r),
+        unseal: (sealed, field) => this.sealer.unseal(sealed, field),
+        ...(this.sts ? { sts: this.sts } : {}),
+      }),
+    );
+    return this.vendor;
   }
 
   private envelope(context: WriteContext) {
@@ -343,7 +395,7 @@ export class Providers {
     const trial = decide(draft, state);
     if (E.isLeft(trial)) return trial;
     if (plain.kind === 'aws-role') return this.execute(draft);
-    const credentials = await this.credentialsFor(orgId, providerId, plain, state, true);
+    const credentials = await this.credentialsFor(orgId, providerId, plain, true);
     return this.execute({ ...draft, credentials } as Command);
   }
 
@@ -351,7 +403,6 @@ export class Providers {
     orgId: string,
     providerId: string,
     plain: PlainCredentials,
-    state: OrgState,
     seal: boolean,
   ): Promise<ProviderCredentials> {
     const keyId = dataKeyId(orgId, providerId);
@@ -362,7 +413,7 @@ export class Providers {
         return {
           kind: 'aws-role',
           roleArn: plain.roleArn,
-          externalId: plain.externalId ?? orgExternalId(state, orgId),
+          externalId: plain.externalId ?? (await this.externalIdOf(orgId)),
           sessionDurationSeconds: plain.sessionDurationSeconds ?? DEFAULT_SESSION_DURATION_SECONDS,
         };
       case 'aws-keys':
@@ -379,13 +430,9 @@ export class Providers {
 /** The key id of a provider's data key: every secret of the provider is sealed under it. */
 const dataKeyId = (orgId: string, providerId: string): string => `${orgId}/${providerId}`;
 
-/**
- * The external id of an org's roles: AWS asks for one unique per customer and
- * not secret. The org's first access role gets a random one; later roles reuse
- * it, so one trust-policy condition serves the whole org.
- */
-const orgExternalId = (state: OrgState, orgId: string): string => {
+/** The external id of the org's first access role, for orgs whose roles predate the recorded one. */
+const firstRoleExternalId = (state: OrgState): string | undefined => {
   for (const provider of state.providers.values())
     if (provider.credentials.kind === 'aws-role') return provider.credentials.externalId;
-  return `${orgId.slice(0, 64)}-${randomBytes(16).toString('hex')}`;
+  return undefined;
 };

@@ -151,6 +151,18 @@ export class IamTemplateInputInvalid extends VendingFailure {
   }
 }
 
+/** An STS endpoint URL (from the environment or the options) that is not an http(s) URL. */
+export class StsEndpointInvalid extends VendingFailure {
+  readonly _tag = 'StsEndpointInvalid' as const;
+  constructor(readonly field: string) {
+    super(
+      `${field} is not a valid STS endpoint: it must be an http:// or https:// URL with a host`,
+      `Correct ${field} (for example https://sts.us-east-1.amazonaws.com) or unset it to use the regional endpoint`,
+    );
+    this.name = 'StsEndpointInvalid';
+  }
+}
+
 /** Every failure vending reports. */
 export type VendingError =
   | NoProviderResolved
@@ -161,7 +173,8 @@ export type VendingError =
   | StsResponseMalformed
   | ConfusedDeputyRisk
   | LocalCredentialsUnavailable
-  | IamTemplateInputInvalid;
+  | IamTemplateInputInvalid
+  | StsEndpointInvalid;
 
 /** Whether a thrown value is one of vending's typed failures. */
 export const isVendingError = (error: unknown): error is VendingError => error instanceof VendingFailure;

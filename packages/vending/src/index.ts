@@ -21,11 +21,18 @@ export {
   type Vendor,
   type VendorOptions,
 } from './vendor.js';
-export type { StsOptions } from './sts-gateway.js';
+export type { CallerIdentity, StsOptions } from './sts-gateway.js';
 export { verifyRole, type RoleVerified, type VerifyRoleInput } from './verify-role.js';
 export { roleSessionName, sourceIdentityOf, type SessionInstance } from './session-name.js';
 export { sanitizeTagValue, sessionTagKeys, sessionTags, type SessionTag } from './session-tags.js';
 export { iamTemplate, type IamTemplateInput } from './iam-template.js';
+export { externalIdStream, generateExternalId, orgExternalId } from './org-external-id.js';
+export {
+  credentialProviderFor,
+  DEFAULT_RENEW_BEFORE_SECONDS,
+  NotAwsCredentials,
+  type CredentialProviderOptions,
+} from './credential-provider.js';
 export { toCredentialProcess, type CredentialProcessOutput } from './credential-process.js';
 export { silenceSdkNodeVersionWarning } from './sdk-warning.js';
 export {
@@ -36,6 +43,7 @@ export {
   NoProviderResolved,
   RoleAssumptionDenied,
   StsRequestRejected,
+  StsEndpointInvalid,
   StsResponseMalformed,
   StsUnavailable,
   VendingCredentialsInvalid,

@@ -3,7 +3,7 @@
 // translation of failures into typed errors.
 import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import type { AwsCredentialsProvider } from './aws-credentials.js';
-import { StsResponseMalformed, StsUnavailable } from './errors.js';
+import { StsEndpointInvalid, StsResponseMalformed, StsUnavailable } from './errors.js';
 import { RetriesExhausted, retryWithinDeadline, type RetryPolicy } from './retry.js';
 import type { SessionTag } from './session-tags.js';
 import { classifyStsFailure, type StsCallContext } from './sts-errors.js';
@@ -43,9 +43,17 @@ export interface AssumedRole {
   readonly assumedRoleArn: string;
 }
 
+/** Who the vending identity is, as GetCallerIdentity answers. */
+export interface CallerIdentity {
+  readonly accountId: string;
+  readonly arn: string;
+}
+
 /** STS as vending uses it. */
 export interface StsGateway {
   assumeRole(input: AssumeRoleInput): Promise<AssumedRole>;
+  /** The vending identity (asked once, then remembered). */
+  callerIdentity(): Promise<CallerIdentity>;
   /** Whether the vending identity is itself a role session (then STS caps durations at 1 hour). */
   isRoleSession(): Promise<boolean>;
   close(): void;
@@ -53,9 +61,34 @@ export interface StsGateway {
 
 const defaultRegion = (): string => process.env['AWS_REGION'] || process.env['AWS_DEFAULT_REGION'] || 'us-east-1';
 
+/**
+ * The endpoint as given, checked: a malformed one is a configuration error naming where it came
+ * from, not a network failure to retry. Without an explicit one, the SDK reads the environment
+ * itself, so the same variables are checked here first.
+ */
+const checkedEndpoint = (explicit: string | undefined): void => {
+  const candidates: Array<[string, string | undefined]> = explicit === undefined
+    ? [['AWS_ENDPOINT_URL_STS', process.env['AWS_ENDPOINT_URL_STS']], ['AWS_ENDPOINT_URL', process.env['AWS_ENDPOINT_URL']]]
+    : [['sts.endpoint', explicit]];
+  for (const [source, value] of candidates) {
+    if (value === undefined || value === '') continue;
+    let url: URL | undefined;
+    try {
+      url = new URL(value);
+    } catch {
+      url = undefined;
+    }
+    if (url === undefined || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.hostname === '') {
+      throw new StsEndpointInvalid(source);
+    }
+    return;
+  }
+};
+
 /** Connects vending to STS. */
 export const createStsGateway = (options: StsOptions = {}): StsGateway => {
   const region = options.region ?? defaultRegion();
+  checkedEndpoint(options.endpoint);
   const client = new STSClient({
     region,
     maxAttempts: 1,
@@ -113,21 +146,20 @@ export const createStsGateway = (options: StsOptions = {}): StsGateway => {
     };
   };
 
-  let roleSession: Promise<boolean> | undefined;
-  const isRoleSession = (): Promise<boolean> => {
-    roleSession ??= call({ action: 'GetCallerIdentity', region }, (abortSignal) =>
-      client.send(new GetCallerIdentityCommand({}), { abortSignal }),
-    )
-      .then((identity) => {
-        if (identity.Arn === undefined) throw new StsResponseMalformed('GetCallerIdentity', 'the reply has no Arn');
-        return /^arn:[\w-]+:sts::\d{12}:assumed-role\//.test(identity.Arn);
+  let identity: Promise<CallerIdentity> | undefined;
+  const callerIdentity = (): Promise<CallerIdentity> => {
+    identity ??= call({ action: 'GetCallerIdentity', region }, (abortSignal) => client.send(new GetCallerIdentityCommand({}), { abortSignal }))
+      .then((reply) => {
+        if (reply.Arn === undefined || reply.Account === undefined) throw new StsResponseMalformed('GetCallerIdentity', 'the reply has no Arn or Account');
+        return { accountId: reply.Account, arn: reply.Arn };
       })
       .catch((error: unknown) => {
-        roleSession = undefined;
+        identity = undefined;
         throw error;
       });
-    return roleSession;
+    return identity;
   };
+  const isRoleSession = async (): Promise<boolean> => /^arn:[\w-]+:sts::\d{12}:assumed-role\//.test((await callerIdentity()).arn);
 
-  return { assumeRole, isRoleSession, close: () => client.destroy() };
+  return { assumeRole, callerIdentity, isRoleSession, close: () => client.destroy() };
 };

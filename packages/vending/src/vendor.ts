@@ -6,7 +6,7 @@ import { createCredentialCache } from './credential-cache.js';
 import { LocalCredentialsUnavailable, NoProviderResolved } from './errors.js';
 import { roleSessionName, sourceIdentityOf, type SessionInstance } from './session-name.js';
 import { sessionTags } from './session-tags.js';
-import { createStsGateway, type AssumedRole, type StsOptions } from './sts-gateway.js';
+import { createStsGateway, type AssumedRole, type CallerIdentity, type StsOptions } from './sts-gateway.js';
 import type { Resolution, ResolutionSource, ResolvedProvider, ResolveRequest, Resolve, Unseal } from './types.js';
 import { verifyRoleWith, type RoleVerified, type VerifyRoleInput } from './verify-role.js';
 
@@ -77,6 +77,8 @@ export interface Vendor {
   vend(request: VendRequest): Promise<VendResult>;
   /** The onboarding check of an access role (section 7), with this vendor's STS identity. */
   verifyRole(input: VerifyRoleInput): Promise<RoleVerified>;
+  /** The vending identity's account and ARN (GetCallerIdentity): the account access roles trust. */
+  vendingIdentity(): Promise<CallerIdentity>;
   close(): void;
 }
 
@@ -232,6 +234,7 @@ export const createVendor = (options: VendorOptions): Vendor => {
   return {
     vend,
     verifyRole: (input) => verifyRoleWith(gateway, input),
+    vendingIdentity: () => gateway.callerIdentity(),
     close: () => {
       sessions.clear();
       gateway.close();

@@ -27,6 +27,7 @@ export const registerAdd = (program: Command, define: Define) =>
       .option('--secret-access-key-file <path>', 'read the secret access key from this file')
       .option('--secret-field <name>', 'a secret field of the vendor (repeatable); values come from stdin, one line per field', collect)
       .option('--id <providerId>', 'provider id (default: generated)')
+      .option('--default', 'also make it the org’s default provider of its type (recorded as a second event)')
       .option('--verify', 'check that the role can be assumed with the external id, and not without it (the confused-deputy check)'),
     async (ctx, o) => {
       const orgId = String(o.org);
@@ -54,8 +55,13 @@ export const registerAdd = (program: Command, define: Define) =>
       );
       const added = result.events.find((e) => e.event.type === 'ProviderAdded');
       const provider = added?.event.type === 'ProviderAdded' ? await ctx.provider(orgId, added.event.data.providerId) : await ctx.provider(orgId, String(o.name));
+      if (o.default) await ctx.execute({ type: 'SetDefaultProvider', ...ctx.envelope(orgId), providerId: provider.id });
       if (ctx.out.json) ctx.out.data((await providers.readModels(orgId)).catalog.get(orgId, provider.id));
-      else ctx.out.line(`added ${provider.type} provider "${provider.name}" (${provider.id})${provider.accountId ? ` for account ${provider.accountId}` : ''}`);
+      else
+        ctx.out.line(
+          `added ${provider.type} provider "${provider.name}" (${provider.id})${provider.accountId ? ` for account ${provider.accountId}` : ''}` +
+            `${o.default ? `, the org’s default ${provider.type} provider` : ''}`,
+        );
     },
   );
 

@@ -26,6 +26,11 @@ export const registerCredentials = (program: Command, define: Define) =>
         actor: ctx.actor().id,
         ...(o.allowLocalFallback ? { allowLocalFallback: true } : {}),
       });
+      if (result.kind === 'aws' && result.session?.clampedFrom !== undefined)
+        ctx.out.note(
+          `note: the vending identity is itself a role session, and STS caps role chaining at 3600 s: ` +
+            `this session lasts ${result.session.durationSeconds} s, not the provider's ${result.session.clampedFrom} s`,
+        );
       // This command's purpose is to print the secret: write it unredacted, to stdout only.
       const print = (text: string) => void ctx.environment.stdout.write(`${text}\n`);
       const format = ctx.out.json ? 'json' : String(o.format);

@@ -1,21 +1,27 @@
 import type { Command } from 'commander';
 import type { Define } from '../program.js';
 
-/** `providers iam-template`: the CloudFormation template of an access role that trusts the vending account. */
+/** `providers iam-template`: the CloudFormation template of the org's access role, filled in. */
 export const registerIamTemplate = (program: Command, define: Define) =>
   define(
     program
       .command('iam-template')
-      .description('print a CloudFormation template for the access role (trust policy with the external id, sample deployment policy)')
-      .requiredOption('--trusted-account <id>', 'the 12-digit account that vends credentials (trusted by the role)')
-      .requiredOption('--external-id <id>', 'the external id the trust policy requires')
+      .description(
+        'print a CloudFormation template for the org’s access role: the trust policy requires the org’s external id ' +
+          '(generated once, then stable) and trusts the vending account; a sample deployment policy. ' +
+          'Deploy it with the parameters that have no default: StackNamePrefix, DeploymentBucketName, FunctionNamePrefix ' +
+          '(PassRolePathPrefix defaults to /deployed/)',
+      )
+      .requiredOption('--org <org>', 'organization id: its external id goes into the trust policy')
+      .option('--trusted-account <id>', 'the 12-digit account that vends credentials (default: the vending identity’s, from STS GetCallerIdentity)')
+      .option('--external-id <id>', 'another external id than the org’s (providers added without --external-id use the org’s)')
       .option('--max-session-duration <seconds>', 'MaxSessionDuration of the role, 3600–43200')
       .option('--role-name <name>', 'the role’s name'),
     async (ctx, o) => {
-      const { iamTemplate } = await import('@providers/vending');
-      const template = iamTemplate({
-        trustedAccountId: String(o.trustedAccount),
-        externalId: String(o.externalId),
+      const template = await (await ctx.providers()).iamTemplate({
+        orgId: String(o.org),
+        ...(o.trustedAccount !== undefined ? { trustedAccountId: String(o.trustedAccount) } : {}),
+        ...(o.externalId !== undefined ? { externalId: String(o.externalId) } : {}),
         ...(o.maxSessionDuration !== undefined ? { maxSessionDurationSeconds: Number(o.maxSessionDuration) } : {}),
         ...(o.roleName !== undefined ? { roleName: String(o.roleName) } : {}),
       });

@@ -80,7 +80,8 @@ const commands: readonly CommandSpec[] = [
   { words: ['default', 'clear'], flags: { '--org': org, '--type': type } },
   { words: ['resolve'], flags: { '--org': org, '--app': app, '--service': service, '--stage': stage, '--region': region, '--type': type, '--as-of': value('0', '5', '2026-01-01T00:00:00Z', 'yesterday', '-1'), '--explain': flag } },
   { words: ['credentials'], flags: { '--org': org, '--app': app, '--service': service, '--stage': stage, '--region': region, '--type': type, '--format': value('env', 'json', 'process', 'xml') } },
-  { words: ['iam-template'], flags: { '--trusted-account': account, '--external-id': value('ext-123456', 'x'), '--max-session-duration': duration, '--role-name': value('deploy', 'bad name') } },
+  // The trusted account is always given (a generated one may follow it): without one the template asks STS who vends.
+  { words: ['iam-template', '--trusted-account', '111111111111'], flags: { '--org': org, '--trusted-account': account, '--external-id': value('ext-123456', 'x'), '--max-session-duration': duration, '--role-name': value('deploy', 'bad name') } },
   { words: ['audit'], flags: { '--org': org, '--account': account, '--provider': provider, '--service': value('app1/api', 'app1', '/'), '--stage': stage, '--actor': value('alice', 'fuzzer'), '--since': value('2026-01-01T00:00:00Z', 'soon'), '--until': value('2030-01-01T00:00:00.000Z', '0'), '--format': value('table', 'json', 'csv', 'yaml') } },
   { words: ['migrate'], flags: { '--org': org, '--from': pick(join(work, 'missing-export.json'), work), '--dry-run': flag } },
   { words: ['rebuild'], flags: { '--skip-invalid': flag } },

@@ -1,4 +1,4 @@
-// `@providers/vending/testing`: the in-process STS endpoint, for tests of code that vends credentials.
+// `@providers/vending/testing`: the in-process STS endpoint, and moto with the AWS CLI, for tests of code that vends credentials.
 export {
   startStsServer,
   stsErrorStatus,
@@ -9,3 +9,6 @@ export {
   type StsServer,
   type StsServerOptions,
 } from './sts-server.js';
+export { MOTO_ACCOUNT_ID, motoAvailability, motoTestsRun, startMotoServer, type MotoServer } from './moto-server.js';
+export { awsCli, awsJson, credentialProcessProfile, deployStack, templateParameterValues, type AwsCliRun } from './aws-cli.js';
+export { stsClientOn } from './sdk-client.js';
