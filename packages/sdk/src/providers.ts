@@ -265,14 +265,21 @@ export class Providers {
     return orgExternalId(this.stores.events, orgId, firstRoleExternalId(await this.state(orgId)));
   }
 
+  /** The org's recorded external id, else the one it would get; nothing is written. */
+  private async proposedExternalId(orgId: string): Promise<string> {
+    const { generateExternalId, recordedExternalId } = await import('@providers/vending');
+    return (await recordedExternalId(this.stores.events, orgId)) ?? firstRoleExternalId(await this.state(orgId)) ?? generateExternalId(orgId);
+  }
+
   /**
    * The CloudFormation template of an access role for the org: its external
    * id, and by default the vending identity's account (GetCallerIdentity) as
    * the trusted account.
    */
   async iamTemplate(input: OrgIamTemplateInput): Promise<object> {
-    const { iamTemplate } = await import('@providers/vending');
+    const { iamTemplate, validateIamTemplateOptions } = await import('@providers/vending');
     const { orgId, trustedAccountId, externalId, ...rest } = input;
+    validateIamTemplateOptions(input);
     return iamTemplate({
       ...rest,
       trustedAccountId: trustedAccountId ?? (await (await this.vendorInstance()).vendingIdentity()).accountId,
@@ -388,13 +395,18 @@ export class Providers {
   /**
    * Decides first with placeholders, so that a command a rule rejects never
    * creates a data key; then seals for real and records it. An access role
-   * holds nothing to seal: its draft credentials (with the external id chosen
-   * once) are the final ones.
+   * holds nothing to seal: only the org's external id, proposed for the trial,
+   * is recorded once the rules accepted the command.
    */
   private async sealAndExecute(draft: Command, orgId: string, providerId: string, plain: PlainCredentials, state: OrgState): Outcome {
     const trial = decide(draft, state);
     if (E.isLeft(trial)) return trial;
-    if (plain.kind === 'aws-role') return this.execute(draft);
+    if (plain.kind === 'aws-role') {
+      if (plain.externalId !== undefined || !('credentials' in draft) || draft.credentials.kind !== 'aws-role') return this.execute(draft);
+      const { orgExternalId } = await import('@providers/vending');
+      const externalId = await orgExternalId(this.stores.events, orgId, draft.credentials.externalId);
+      return this.execute({ ...draft, credentials: { ...draft.credentials, externalId } });
+    }
     const credentials = await this.credentialsFor(orgId, providerId, plain, true);
     return this.execute({ ...draft, credentials } as Command);
   }
@@ -413,7 +425,7 @@ export class Providers {
         return {
           kind: 'aws-role',
           roleArn: plain.roleArn,
-          externalId: plain.externalId ?? (await this.externalIdOf(orgId)),
+          externalId: plain.externalId ?? (await this.proposedExternalId(orgId)),
           sessionDurationSeconds: plain.sessionDurationSeconds ?? DEFAULT_SESSION_DURATION_SECONDS,
         };
       case 'aws-keys':

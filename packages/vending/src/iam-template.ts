@@ -24,9 +24,19 @@ const sampleNotice =
   'SAMPLE least-privilege deployment policy: narrow the stack, bucket and function prefixes and the actions to what your deployments use before relying on it.';
 
 const validate = (input: IamTemplateInput): void => {
-  if (!rules.AccountId.is(input.trustedAccountId)) throw new IamTemplateInputInvalid('trustedAccountId', 'an AWS account id of 12 digits');
   if (!rules.ExternalId.is(input.externalId)) {
     throw new IamTemplateInputInvalid('externalId', '2–1224 characters of letters, digits and _+=,.@:/-');
+  }
+  validateIamTemplateOptions(input);
+};
+
+/**
+ * Checks what the caller chose (everything but the external id), so that a template that would be
+ * refused is refused before the org's external id is generated and recorded.
+ */
+export const validateIamTemplateOptions = (input: Partial<IamTemplateInput>): void => {
+  if (input.trustedAccountId !== undefined && !rules.AccountId.is(input.trustedAccountId)) {
+    throw new IamTemplateInputInvalid('trustedAccountId', 'an AWS account id of 12 digits');
   }
   const duration = input.maxSessionDurationSeconds;
   if (duration !== undefined && !(Number.isInteger(duration) && duration >= 3600 && duration <= 43200)) {

@@ -25,8 +25,8 @@ export type { CallerIdentity, StsOptions } from './sts-gateway.js';
 export { verifyRole, type RoleVerified, type VerifyRoleInput } from './verify-role.js';
 export { roleSessionName, sourceIdentityOf, type SessionInstance } from './session-name.js';
 export { sanitizeTagValue, sessionTagKeys, sessionTags, type SessionTag } from './session-tags.js';
-export { iamTemplate, type IamTemplateInput } from './iam-template.js';
-export { externalIdStream, generateExternalId, orgExternalId } from './org-external-id.js';
+export { iamTemplate, validateIamTemplateOptions, type IamTemplateInput } from './iam-template.js';
+export { externalIdStream, generateExternalId, orgExternalId, recordedExternalId } from './org-external-id.js';
 export {
   credentialProviderFor,
   DEFAULT_RENEW_BEFORE_SECONDS,

@@ -11,7 +11,8 @@ export const externalIdStream = (orgId: string): string => `providers-external-i
 
 const EVENT_TYPE = 'OrgExternalIdGenerated';
 
-const readRecorded = async (store: EventStore, orgId: string): Promise<string | undefined> => {
+/** The org's recorded external id, if one was recorded; nothing is written. */
+export const recordedExternalId = async (store: EventStore, orgId: string): Promise<string | undefined> => {
   for await (const page of store.readStream(externalIdStream(orgId))) {
     const first = page[0];
     if (first === undefined) continue;
@@ -29,14 +30,14 @@ const readRecorded = async (store: EventStore, orgId: string): Promise<string | 
 export const generateExternalId = (orgId: string): string => `${orgId.slice(0, 64)}-${randomBytes(16).toString('hex')}`;
 
 /**
- * The org's external id: the recorded one; else `existing` (the id the org's access roles already
- * use, for orgs older than the record) or a fresh one, recorded first. Concurrent first calls
+ * The org's external id: the recorded one; else `proposed` (the id the org's access roles already
+ * use, for orgs older than the record, or one proposed earlier) or a fresh one, recorded first. Concurrent first calls
  * agree: the stream must not exist yet, and the loser reads the winner's.
  */
-export const orgExternalId = async (store: EventStore, orgId: string, existing?: string): Promise<string> => {
-  const recorded = await readRecorded(store, orgId);
+export const orgExternalId = async (store: EventStore, orgId: string, proposed?: string): Promise<string> => {
+  const recorded = await recordedExternalId(store, orgId);
   if (recorded !== undefined) return recorded;
-  const externalId = existing ?? generateExternalId(orgId);
+  const externalId = proposed ?? generateExternalId(orgId);
   try {
     await store.append(
       externalIdStream(orgId),
@@ -46,7 +47,7 @@ export const orgExternalId = async (store: EventStore, orgId: string, existing?:
     return externalId;
   } catch (error) {
     if (!(error instanceof WrongExpectedRevision)) throw error;
-    const winner = await readRecorded(store, orgId);
+    const winner = await recordedExternalId(store, orgId);
     if (winner === undefined) throw error;
     return winner;
   }
