@@ -5,6 +5,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { rules } from '@providers/domain';
 import { StoreFailure, WrongExpectedRevision, type EventStore } from '@providers/store';
+import { IamTemplateInputInvalid } from './errors.js';
 
 /** The stream holding an org's external id. */
 export const externalIdStream = (orgId: string): string => `providers-external-id-${orgId}`;
@@ -26,8 +27,17 @@ export const recordedExternalId = async (store: EventStore, orgId: string): Prom
   return undefined;
 };
 
+const checkOrgId = (orgId: string): void => {
+  if (!rules.OrgId.is(orgId)) {
+    throw new IamTemplateInputInvalid('orgId', 'an organization id of 1–64 letters, digits, ".", "_" or "-", starting with a letter or digit');
+  }
+};
+
 /** A fresh external id: unique per org, and unguessable, as AWS asks of third parties. */
-export const generateExternalId = (orgId: string): string => `${orgId.slice(0, 64)}-${randomBytes(16).toString('hex')}`;
+export const generateExternalId = (orgId: string): string => {
+  checkOrgId(orgId);
+  return `${orgId}-${randomBytes(16).toString('hex')}`;
+};
 
 /**
  * The org's external id: the recorded one; else `proposed` (the id the org's access roles already
@@ -35,6 +45,7 @@ export const generateExternalId = (orgId: string): string => `${orgId.slice(0, 6
  * agree: the stream must not exist yet, and the loser reads the winner's.
  */
 export const orgExternalId = async (store: EventStore, orgId: string, proposed?: string): Promise<string> => {
+  checkOrgId(orgId);
   const recorded = await recordedExternalId(store, orgId);
   if (recorded !== undefined) return recorded;
   const externalId = proposed ?? generateExternalId(orgId);
