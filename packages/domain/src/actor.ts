@@ -10,8 +10,3 @@ export type ActorRole = t.TypeOf<typeof ActorRole>;
 export const Actor = t.readonly(t.strict({ id: ActorId, role: ActorRole }));
 /** A decoded actor. */
 export type Actor = t.TypeOf<typeof Actor>;
-
-/** The roles allowed to manage providers (add, rename, update, remove, defaults). */
-export const MANAGING_ROLES: readonly ActorRole[] = ['owner', 'admin', 'system'];
-/** The roles allowed to link and unlink providers. */
-export const LINKING_ROLES: readonly ActorRole[] = ['owner', 'admin', 'member', 'system'];

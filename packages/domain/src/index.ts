@@ -1,4 +1,4 @@
-export { Actor, ActorRole, LINKING_ROLES, MANAGING_ROLES } from './actor.js';
+export { Actor, ActorRole } from './actor.js';
 export {
   AddProvider,
   ClearDefaultProvider,
@@ -28,7 +28,11 @@ export {
   SealedSecret,
   SecretFieldsCredentials,
 } from './credentials.js';
-export { decide, usagesOf } from './decide.js';
+export { decide } from './decide.js';
+export type { Decider, Decision } from './decision.js';
+export { deployedInstanceKey, stageProfileKey, type DeployedInstance, type DeploymentProfileState } from './legacy-state.js';
+export { LINKING_ROLES, MANAGING_ROLES, PERMISSIONS } from './permissions.js';
+export { usagesOf } from './usages.js';
 export { isDomainError, type DomainError, type DomainErrorTag, type Usage } from './errors.js';
 export {
   CURRENT_SCHEMA_VERSION,
@@ -62,13 +66,9 @@ export * as rules from './rules.js';
 export { accountIdOfRoleArn } from './rules.js';
 export { instanceScope, linkScopeOf, scopeKey, slotKey, type LinkScope, type Scope, type ScopeKind } from './scope.js';
 export {
-  deployedInstanceKey,
   findProvider,
   initialState,
   nameKey,
-  stageProfileKey,
-  type DeployedInstance,
-  type DeploymentProfileState,
   type LinkState,
   type OrgState,
   type ProviderState,

@@ -1,4 +1,5 @@
 import type { ProviderCredentials } from './credentials.js';
+import type { DeployedInstance, DeploymentProfileState } from './legacy-state.js';
 import type { ScopeEntry } from './resolution.js';
 import type { LinkScope } from './scope.js';
 
@@ -15,23 +16,6 @@ export interface ProviderState {
 export interface LinkState extends ScopeEntry {
   readonly providerType: string;
   readonly scope: LinkScope;
-}
-
-/** A legacy deployment profile, and whether it was migrated. */
-export interface DeploymentProfileState {
-  readonly profileId: string;
-  readonly name: string;
-  readonly roleArn?: string;
-  /** Set once migrated: the provider it became, or null when it was skipped. */
-  readonly migratedTo?: string | null;
-}
-
-/** A service instance known to have been deployed (from the legacy model), which the migration links. */
-export interface DeployedInstance {
-  readonly app: string;
-  readonly service: string;
-  readonly stage: string;
-  readonly region?: string;
 }
 
 /**
@@ -81,13 +65,6 @@ export const initialState = (): OrgState => ({
 
 /** Names are unique in an org regardless of case. */
 export const nameKey = (name: string): string => name.toLowerCase();
-
-/** The key of an app stage's deployment profile: `app/stage`. */
-export const stageProfileKey = (app: string, stage: string): string => `${app}/${stage}`;
-
-/** The key of a deployed instance: `app/service/stage`, with `/region` when it has one. */
-export const deployedInstanceKey = (i: DeployedInstance): string =>
-  i.region === undefined ? `${i.app}/${i.service}/${i.stage}` : `${i.app}/${i.service}/${i.stage}/${i.region}`;
 
 /** A provider by id, or by name regardless of case. */
 export const findProvider = (state: OrgState, idOrName: string): ProviderState | undefined =>

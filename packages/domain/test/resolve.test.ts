@@ -3,7 +3,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { resolve, validateResolveRequest, type DomainEvent, type OrgState } from '../src/index.js';
+import { resolve, validateResolveRequest, type DeploymentTarget, type DomainEvent, type OrgState, type ResolutionSource } from '../src/index.js';
 import { PROD_ROLE_ARN, added, addedStripe, admin, given } from './support.js';
 
 const serviceLink = (providerId: string, service = 'api'): DomainEvent => ({ type: 'ProviderLinkedToService', data: { providerId, app: 'app1', service } });
@@ -21,6 +21,14 @@ const after = (...events: DomainEvent[]): OrgState => given(...providers, ...eve
 const FIRST = providers.length + 1;
 const setBy = (position: number) => ({ actor: admin.id, at: '2026-01-01T00:00:00.000Z', position: String(position) });
 
+/** Then: the answer comes from this scope, with this provider. */
+const thenAnswer = (state: OrgState, target: DeploymentTarget, source: ResolutionSource, providerId: string | null) => {
+  const answer = resolve(state, target);
+  assert.is(answer.source, source, JSON.stringify(target));
+  assert.is(answer.provider?.id ?? null, providerId, JSON.stringify(target));
+  return answer;
+};
+
 const precedence = suite('resolve: precedence');
 
 precedence('an instance link wins over the stage, the service and the org default', () => {
@@ -35,33 +43,21 @@ precedence('an instance link wins over the stage, the service and the org defaul
 
 precedence('a stage link wins over the service and the default, and covers every region of the stage', () => {
   const state = after(orgDefault('ops'), serviceLink('dev'), stageLink('edge'));
-  for (const region of ['us-east-1', 'eu-west-1']) {
-    const answer = resolve(state, { ...prodInstance, region });
-    assert.is(answer.source, 'stage');
-    assert.is(answer.provider?.id, 'edge');
-  }
+  for (const region of ['us-east-1', 'eu-west-1']) thenAnswer(state, { ...prodInstance, region }, 'stage', 'edge');
 });
 
 precedence('a regional link does not answer for another region: the stage and wider scopes do', () => {
-  const answer = resolve(after(serviceLink('dev'), instanceLink('prod', 'eu-west-1')), prodInstance);
-  assert.is(answer.source, 'service');
-  assert.is(answer.provider?.id, 'dev');
+  const answer = thenAnswer(after(serviceLink('dev'), instanceLink('prod', 'eu-west-1')), prodInstance, 'service', 'dev');
   assert.is(answer.chain[0]!.providerId, null);
 });
 
 precedence('a service link wins over the org default, for every stage', () => {
   const state = after(orgDefault('ops'), serviceLink('dev'));
-  for (const stage of ['dev', 'prod']) {
-    const answer = resolve(state, { ...prodInstance, stage });
-    assert.is(answer.source, 'service');
-    assert.is(answer.provider?.id, 'dev');
-  }
+  for (const stage of ['dev', 'prod']) thenAnswer(state, { ...prodInstance, stage }, 'service', 'dev');
 });
 
 precedence('the org default answers when nothing is linked to the deployment', () => {
-  const answer = resolve(after(orgDefault('ops'), serviceLink('dev', 'web')), prodInstance);
-  assert.is(answer.source, 'org-default');
-  assert.is(answer.provider?.id, 'ops');
+  thenAnswer(after(orgDefault('ops'), serviceLink('dev', 'web')), prodInstance, 'org-default', 'ops');
 });
 
 precedence('with nothing linked and no default the answer is none, and every scope is in the chain', () => {
@@ -86,10 +82,8 @@ precedence('a request without a region looks at no instance scope', () => {
 
 precedence('only providers of the requested type answer; the type is aws unless said', () => {
   const state = after(serviceLink('pay'), orgDefault('pay', 'stripe'), stageLink('edge'));
-  assert.is(resolve(state, prodInstance).provider?.id, 'edge');
-  const stripe = resolve(state, { ...prodInstance, type: 'stripe' });
-  assert.is(stripe.source, 'service');
-  assert.is(stripe.provider?.id, 'pay');
+  thenAnswer(state, prodInstance, 'stage', 'edge');
+  const stripe = thenAnswer(state, { ...prodInstance, type: 'stripe' }, 'service', 'pay');
   assert.is(stripe.chain[3]!.key, 'org/stripe');
   assert.is(stripe.chain[3]!.providerId, 'pay');
 });
@@ -99,20 +93,15 @@ precedence('after an unlink the next wider scope answers', () => {
     type: 'ProviderUnlinkedFromInstance',
     data: { providerId: 'prod', app: 'app1', service: 'api', stage: 'prod', region: 'us-east-1' },
   });
-  const answer = resolve(state, prodInstance);
-  assert.is(answer.source, 'service');
-  assert.is(answer.chain[0]!.providerId, null);
+  assert.is(thenAnswer(state, prodInstance, 'service', 'dev').chain[0]!.providerId, null);
 });
 
 precedence('after the default is cleared nothing answers', () => {
-  const answer = resolve(after(orgDefault('ops'), { type: 'DefaultProviderCleared', data: { providerId: 'ops', type: 'aws' } }), prodInstance);
-  assert.is(answer.source, 'none');
-  assert.is(answer.provider, null);
+  thenAnswer(after(orgDefault('ops'), { type: 'DefaultProviderCleared', data: { providerId: 'ops', type: 'aws' } }), prodInstance, 'none', null);
 });
 
 precedence('a scope that still names a provider no longer in the org is passed over, and shown', () => {
-  const answer = resolve(after(serviceLink('dev'), instanceLink('prod'), { type: 'ProviderRemoved', data: { providerId: 'prod' } }), prodInstance);
-  assert.is(answer.source, 'service');
+  const answer = thenAnswer(after(serviceLink('dev'), instanceLink('prod'), { type: 'ProviderRemoved', data: { providerId: 'prod' } }), prodInstance, 'service', 'dev');
   assert.is(answer.chain[0]!.providerId, 'prod');
 });
 

@@ -1,0 +1,111 @@
+import * as E from 'fp-ts/lib/Either.js';
+import type { CommandOf } from './commands.js';
+import type { ProviderCredentials } from './credentials.js';
+import { ok, reject, unchanged, withProvider, type Decider, type Decision } from './decision.js';
+import type { DomainError } from './errors.js';
+import { accountIdOfRoleArn } from './rules.js';
+import { nameKey, type OrgState } from './state.js';
+import { describeUsage, releaseEvent, usagesOf } from './usages.js';
+import { invalidInput } from './validation.js';
+
+const nameTaken = (state: OrgState, name: string, except?: string): DomainError | undefined => {
+  const takenBy = state.providerIdsByName.get(nameKey(name));
+  if (takenBy === undefined || takenBy === except) return undefined;
+  const existing = state.providers.get(takenBy);
+  return {
+    _tag: 'ProviderNameTaken',
+    field: 'name',
+    name,
+    takenBy,
+    message: `the name "${name}" is taken by provider "${existing?.name ?? takenBy}" (names are unique regardless of case)`,
+  };
+};
+
+/** aws providers hold an access role or static keys; every other vendor holds secret fields. */
+const credentialsFit = (providerType: string, credentials: ProviderCredentials): DomainError | undefined => {
+  const fits = providerType === 'aws' ? credentials.kind !== 'secret' : credentials.kind === 'secret';
+  if (fits) return undefined;
+  return {
+    _tag: 'CredentialsDoNotFitType',
+    field: 'credentials.kind',
+    providerType,
+    kind: credentials.kind,
+    message:
+      providerType === 'aws'
+        ? `an aws provider holds an access role (aws-role) or static keys (aws-keys), not ${credentials.kind}`
+        : `a ${providerType} provider holds secret fields (secret), not ${credentials.kind}`,
+  };
+};
+
+/** The account of an access role is read from its ARN; for static keys it is what the admin said. */
+const accountIdFor = (credentials: ProviderCredentials, given: string | undefined): E.Either<DomainError, string | undefined> => {
+  if (credentials.kind !== 'aws-role') return E.right(given);
+  const fromArn = accountIdOfRoleArn(credentials.roleArn);
+  if (given !== undefined && given !== fromArn)
+    return E.left(invalidInput('accountId', `the account id must be the one in the role ARN (${fromArn})`));
+  return E.right(fromArn);
+};
+
+const addProvider = (command: CommandOf<'AddProvider'>, state: OrgState): Decision => {
+  const { providerId, name, providerType, credentials } = command;
+  if (state.providers.has(providerId) || state.removedProviderIds.has(providerId))
+    return reject({
+      _tag: 'ProviderAlreadyExists',
+      field: 'providerId',
+      providerId,
+      message: `a provider with id ${providerId} exists or existed in this organization`,
+    });
+  const error = nameTaken(state, name) ?? credentialsFit(providerType, credentials);
+  if (error) return reject(error);
+  const accountId = accountIdFor(credentials, command.accountId);
+  if (E.isLeft(accountId)) return accountId;
+  return ok({
+    type: 'ProviderAdded',
+    data: { providerId, name, type: providerType, credentials, ...(accountId.right ? { accountId: accountId.right } : {}) },
+  });
+};
+
+const renameProvider = (command: CommandOf<'RenameProvider'>, state: OrgState): Decision =>
+  withProvider(state, command.providerId, (provider) => {
+    if (provider.name === command.name) return unchanged;
+    const error = nameTaken(state, command.name, provider.id);
+    if (error) return reject(error);
+    return ok({ type: 'ProviderRenamed', data: { providerId: provider.id, from: provider.name, to: command.name } });
+  });
+
+const updateCredentials = (command: CommandOf<'UpdateProviderCredentials'>, state: OrgState): Decision =>
+  withProvider(state, command.providerId, (provider) => {
+    const error = credentialsFit(provider.type, command.credentials);
+    if (error) return reject(error);
+    const accountId = accountIdFor(command.credentials, command.accountId);
+    if (E.isLeft(accountId)) return accountId;
+    return ok({
+      type: 'ProviderCredentialsUpdated',
+      data: { providerId: provider.id, credentials: command.credentials, ...(accountId.right ? { accountId: accountId.right } : {}) },
+    });
+  });
+
+const removeProvider = (command: CommandOf<'RemoveProvider'>, state: OrgState): Decision =>
+  withProvider(state, command.providerId, (provider) => {
+    const usages = usagesOf(state, provider.id);
+    if (usages.length > 0 && !command.force)
+      return reject({
+        _tag: 'ProviderInUse',
+        field: 'force',
+        providerId: provider.id,
+        usages,
+        message: `provider "${provider.name}" is in use by ${usages.map(describeUsage).join(', ')}; unlink it first or remove it with force`,
+      });
+    // A forced removal records each unlink and default clearing as a fact of its own.
+    const events = usages.map((usage) => releaseEvent(provider.id, usage));
+    events.push({ type: 'ProviderRemoved', data: { providerId: provider.id, ...(command.shred ? { shredded: true } : {}) } });
+    return ok(...events);
+  });
+
+/** The providers sub-domain: adding, renaming, rotating and removing providers. */
+export const providersDecider: Decider<'AddProvider' | 'RenameProvider' | 'UpdateProviderCredentials' | 'RemoveProvider'> = {
+  AddProvider: addProvider,
+  RenameProvider: renameProvider,
+  UpdateProviderCredentials: updateCredentials,
+  RemoveProvider: removeProvider,
+};
