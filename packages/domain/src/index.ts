@@ -74,5 +74,4 @@ export {
   type ProviderState,
 } from './state.js';
 export { ORG_STREAM_PREFIX, orgIdOfStream, orgStream } from './streams.js';
-export { UPCASTERS, readEvent, type UnreadableEvent, type Upcaster, type Upcasters } from './upcast.js';
 export { decodeWith, invalidInput, toInvalidInput, validateCommand, CommandCodec, type InvalidInput } from './validation.js';

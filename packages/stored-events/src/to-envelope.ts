@@ -1,5 +1,6 @@
 import * as E from 'fp-ts/lib/Either.js';
-import { readEvent, type EventEnvelope } from '@providers/domain';
+import type { EventEnvelope } from '@providers/domain';
+import { readEvent } from './read-event.js';
 import type { RecordedEvent } from '@providers/store';
 import { UnreadableEventError } from './unreadable-event.js';
 

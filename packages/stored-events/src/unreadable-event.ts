@@ -1,4 +1,4 @@
-import type { UnreadableEvent } from '@providers/domain';
+import type { UnreadableEvent } from './read-event.js';
 
 /**
  * A stored event that cannot be read (unknown type, failed codec). Reported

@@ -2,9 +2,12 @@
 import fc from 'fast-check';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { EventMetadata, eventDataCodecs, type EventType } from '../src/index.js';
-import { guardOf } from '../src/guard.js';
-import { ROLE_ARN, roleCredentials, sealed } from './support.js';
+import { EventMetadata, eventDataCodecs, type EventType } from '@providers/domain';
+import { guardOf } from '../src/index.js';
+
+const ROLE_ARN = 'arn:aws:iam::111111111111:role/deploy';
+const roleCredentials = (roleArn: string) => ({ kind: 'aws-role', roleArn, externalId: 'acme-external-id', sessionDurationSeconds: 3600 });
+const sealed = () => ({ alg: 'A256GCM', keyId: 'acme/p', iv: 'aXY=', ct: 'c2VjcmV0', tag: 'dGFn' });
 
 const examples: Record<EventType, Record<string, unknown>> = {
   ProviderAdded: { providerId: 'p1', name: 'dev', type: 'aws', credentials: roleCredentials(ROLE_ARN), accountId: '111111111111' },

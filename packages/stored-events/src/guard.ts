@@ -1,5 +1,5 @@
 import * as t from 'io-ts';
-import { RuledType } from './rules.js';
+import { rules } from '@providers/domain';
 
 /** A type guard: true when a value satisfies every rule of a codec. */
 export type Guard = (u: unknown) => boolean;
@@ -47,7 +47,7 @@ const expression = (codec: t.Mixed, value: string, unit: Unit): string => {
   if (codec instanceof t.NullType) return `${value} === null`;
   if (codec instanceof t.InterfaceType || codec instanceof t.PartialType || codec instanceof t.IntersectionType || codec instanceof t.UnionType)
     return `${functionFor(codec, unit)}(${value})`;
-  const leaf = unit.leaves.push(codec instanceof RuledType ? codec.is : (u: unknown) => codec.is(u)) - 1;
+  const leaf = unit.leaves.push(codec instanceof rules.RuledType ? codec.is : (u: unknown) => codec.is(u)) - 1;
   return `leaf[${leaf}](${value})`;
 };
 

@@ -1,8 +1,16 @@
 import * as E from 'fp-ts/lib/Either.js';
 import type * as t from 'io-ts';
-import { CURRENT_SCHEMA_VERSION, EventMetadata, eventDataCodecs, isEventType, type DomainEvent, type EventEnvelope, type EventType } from './events.js';
+import {
+  CURRENT_SCHEMA_VERSION,
+  EventMetadata,
+  eventDataCodecs,
+  isEventType,
+  toInvalidInput,
+  type DomainEvent,
+  type EventEnvelope,
+  type EventType,
+} from '@providers/domain';
 import { guardOf } from './guard.js';
-import { toInvalidInput } from './validation.js';
 
 /** Lifts one event payload from schema version `from` to `from + 1`. */
 export type Upcaster = (data: unknown) => unknown;
