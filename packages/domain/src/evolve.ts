@@ -1,4 +1,4 @@
-import type { EventEnvelope, EventMetadata, EventType } from './events.js';
+import type { DomainEvent, EventEnvelope, EventMetadata, EventType } from './events.js';
 import type { Evolver } from './evolver.js';
 import { legacyEvolver } from './legacy-fold.js';
 import { linksEvolver } from './links-fold.js';
@@ -8,7 +8,7 @@ import type { OrgState } from './state.js';
 /** The sub-domains' folds, together: every event type has exactly one (the type checks it). */
 const orgEvolver: Evolver<EventType> = { ...providersEvolver, ...linksEvolver, ...legacyEvolver };
 
-type AnyFold = (state: OrgState, data: unknown, metadata: EventMetadata, position: bigint) => void;
+type AnyFold = (state: OrgState, event: DomainEvent, metadata: EventMetadata, position: bigint) => void;
 
 /**
  * Folds one event, stored at a global position, into the organization's
@@ -26,6 +26,6 @@ export const evolve = (state: OrgState, { event, metadata }: EventEnvelope, posi
   state.revision += 1;
   state.position = position;
   state.commandIds.add(metadata.commandId);
-  (orgEvolver[event.type] as AnyFold)(state, event.data, metadata, position);
+  (orgEvolver[event.type] as AnyFold)(state, event, metadata, position);
   return state;
 };

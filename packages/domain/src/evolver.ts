@@ -7,7 +7,7 @@ import type { OrgState } from './state.js';
  * the org state in place (see evolve.ts for why in place).
  */
 export type Evolver<K extends EventType> = {
-  readonly [T in K]: (state: OrgState, data: EventOf<T>['data'], metadata: EventMetadata, position: bigint) => void;
+  readonly [T in K]: (state: OrgState, event: EventOf<T>, metadata: EventMetadata, position: bigint) => void;
 };
 
 /** Who set a scope, when and where: the event's actor, time and global position. */

@@ -46,6 +46,7 @@ export {
   type EventType,
 } from './events.js';
 export { evolve } from './evolve.js';
+export { PROVIDER_STATE, foldProvider, isProviderEvent, type ProviderEvent, type ProviderRecords } from './provider-fold.js';
 export {
   DEFAULT_PROVIDER_TYPE,
   resolveFrom,

@@ -4,7 +4,7 @@ import type { Evolver } from './evolver.js';
 import { deployedInstanceKey, stageProfileKey } from './legacy-state.js';
 import type { OrgState } from './state.js';
 
-const recordProfile = (state: OrgState, { profileId, name, roleArn }: EventOf<'DeploymentProfileCreated'>['data']): void => {
+const recordProfile = (state: OrgState, { data: { profileId, name, roleArn } }: EventOf<'DeploymentProfileCreated' | 'DeploymentProfileUpdated'>): void => {
   const migratedTo = state.profiles.get(profileId)?.migratedTo;
   state.profiles.set(profileId, {
     profileId,
@@ -20,13 +20,13 @@ export const legacyEvolver: Evolver<
 > = {
   DeploymentProfileCreated: recordProfile,
   DeploymentProfileUpdated: recordProfile,
-  StageLinkedToDeploymentProfile: (state, data) => {
+  StageLinkedToDeploymentProfile: (state, { data }) => {
     state.stageProfiles.set(stageProfileKey(data.app, data.stage), data.profileId);
   },
-  InstanceDeployed: (state, data) => {
+  InstanceDeployed: (state, { data }) => {
     state.deployedInstances.set(deployedInstanceKey(data), data);
   },
-  DeploymentProfileMigrated: (state, data) => {
+  DeploymentProfileMigrated: (state, { data }) => {
     const profile = state.profiles.get(data.profileId);
     if (profile) state.profiles.set(profile.profileId, { ...profile, migratedTo: data.providerId });
   },

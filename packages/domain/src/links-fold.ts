@@ -31,14 +31,14 @@ export const linksEvolver: Evolver<
   | 'ProviderUnlinkedFromService'
   | 'ProviderUnlinkedFromInstance'
 > = {
-  DefaultProviderSet: (state, data, metadata, position) => {
+  DefaultProviderSet: (state, { data }, metadata, position) => {
     state.defaults.set(data.type, { providerId: data.providerId, setBy: setByOf(metadata, position) });
   },
-  DefaultProviderCleared: (state, data) => {
+  DefaultProviderCleared: (state, { data }) => {
     if (state.defaults.get(data.type)?.providerId === data.providerId) state.defaults.delete(data.type);
   },
-  ProviderLinkedToService: (state, data, metadata, position) => link(state, data.providerId, linkScopeOf(data), setByOf(metadata, position)),
-  ProviderLinkedToInstance: (state, data, metadata, position) => link(state, data.providerId, linkScopeOf(data), setByOf(metadata, position)),
-  ProviderUnlinkedFromService: (state, data) => unlink(state, data.providerId, linkScopeOf(data)),
-  ProviderUnlinkedFromInstance: (state, data) => unlink(state, data.providerId, linkScopeOf(data)),
+  ProviderLinkedToService: (state, { data }, metadata, position) => link(state, data.providerId, linkScopeOf(data), setByOf(metadata, position)),
+  ProviderLinkedToInstance: (state, { data }, metadata, position) => link(state, data.providerId, linkScopeOf(data), setByOf(metadata, position)),
+  ProviderUnlinkedFromService: (state, { data }) => unlink(state, data.providerId, linkScopeOf(data)),
+  ProviderUnlinkedFromInstance: (state, { data }) => unlink(state, data.providerId, linkScopeOf(data)),
 };

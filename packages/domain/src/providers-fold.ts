@@ -1,31 +1,22 @@
 import type { Evolver } from './evolver.js';
-import { nameKey } from './state.js';
+import { PROVIDER_STATE, foldProvider, type ProviderEvent } from './provider-fold.js';
+import { nameKey, type OrgState } from './state.js';
 
-/** The fold of the providers: added, renamed, given new credentials, removed (an id is never reused). */
-export const providersEvolver: Evolver<'ProviderAdded' | 'ProviderRenamed' | 'ProviderCredentialsUpdated' | 'ProviderRemoved'> = {
-  ProviderAdded: (state, { providerId, name, type, credentials, accountId }) => {
-    state.providers.set(providerId, { id: providerId, name, type, credentials, ...(accountId ? { accountId } : {}) });
-    state.providerIdsByName.set(nameKey(name), providerId);
-  },
-  ProviderRenamed: (state, data) => {
-    const provider = state.providers.get(data.providerId);
-    if (!provider) return;
-    state.providerIdsByName.delete(nameKey(data.from));
-    state.providerIdsByName.set(nameKey(data.to), provider.id);
-    state.providers.set(provider.id, { ...provider, name: data.to });
-  },
-  ProviderCredentialsUpdated: (state, data) => {
-    const provider = state.providers.get(data.providerId);
-    if (!provider) return;
-    const { accountId: _previous, ...rest } = provider;
-    const { credentials, accountId } = data;
-    state.providers.set(provider.id, { ...rest, credentials, ...(accountId ? { accountId } : {}) });
-  },
-  ProviderRemoved: (state, data) => {
-    const provider = state.providers.get(data.providerId);
-    if (!provider) return;
-    state.providers.delete(provider.id);
-    state.removedProviderIds.add(provider.id);
-    state.providerIdsByName.delete(nameKey(provider.name));
-  },
+/** The shared fold of providers, and the org's own indexes: names in use, ids ever removed (an id is never reused). */
+const fold = (state: OrgState, event: ProviderEvent): void => {
+  const { providerId } = event.data;
+  const before = state.providers.get(providerId);
+  foldProvider(PROVIDER_STATE, state.providers, event, undefined);
+  const after = state.providers.get(providerId);
+  if (before) state.providerIdsByName.delete(nameKey(before.name));
+  if (after) state.providerIdsByName.set(nameKey(after.name), providerId);
+  else if (before) state.removedProviderIds.add(providerId);
+};
+
+/** The fold of the providers: added, renamed, given new credentials, removed. */
+export const providersEvolver: Evolver<ProviderEvent['type']> = {
+  ProviderAdded: fold,
+  ProviderRenamed: fold,
+  ProviderCredentialsUpdated: fold,
+  ProviderRemoved: fold,
 };

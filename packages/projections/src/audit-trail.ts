@@ -1,4 +1,4 @@
-import { linkScopeOf, nameKey, scopeKey, type ActorRole, type DomainEvent } from '@providers/domain';
+import { foldProvider, isProviderEvent, linkScopeOf, nameKey, scopeKey, type ActorRole, type DomainEvent, type ProviderRecords } from '@providers/domain';
 import type { Json } from '@providers/store';
 import { AUDIT_ACTIONS, type AuditAction, type AuditFact, type AuditScope } from './audit-fact.js';
 import { parseIsoTime } from './iso-time.js';
@@ -45,6 +45,14 @@ interface KnownProvider {
   readonly accountId?: string;
 }
 
+/** What the trail knows of a provider to annotate later facts: kept once removed, for the facts about it. */
+const KNOWN_PROVIDERS: ProviderRecords<KnownProvider> = {
+  added: ({ name, type, accountId }) => ({ name, type, ...(accountId ? { accountId } : {}) }),
+  renamed: (provider, { to }) => ({ ...provider, name: to }),
+  credentialsUpdated: ({ accountId: _previous, ...rest }, { accountId }) => ({ ...rest, ...(accountId ? { accountId } : {}) }),
+  removed: (provider) => provider,
+};
+
 interface OrgTrail {
   readonly facts: AuditFact[];
   /** Every provider ever added, as it is now (removed ones included), to annotate later facts. */
@@ -77,7 +85,7 @@ export class AuditTrail implements SnapshottableReadModel {
     const org = this.org(e.orgId);
     const fact = this.factOf(org, e);
     if (fact) org.facts.push(fact);
-    this.track(org, e.event);
+    if (isProviderEvent(e.event)) foldProvider(KNOWN_PROVIDERS, org.providers, e.event, undefined);
   }
 
   /** The facts that match every filter given, oldest (lowest position) first. */
@@ -225,30 +233,6 @@ export class AuditTrail implements SnapshottableReadModel {
   }
 
   /** Keeps what later facts are annotated with: each provider's name, type and account. */
-  private track(org: OrgTrail, event: DomainEvent): void {
-    switch (event.type) {
-      case 'ProviderAdded': {
-        const { providerId, name, type, accountId } = event.data;
-        org.providers.set(providerId, { name, type, ...(accountId ? { accountId } : {}) });
-        return;
-      }
-      case 'ProviderRenamed': {
-        const known = org.providers.get(event.data.providerId);
-        if (known) org.providers.set(event.data.providerId, { ...known, name: event.data.to });
-        return;
-      }
-      case 'ProviderCredentialsUpdated': {
-        const known = org.providers.get(event.data.providerId);
-        if (!known) return;
-        const { accountId: _previous, ...rest } = known;
-        org.providers.set(event.data.providerId, { ...rest, ...(event.data.accountId ? { accountId: event.data.accountId } : {}) });
-        return;
-      }
-      default:
-        return;
-    }
-  }
-
   private org(orgId: string): OrgTrail {
     let org = this.orgs.get(orgId);
     if (!org) this.orgs.set(orgId, (org = { facts: [], providers: new Map() }));

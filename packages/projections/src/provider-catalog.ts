@@ -1,4 +1,17 @@
-import { linkScopeOf, nameKey, scopeKey, slotKey, type Actor, type ActorRole, type LinkScope, type ProviderCredentials } from '@providers/domain';
+import {
+  foldProvider,
+  isProviderEvent,
+  linkScopeOf,
+  nameKey,
+  scopeKey,
+  slotKey,
+  type Actor,
+  type ActorRole,
+  type LinkScope,
+  type ProviderCredentials,
+  type ProviderEvent,
+  type ProviderRecords,
+} from '@providers/domain';
 import type { Json } from '@providers/store';
 import type { ProjectedEvent } from './projected-event.js';
 import { SnapshotReader, type SnapshottableReadModel } from './snapshot.js';
@@ -121,6 +134,32 @@ const describeCredentials = (credentials: ProviderCredentials) => {
 
 const CREDENTIAL_DETAILS = ['roleArn', 'externalId', 'sessionDurationSeconds', 'accessKeyId', 'secretFieldNames', 'accountId'] as const;
 
+/** What the catalog keeps of a provider: a description of its credentials, who added and changed it; kept once removed. */
+const CATALOG_RECORDS: ProviderRecords<CatalogProvider, ProjectedEvent> = {
+  added: ({ providerId, name, type, credentials, accountId }, e) => ({
+    id: providerId,
+    name,
+    type,
+    ...describeCredentials(credentials),
+    ...(accountId ? { accountId } : {}),
+    addedAt: e.metadata.occurredAt,
+    addedBy: { id: e.metadata.actor.id, role: e.metadata.actor.role },
+  }),
+  renamed: (provider, { to }) => ({ ...provider, name: to }),
+  credentialsUpdated: (provider, { credentials, accountId }, e) => {
+    const rest: Record<string, unknown> = { ...provider };
+    for (const field of CREDENTIAL_DETAILS) delete rest[field];
+    return {
+      ...(rest as unknown as CatalogProvider),
+      ...describeCredentials(credentials),
+      ...(accountId ? { accountId } : {}),
+      credentialsUpdated: stampOf(e),
+    };
+  },
+  removed: (provider, { shredded }, e) => ({ ...provider, removed: { ...stampOf(e), ...(shredded ? { shredded: true } : {}) } }),
+  isRemoved: (provider) => provider.removed !== undefined,
+};
+
 /**
  * The provider catalog: the providers of each org with where they are used
  * (services, stage-wide and regional instance links, defaults), kept current
@@ -136,54 +175,8 @@ export class ProviderCatalog implements SnapshottableReadModel {
     if (e.position > this.position) this.position = e.position;
     const org = this.org(e.orgId);
     const { event } = e;
+    if (isProviderEvent(event)) return this.foldProvider(org, event, e);
     switch (event.type) {
-      case 'ProviderAdded': {
-        const { providerId, name, type, credentials, accountId } = event.data;
-        org.providers.set(providerId, {
-          id: providerId,
-          name,
-          type,
-          ...describeCredentials(credentials),
-          ...(accountId ? { accountId } : {}),
-          addedAt: e.metadata.occurredAt,
-          addedBy: { id: e.metadata.actor.id, role: e.metadata.actor.role },
-        });
-        org.byName.set(nameKey(name), providerId);
-        return;
-      }
-      case 'ProviderRenamed': {
-        const provider = org.providers.get(event.data.providerId);
-        if (!provider || provider.removed) return;
-        if (org.byName.get(nameKey(provider.name)) === provider.id) org.byName.delete(nameKey(provider.name));
-        org.byName.set(nameKey(event.data.to), provider.id);
-        org.providers.set(provider.id, { ...provider, name: event.data.to });
-        return;
-      }
-      case 'ProviderCredentialsUpdated': {
-        const provider = org.providers.get(event.data.providerId);
-        if (!provider || provider.removed) return;
-        const rest: Record<string, unknown> = { ...provider };
-        for (const field of CREDENTIAL_DETAILS) delete rest[field];
-        const { credentials, accountId } = event.data;
-        org.providers.set(provider.id, {
-          ...(rest as unknown as CatalogProvider),
-          ...describeCredentials(credentials),
-          ...(accountId ? { accountId } : {}),
-          credentialsUpdated: stampOf(e),
-        });
-        return;
-      }
-      case 'ProviderRemoved': {
-        const provider = org.providers.get(event.data.providerId);
-        if (!provider || provider.removed) return;
-        // A forced removal has already released every usage, each as an event; drop any left so none dangles.
-        for (const slot of org.slotsByProvider.get(provider.id) ?? []) if (org.links.get(slot)?.providerId === provider.id) org.links.delete(slot);
-        org.slotsByProvider.delete(provider.id);
-        for (const [type, entry] of org.defaults) if (entry.providerId === provider.id) org.defaults.delete(type);
-        if (org.byName.get(nameKey(provider.name)) === provider.id) org.byName.delete(nameKey(provider.name));
-        org.providers.set(provider.id, { ...provider, removed: { ...stampOf(e), ...(event.data.shredded ? { shredded: true } : {}) } });
-        return;
-      }
       case 'DefaultProviderSet':
         org.defaults.set(event.data.type, { providerId: event.data.providerId, set: stampOf(e) });
         return;
@@ -209,6 +202,21 @@ export class ProviderCatalog implements SnapshottableReadModel {
       default:
         return;
     }
+  }
+
+  /** The shared fold of providers, and the catalog's own indexes: current names, and the usages a removal ends. */
+  private foldProvider(org: OrgCatalog, event: ProviderEvent, e: ProjectedEvent): void {
+    const { providerId } = event.data;
+    const before = org.providers.get(providerId);
+    foldProvider(CATALOG_RECORDS, org.providers, event, e);
+    const after = org.providers.get(providerId);
+    if (before?.removed || !after) return;
+    if (before && org.byName.get(nameKey(before.name)) === providerId) org.byName.delete(nameKey(before.name));
+    if (!after.removed) return void org.byName.set(nameKey(after.name), providerId);
+    // A forced removal has already released every usage, each as an event; drop any left so none dangles.
+    for (const slot of org.slotsByProvider.get(providerId) ?? []) if (org.links.get(slot)?.providerId === providerId) org.links.delete(slot);
+    org.slotsByProvider.delete(providerId);
+    for (const [type, entry] of org.defaults) if (entry.providerId === providerId) org.defaults.delete(type);
   }
 
   /** The providers of an org, by name (case-insensitive); removed ones only when asked. */

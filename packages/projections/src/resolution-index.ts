@@ -1,6 +1,9 @@
 import * as E from 'fp-ts/lib/Either.js';
 import {
+  PROVIDER_STATE,
   ProviderCredentials,
+  foldProvider,
+  isProviderEvent,
   linkScopeOf,
   resolveFrom,
   slotKey,
@@ -57,28 +60,8 @@ export class ResolutionIndex implements SnapshottableReadModel {
     this.position = e.position;
     const org = this.org(e.orgId);
     const { event } = e;
+    if (isProviderEvent(event)) return foldProvider(PROVIDER_STATE, org.providers, event, undefined);
     switch (event.type) {
-      case 'ProviderAdded': {
-        const { providerId, name, type, credentials, accountId } = event.data;
-        org.providers.set(providerId, accountId ? { id: providerId, name, type, credentials, accountId } : { id: providerId, name, type, credentials });
-        return;
-      }
-      case 'ProviderRenamed': {
-        const provider = org.providers.get(event.data.providerId);
-        if (provider) org.providers.set(provider.id, { ...provider, name: event.data.to });
-        return;
-      }
-      case 'ProviderCredentialsUpdated': {
-        const provider = org.providers.get(event.data.providerId);
-        if (!provider) return;
-        const { accountId: _previous, ...rest } = provider;
-        const { credentials, accountId } = event.data;
-        org.providers.set(provider.id, { ...rest, credentials, ...(accountId ? { accountId } : {}) });
-        return;
-      }
-      case 'ProviderRemoved':
-        org.providers.delete(event.data.providerId);
-        return;
       case 'DefaultProviderSet': {
         const provider = org.providers.get(event.data.providerId);
         if (provider) org.defaults.set(event.data.type, this.entryOf(e, provider.id));
