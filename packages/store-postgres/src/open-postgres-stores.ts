@@ -1,0 +1,27 @@
+import { PostgresDatabase } from './postgres-database.js';
+import { PostgresEventStore } from './postgres-event-store.js';
+import { PostgresKeyStore } from './postgres-key-store.js';
+import type { PostgresOpenOptions } from './postgres-location.js';
+
+/** The event store and the key store of one PostgreSQL schema, on one connection pool. */
+export interface PostgresStores {
+  readonly events: PostgresEventStore;
+  readonly keys: PostgresKeyStore;
+  /** Closes both stores (and so the pool). */
+  close(): Promise<void>;
+}
+
+/** Connects to `url` (`postgres://…` or `postgresql://…`), creating or migrating the schema on first use. */
+export const openPostgresStores = async (url: string, options: PostgresOpenOptions = {}): Promise<PostgresStores> => {
+  const db = await PostgresDatabase.open(url, options);
+  const events = new PostgresEventStore(db);
+  const keys = new PostgresKeyStore(db);
+  return {
+    events,
+    keys,
+    close: async () => {
+      await events.close();
+      await keys.close();
+    },
+  };
+};

@@ -1,0 +1,159 @@
+import {
+  StoreFailure,
+  StoreUnavailable,
+  WrongExpectedRevision,
+  assertAppendable,
+  catchUpSubscription,
+  toJsonText,
+  type AppendResult,
+  type EventStore,
+  type ExpectedRevision,
+  type NewEvent,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type RecordedEvent,
+  type SubscribeAllOptions,
+  type Subscription,
+} from '@providers/store';
+import { EVENT_COLUMNS, LAST_POSSIBLE_POSITION, filterSql, toRecordedEvent, type EventRow } from './event-rows.js';
+import { PostgresDatabase } from './postgres-database.js';
+import type { PostgresOpenOptions } from './postgres-location.js';
+
+type AppendRow = [outcome: 'appended' | 'retried' | 'wrong-revision' | 'id-taken', revision: string | null, position: string | null, takenId: string | null];
+
+/**
+ * The event store in a PostgreSQL schema. Appends run one at a time under a
+ * transaction-level advisory lock, inside one function call (one round trip),
+ * so that positions are committed in the order they are drawn: a reader never
+ * sees position p before every earlier position is visible, and a live
+ * subscription can follow `max(position)` without skipping an event. A retry
+ * of a committed batch (the same event ids, in order, at the same expected
+ * revision) succeeds again with the first result, which makes retrying over
+ * a lost connection safe. Live subscriptions wake on LISTEN/NOTIFY and poll
+ * as the fallback.
+ */
+export class PostgresEventStore implements EventStore {
+  readonly #db: PostgresDatabase;
+  readonly #subscriptions = new Set<Subscription>();
+  #closed = false;
+
+  /** Connects to `url` (`postgres://…`), creating or migrating the schema on first use. */
+  static async open(url: string, options: PostgresOpenOptions = {}): Promise<PostgresEventStore> {
+    return new PostgresEventStore(await PostgresDatabase.open(url, options));
+  }
+
+  /** A store on a database that other stores may share (see `openPostgresStores`). */
+  constructor(db: PostgresDatabase) {
+    this.#db = db.retain();
+  }
+
+  async append(stream: string, events: readonly NewEvent[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
+    const action = `append to ${stream}`;
+    this.#assertOpen(action);
+    assertAppendable(stream, events);
+    const data = events.map((event) => toJsonText(event.data, stream, event, 'data'));
+    const metadata = events.map((event) => toJsonText(event.metadata, stream, event, 'metadata'));
+    const expected = expectedRevision === 'any' ? null : expectedRevision.toString();
+    let rows: AppendRow[];
+    try {
+      rows = await this.#db.rows<AppendRow>(
+        action,
+        `SELECT outcome, stream_revision, last_position, taken_id FROM ${this.#db.schema}.append_events($1, $2, $3, $4, $5, $6)`,
+        [stream, expected, events.map((e) => e.eventId), events.map((e) => e.type), data, metadata],
+      );
+    } catch (error) {
+      throw await this.#explainConflict(error, stream, expectedRevision);
+    }
+    const [outcome, revision, position, takenId] = rows[0]!;
+    if (outcome === 'wrong-revision') throw new WrongExpectedRevision(stream, expectedRevision, BigInt(revision!));
+    if (outcome === 'id-taken') throw new StoreFailure(`cannot append to ${stream}: event id ${takenId} is already in the store`);
+    this.#db.changes.notify();
+    return { revision: BigInt(revision!), position: BigInt(position!) };
+  }
+
+  async *readStream(stream: string, options: ReadStreamOptions = {}): AsyncIterable<readonly RecordedEvent[]> {
+    const action = `read ${stream}`;
+    this.#assertOpen(action);
+    let after = options.after ?? 0n;
+    const limit = this.#db.pageSize;
+    const sql = `SELECT ${EVENT_COLUMNS} FROM ${this.#db.schema}.events WHERE stream = $1 AND revision > $2 ORDER BY revision LIMIT $3`;
+    for (;;) {
+      const rows = await this.#db.rows<EventRow>(action, sql, [stream, after.toString(), limit]);
+      if (rows.length === 0) return;
+      const page = rows.map(toRecordedEvent);
+      after = page[page.length - 1]!.revision;
+      yield page;
+      if (rows.length < limit) return;
+    }
+  }
+
+  async *readAll(options: ReadAllOptions = {}): AsyncIterable<readonly RecordedEvent[]> {
+    const action = 'read all events';
+    this.#assertOpen(action);
+    const filter = filterSql(options.filter, 4);
+    if (!filter) return;
+    let after = options.after ?? 0n;
+    const upTo = options.upTo === undefined || options.upTo > LAST_POSSIBLE_POSITION ? LAST_POSSIBLE_POSITION : options.upTo;
+    const limit = this.#db.pageSize;
+    const sql = `SELECT ${EVENT_COLUMNS} FROM ${this.#db.schema}.events WHERE position > $1 AND position <= $2${filter.sql} ORDER BY position LIMIT $3`;
+    for (;;) {
+      const rows = await this.#db.rows<EventRow>(action, sql, [after.toString(), upTo.toString(), limit, ...filter.values]);
+      if (rows.length === 0) return;
+      const page = rows.map(toRecordedEvent);
+      after = page[page.length - 1]!.position;
+      yield page;
+      if (rows.length < limit) return;
+    }
+  }
+
+  subscribeAll(options: SubscribeAllOptions = {}): Subscription {
+    this.#assertOpen('subscribe to all events');
+    this.#db.listen();
+    const subscription = catchUpSubscription(
+      {
+        headPosition: () => this.headPosition(),
+        readAll: (read) => this.readAll(read),
+        changes: this.#db.changes,
+        pollIntervalMs: this.#db.pollIntervalMs,
+      },
+      options,
+      () => this.#subscriptions.delete(subscription),
+    );
+    this.#subscriptions.add(subscription);
+    return subscription;
+  }
+
+  async headPosition(): Promise<bigint> {
+    const action = 'read the head position';
+    this.#assertOpen(action);
+    const rows = await this.#db.rows<[string]>(action, `SELECT coalesce(max(position), 0) FROM ${this.#db.schema}.events`);
+    return BigInt(rows[0]![0]);
+  }
+
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    await Promise.all([...this.#subscriptions].map((subscription) => subscription.close()));
+    await this.#db.release();
+  }
+
+  #assertOpen(action: string): void {
+    if (this.#closed) throw new StoreUnavailable(`the PostgreSQL event store at ${this.#db.location.display} is closed: cannot ${action}`);
+  }
+
+  /**
+   * The unique constraints are the last guard, met only where the append lock
+   * did not serialise the check (a session whose default isolation is
+   * REPEATABLE READ sees a snapshot from before it took the lock): another
+   * writer got there first, the same outcome as a stale expected revision.
+   */
+  async #explainConflict(error: unknown, stream: string, expected: ExpectedRevision): Promise<unknown> {
+    const cause = (error as { cause?: { code?: unknown; constraint?: unknown } })?.cause;
+    if (cause?.code !== '23505') return error;
+    if (cause.constraint === 'events_stream_revision_key') {
+      const rows = await this.#db.rows<[string]>(`read the revision of ${stream}`, `SELECT coalesce(max(revision), 0) FROM ${this.#db.schema}.events WHERE stream = $1`, [stream]);
+      return new WrongExpectedRevision(stream, expected, BigInt(rows[0]![0]));
+    }
+    return new StoreFailure(`cannot append to ${stream}: one of the batch's event ids is already in the store`, { cause });
+  }
+}
