@@ -12,7 +12,7 @@ export const buildProgram = (environment: CliEnvironment, contexts: CliContext[]
   const program = new Command('providers')
     .description('Manage cloud-provider credentials for deployments: add providers, link them, resolve and vend them.')
     .version(VERSION, '-V, --version')
-    .option('--store <url>', 'event store: sqlite:PATH, memory: or esdb://HOST:PORT?tls=false (env PROVIDERS_STORE; default sqlite:./.providers/events.db)')
+    .option('--store <url>', 'event store: sqlite:PATH, memory:, esdb://HOST:PORT?tls=false or postgres://USER@HOST:PORT/DATABASE (env PROVIDERS_STORE; default sqlite:./.providers/events.db)')
     .option('--actor <id>', 'who is acting, recorded on every event (env PROVIDERS_ACTOR; default: the OS user)')
     .addOption(new Option('--role <role>', 'the actor’s role (env PROVIDERS_ROLE; default admin)').choices(['owner', 'admin', 'member', 'system']))
     .showHelpAfterError('(run with --help for usage)')

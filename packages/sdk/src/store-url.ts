@@ -4,7 +4,8 @@ import type { EventStore, KeyStore, SnapshotStore } from '@providers/store';
 export type StoreLocation =
   | { readonly kind: 'sqlite'; readonly path: string }
   | { readonly kind: 'memory' }
-  | { readonly kind: 'esdb'; readonly connectionString: string };
+  | { readonly kind: 'esdb'; readonly connectionString: string }
+  | { readonly kind: 'postgres'; readonly url: string };
 
 /** The embedded default: one SQLite file under the working directory. */
 export const DEFAULT_STORE_URL = 'sqlite:./.providers/events.db';
@@ -14,12 +15,14 @@ export class InvalidStoreUrl extends Error {
   readonly _tag = 'InvalidStoreUrl' as const;
   readonly field = 'store';
   constructor(readonly url: string) {
-    super(`store URL ${JSON.stringify(url)} is not one of sqlite:PATH, memory:, esdb://HOST:PORT?… (or esdb+discover://…, kurrentdb://…)`);
+    super(
+      `store URL ${JSON.stringify(url)} is not one of sqlite:PATH, memory:, esdb://HOST:PORT?… (or esdb+discover://…, kurrentdb://…), postgres://USER@HOST:PORT/DATABASE (or postgresql://…)`,
+    );
     this.name = 'InvalidStoreUrl';
   }
 }
 
-/** Reads a store URL: `sqlite:PATH`, `memory:`, `esdb://…` (also `esdb+discover://`, `kurrentdb://`). */
+/** Reads a store URL: `sqlite:PATH`, `memory:`, `esdb://…` (also `esdb+discover://`, `kurrentdb://`), `postgres://…` (also `postgresql://`). */
 export const parseStoreUrl = (url: string): StoreLocation => {
   if (url === 'memory:' || url === 'memory') return { kind: 'memory' };
   if (url.startsWith('sqlite:')) {
@@ -31,6 +34,7 @@ export const parseStoreUrl = (url: string): StoreLocation => {
     // The EventStoreDB client reads esdb:// and esdb+discover:// connection strings.
     return { kind: 'esdb', connectionString: url.replace(/^(kurrentdb|kdb)/, 'esdb') };
   }
+  if (/^postgres(ql)?:\/\//.test(url)) return { kind: 'postgres', url };
   throw new InvalidStoreUrl(url);
 };
 
@@ -45,7 +49,7 @@ export interface Stores {
 
 /**
  * Opens the stores at a location. Adapters are loaded on demand, so that a
- * process using SQLite never loads the gRPC client and the other way round.
+ * process using SQLite never loads the gRPC client or `pg`, and the other way round.
  */
 export const openStores = async (location: StoreLocation): Promise<Stores> => {
   switch (location.kind) {
@@ -65,6 +69,10 @@ export const openStores = async (location: StoreLocation): Promise<Stores> => {
       const events = EsdbEventStore.connect(location.connectionString);
       const keys = EsdbKeyStore.connect(location.connectionString);
       return { events, keys, close: async () => void (await Promise.all([events.close(), keys.close()])) };
+    }
+    case 'postgres': {
+      const { openPostgresStores } = await import('@providers/store-postgres');
+      return openPostgresStores(location.url);
     }
   }
 };

@@ -113,7 +113,13 @@ function appendSql(schema: string): string {
 export const ensureSchema = async (client: pg.ClientBase, schema: string): Promise<void> => {
   const s = quoted(schema);
   const current = async (): Promise<number> => {
-    const found = await client.query<{ exists: boolean }>('SELECT to_regclass($1) IS NOT NULL AS exists', [`${s}.schema_version`]);
+    // A plain query of the catalog, not to_regclass: the lookup caches of a session in a transaction
+    // miss a table that another session created meanwhile, a fresh snapshot does not.
+    const found = await client.query<{ exists: boolean }>(
+      `SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+        WHERE n.nspname = $1 AND c.relname = 'schema_version') AS exists`,
+      [schema],
+    );
     if (!found.rows[0]!.exists) return 0;
     return (await client.query<{ version: number }>(`SELECT version FROM ${s}.schema_version`)).rows[0]?.version ?? 0;
   };
