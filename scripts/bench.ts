@@ -13,6 +13,7 @@ import { foldRow } from './bench/fold.js';
 import { generateHistory } from './bench/generate-history.js';
 import { formatMs, timeOnce, type BenchRow } from './bench/measure.js';
 import { migrationRow } from './bench/migration.js';
+import { postgresAppendsRow, postgresReplayRow, stopPostgres } from './bench/postgres.js';
 import { replayRow } from './bench/replay.js';
 import { resolveIndexRow } from './bench/resolve-index.js';
 import { vendingRow } from './bench/vending.js';
@@ -55,6 +56,8 @@ try {
     ['vending', 'vending', vendingRow],
     ['migration', 'migration', migrationRow],
     ['appends', 'appends', appendsRow],
+    ['postgresAppends', 'appends, PostgreSQL beside SQLite', postgresAppendsRow],
+    ['postgresReplay', 'replay, PostgreSQL beside SQLite', postgresReplayRow],
   ];
   for (const [key, title, measure] of measured) {
     console.log(`${title}:`);
@@ -66,6 +69,7 @@ try {
     }
   }
 } finally {
+  await stopPostgres();
   rmSync(dir, { recursive: true, force: true });
 }
 

@@ -14,4 +14,8 @@ export const BOUNDS = {
   migration: 'Met (in memory, MemoryEventStore): bound by decoding and validating the imported legacy events on replay and one command per planned link.',
   appends:
     'The SQLite commit of each BEGIN IMMEDIATE transaction (≈50% of CPU), then per command the tail-read SELECT, the revision check, validation, decide and the event-id hash; store.append alone ran at 0.4–0.9 × the bare INSERT rate across runs (each contender is one timed pass of 3,000, noisy on this shared 2-core machine).',
+  postgresAppends:
+    'Each command is one call of the append function over loopback TCP (lock, revision check, insert, notify) and a commit that waits for the write-ahead log to reach the disk (fsync on), plus the tail read before it; SQLite in WAL with synchronous = NORMAL does not wait for the disk at each commit.',
+  postgresReplay:
+    'Pages of 1,000 rows over loopback TCP: the server sends JSON as text, pg parses each row into strings, the store parses the JSON and converts positions to bigint; SQLite reads in-process with no socket between.',
 } as const;
