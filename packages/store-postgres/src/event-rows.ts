@@ -1,10 +1,7 @@
-import { StoreFailure, type Json, type ReadAllFilter, type RecordedEvent } from '@providers/store';
+import { StoreFailure, type Json, type RecordedEvent } from '@providers/store';
 
 /** A row of the events table as read: bigints come as text, JSON as its text. */
 export type EventRow = [position: string, stream: string, revision: string, eventId: string, type: string, data: string, metadata: string];
-
-/** The columns of `EventRow`, in order. */
-export const EVENT_COLUMNS = 'position, stream, revision, event_id, type, data::text, metadata::text';
 
 /** The largest position PostgreSQL's bigint holds: "no upper bound". */
 export const LAST_POSSIBLE_POSITION = 2n ** 63n - 1n;
@@ -32,20 +29,31 @@ const parseColumn = (text: string, row: EventRow, column: 'data' | 'metadata'): 
   }
 };
 
-/** The WHERE conditions and their values for a `readAll` filter from parameter `$first` on, or nothing when it matches nothing. */
-export const filterSql = (filter: ReadAllFilter | undefined, first: number): { sql: string; values: unknown[] } | undefined => {
-  const prefixes = filter?.streamPrefixes;
-  const types = filter?.eventTypes;
-  if (prefixes?.length === 0 || types?.length === 0) return undefined;
-  const conditions: string[] = [];
-  const values: unknown[] = [];
-  if (prefixes) {
-    conditions.push(`(${prefixes.map((_, i) => `starts_with(stream, $${first + i})`).join(' OR ')})`);
-    values.push(...prefixes);
+/**
+ * The pages of a read: `fetch(after)` gives the rows after a key, and a
+ * full page means there may be more. The next page is asked for before the
+ * current one is handed over, so that the server and the network work while
+ * the caller folds (a replay then takes about the longer of the two, not
+ * their sum). A caller that stops early leaves one page unread, never a
+ * failure unheard.
+ */
+export async function* prefetchedPages(
+  fetch: (after: bigint) => Promise<EventRow[]>,
+  first: bigint,
+  limit: number,
+  keyOf: (event: RecordedEvent) => bigint,
+): AsyncGenerator<readonly RecordedEvent[], void, undefined> {
+  let pending = fetch(first);
+  for (;;) {
+    const rows = await pending;
+    if (rows.length === 0) return;
+    const page = rows.map(toRecordedEvent);
+    const full = rows.length === limit;
+    if (full) {
+      pending = fetch(keyOf(page[page.length - 1]!));
+      pending.catch(() => undefined);
+    }
+    yield page;
+    if (!full) return;
   }
-  if (types) {
-    conditions.push(`type = ANY($${first + values.length}::text[])`);
-    values.push([...types]);
-  }
-  return { sql: conditions.map((condition) => ` AND ${condition}`).join(''), values };
-};
+}

@@ -3,7 +3,8 @@ import { ChangeSignal, StoreUnavailable, isStoreError } from '@providers/store';
 import { ChangeListener } from './change-listener.js';
 import { isTransient, toStoreError } from './pg-errors.js';
 import { postgresLocation, type PostgresLocation, type PostgresOpenOptions } from './postgres-location.js';
-import { channelOf, ensureSchema, quoted } from './schema.js';
+import { ensureSchema } from './schema.js';
+import { channelOf, quoted } from './sql-names.js';
 
 /**
  * Pauses before each new try of a call that failed on a lost connection: a

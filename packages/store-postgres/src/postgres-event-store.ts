@@ -15,7 +15,7 @@ import {
   type SubscribeAllOptions,
   type Subscription,
 } from '@providers/store';
-import { EVENT_COLUMNS, LAST_POSSIBLE_POSITION, filterSql, toRecordedEvent, type EventRow } from './event-rows.js';
+import { LAST_POSSIBLE_POSITION, prefetchedPages, type EventRow } from './event-rows.js';
 import { PostgresDatabase } from './postgres-database.js';
 import type { PostgresOpenOptions } from './postgres-location.js';
 
@@ -71,39 +71,27 @@ export class PostgresEventStore implements EventStore {
     return { revision: BigInt(revision!), position: BigInt(position!) };
   }
 
-  async *readStream(stream: string, options: ReadStreamOptions = {}): AsyncIterable<readonly RecordedEvent[]> {
+  readStream(stream: string, options: ReadStreamOptions = {}): AsyncIterable<readonly RecordedEvent[]> {
     const action = `read ${stream}`;
     this.#assertOpen(action);
-    let after = options.after ?? 0n;
     const limit = this.#db.pageSize;
-    const sql = `SELECT ${EVENT_COLUMNS} FROM ${this.#db.schema}.events WHERE stream = $1 AND revision > $2 ORDER BY revision LIMIT $3`;
-    for (;;) {
-      const rows = await this.#db.rows<EventRow>(action, sql, [stream, after.toString(), limit]);
-      if (rows.length === 0) return;
-      const page = rows.map(toRecordedEvent);
-      after = page[page.length - 1]!.revision;
-      yield page;
-      if (rows.length < limit) return;
-    }
+    const sql = `SELECT * FROM ${this.#db.schema}.read_stream($1, $2, $3)`;
+    const fetch = (after: bigint) => this.#db.rows<EventRow>(action, sql, [stream, after.toString(), limit]);
+    return prefetchedPages(fetch, options.after ?? 0n, limit, (event) => event.revision);
   }
 
-  async *readAll(options: ReadAllOptions = {}): AsyncIterable<readonly RecordedEvent[]> {
+  readAll(options: ReadAllOptions = {}): AsyncIterable<readonly RecordedEvent[]> {
     const action = 'read all events';
     this.#assertOpen(action);
-    const filter = filterSql(options.filter, 4);
-    if (!filter) return;
-    let after = options.after ?? 0n;
+    const prefixes = options.filter?.streamPrefixes;
+    const types = options.filter?.eventTypes;
+    if (prefixes?.length === 0 || types?.length === 0) return nothing();
     const upTo = options.upTo === undefined || options.upTo > LAST_POSSIBLE_POSITION ? LAST_POSSIBLE_POSITION : options.upTo;
     const limit = this.#db.pageSize;
-    const sql = `SELECT ${EVENT_COLUMNS} FROM ${this.#db.schema}.events WHERE position > $1 AND position <= $2${filter.sql} ORDER BY position LIMIT $3`;
-    for (;;) {
-      const rows = await this.#db.rows<EventRow>(action, sql, [after.toString(), upTo.toString(), limit, ...filter.values]);
-      if (rows.length === 0) return;
-      const page = rows.map(toRecordedEvent);
-      after = page[page.length - 1]!.position;
-      yield page;
-      if (rows.length < limit) return;
-    }
+    const sql = `SELECT * FROM ${this.#db.schema}.read_all($1, $2, $3, $4, $5)`;
+    const filter = [prefixes ? [...prefixes] : null, types ? [...types] : null];
+    const fetch = (after: bigint) => this.#db.rows<EventRow>(action, sql, [after.toString(), upTo.toString(), limit, ...filter]);
+    return prefetchedPages(fetch, options.after ?? 0n, limit, (event) => event.position);
   }
 
   subscribeAll(options: SubscribeAllOptions = {}): Subscription {
@@ -157,3 +145,6 @@ export class PostgresEventStore implements EventStore {
     return new StoreFailure(`cannot append to ${stream}: one of the batch's event ids is already in the store`, { cause });
   }
 }
+
+/** A read that matches nothing (an empty filter list). */
+async function* nothing(): AsyncGenerator<readonly RecordedEvent[], void, undefined> {}

@@ -1,7 +1,7 @@
 // The store port's contract suites against a real PostgreSQL server that this file starts:
 // every test gets a schema of its own on one database.
-import { eventStoreContract, keyStoreContract } from '@providers/store/testing';
-import { PostgresEventStore, PostgresKeyStore, openPostgresStores } from '@providers/store-postgres';
+import { eventStoreContract, keyStoreContract, snapshotStoreContract } from '@providers/store/testing';
+import { PostgresEventStore, PostgresKeyStore, PostgresSnapshotStore, openPostgresStores } from '@providers/store-postgres';
 import { postgresTestGate } from '@providers/store-postgres/testing';
 
 const { server } = await postgresTestGate('PostgreSQL store contracts');
@@ -35,5 +35,16 @@ if (server) {
   keyStoreContract('openPostgresStores().keys', async () => {
     const stores = await openPostgresStores(url, { schema: newSchema() });
     return { store: stores.keys, close: () => stores.close() };
+  });
+
+  const openSnapshots = async (schema = newSchema()) => {
+    const store = await PostgresSnapshotStore.open(url, { schema });
+    return { store, schema, close: () => store.close() };
+  };
+  snapshotStoreContract('PostgresSnapshotStore', () => openSnapshots(), { reopen: (closed) => openSnapshots(closed.schema) });
+
+  snapshotStoreContract('openPostgresStores().snapshots', async () => {
+    const stores = await openPostgresStores(url, { schema: newSchema() });
+    return { store: stores.snapshots, close: () => stores.close() };
   });
 }

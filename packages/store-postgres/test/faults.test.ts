@@ -55,6 +55,29 @@ if (server) {
     }
   });
 
+  test('a schema at version 1 (before snapshots) is migrated on open: its events stay, snapshots can be saved', async () => {
+    const schema = 'upgraded';
+    const first = await openPostgresStores(url, { schema });
+    await first.events.append('s', newEvents(2), 0n);
+    await first.close();
+    // What version 1 had: the events, the keys and the append function; not the snapshot tables nor the read functions.
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`DROP TABLE "${schema}".snapshots, "${schema}".checkpoints; DROP FUNCTION "${schema}".read_all, "${schema}".read_stream`);
+    await admin.query(`UPDATE "${schema}".schema_version SET version = 1`);
+    const stores = await openPostgresStores(url, { schema });
+    try {
+      assert.equal((await readAll(stores.events)).map((e) => e.revision), [1n, 2n]);
+      const snapshot = { name: 's', position: 2n, revision: 2n, eventId: 'e2', eventTime: '2026-01-01T00:00:00.000Z', schemaVersion: 1, foldVersion: 1, data: '{}' };
+      await stores.snapshots.save(snapshot);
+      assert.equal(await stores.snapshots.load('s'), snapshot);
+      assert.equal((await admin.query(`SELECT version FROM "${schema}".schema_version`)).rows, [{ version: schemaVersion }]);
+    } finally {
+      await stores.close();
+      await admin.end();
+    }
+  });
+
   test('connections the server drops are replaced: the next calls succeed', async () => {
     const store = await PostgresEventStore.open(url, { schema: 'dropped' });
     const admin = new pg.Client({ connectionString: url });

@@ -61,6 +61,13 @@ export const startTestPostgresServer = async (options: TestPostgresServerOptions
     rmSync(root, { recursive: true, force: true });
   };
   process.once('exit', stopNow);
+  // A test run stopped with Ctrl-C or a kill does not fire 'exit': stop the server then too.
+  const onSignal = (signal: NodeJS.Signals) => {
+    stopNow();
+    process.kill(process.pid, signal);
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
 
   await run(binaries, binaries.initdb, ['-D', data, '-U', serverUser, '--auth=trust', '--encoding=UTF8', '--locale=C', '--no-sync'], root);
   const port = await freePort();
@@ -99,6 +106,8 @@ export const startTestPostgresServer = async (options: TestPostgresServerOptions
     destroy: async () => {
       if (running) await stop('fast');
       process.removeListener('exit', stopNow);
+      process.removeListener('SIGINT', onSignal);
+      process.removeListener('SIGTERM', onSignal);
       stopNow();
     },
   };
