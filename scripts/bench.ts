@@ -11,6 +11,7 @@ import { commandLatencyRow } from './bench/command-latency.js';
 import { SIZES, type BenchContext } from './bench/context.js';
 import { foldRow } from './bench/fold.js';
 import { generateHistory } from './bench/generate-history.js';
+import { issuanceRow } from './bench/issuance.js';
 import { formatMs, timeOnce, type BenchRow } from './bench/measure.js';
 import { migrationRow } from './bench/migration.js';
 import { postgresAppendsRow, postgresReplayRow, stopPostgres } from './bench/postgres.js';
@@ -54,6 +55,7 @@ try {
     ['commandLatency', 'command latency', commandLatencyRow],
     ['cli', 'CLI resolve', cliRow],
     ['vending', 'vending', vendingRow],
+    ['issuance', 'issuance log', issuanceRow],
     ['migration', 'migration', migrationRow],
     ['appends', 'appends', appendsRow],
     ['postgresAppends', 'appends, PostgreSQL beside SQLite', postgresAppendsRow],

@@ -11,6 +11,8 @@ export const BOUNDS = {
     'Met: the state is cached and each command reads only the stream tail (one indexed SELECT) before its BEGIN IMMEDIATE; the 1M-event cold load (printed) is bound by decoding and validating every event of the stream.',
   cli: 'Met: both are bound by Node start-up and loading the bundle; resolve then replays only the org’s own stream (an indexed range read), so the store’s total size barely matters.',
   vending: 'Met: one single-flight AssumeRole per instance, the rest served from the session cache; the per-request baseline (at most 500 in flight: each call builds its own client and sockets, and 10,000 at once run out of file descriptors) is bound by CPU per call — signing, a new client and connection per request — far more than by the 20 ms latency.',
+  issuance:
+    'Each vend resolves through the SDK (a read of the org’s stream) and, with the log on, waits for its record: records arriving while an append is under way go together in the next one (group commit), so 10,000 records cost a few dozen SQLite transactions; STS calls stay one per instance.',
   migration: 'Met (in memory, MemoryEventStore): bound by decoding and validating the imported legacy events on replay and one command per planned link.',
   appends:
     'The SQLite commit of each BEGIN IMMEDIATE transaction (≈50% of CPU), then per command the tail-read SELECT, the revision check, validation, decide and the event-id hash; store.append alone ran at 0.4–0.9 × the bare INSERT rate across runs (each contender is one timed pass of 3,000, noisy on this shared 2-core machine).',

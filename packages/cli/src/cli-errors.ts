@@ -24,7 +24,7 @@ export class Rejected extends Error {
   }
 }
 
-const USAGE_TAGS = new Set(['UsageError', 'InvalidTokensFile', 'InvalidStoreUrl', 'MasterKeyMissing', 'InvalidMasterKey', 'MasterKeyUnknown', 'StsEndpointInvalid']);
+const USAGE_TAGS = new Set(['UsageError', 'InvalidTokensFile', 'InvalidStoreUrl', 'MasterKeyMissing', 'InvalidMasterKey', 'MasterKeyUnknown', 'StsEndpointInvalid', 'InvalidIssuanceQuery']);
 const REJECTION_TAGS = new Set([
   'Rejected',
   'NoProviderResolved',

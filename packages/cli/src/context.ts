@@ -43,6 +43,7 @@ export class CliContext {
     this.opened ??= Providers.open({
       store: this.storeUrl,
       masterKeys: MasterKeyring.fromEnvironment(this.environment.env),
+      client: 'cli',
       onWarning: (warning) => this.out.note(`warning: ${warning.message}`),
     });
     return this.opened;

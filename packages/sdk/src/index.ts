@@ -13,3 +13,5 @@ export { DEFAULT_SESSION_DURATION_SECONDS, MAX_SECRET_VALUE_LENGTH, validatePlai
 export { DEFAULT_STORE_URL, InvalidStoreUrl, openStores, parseStoreUrl, type StoreLocation, type Stores } from './store-url.js';
 /** A snapshot that could not be used or saved (the answer was replayed from the log): what `OpenOptions.onWarning` hears. */
 export type { SnapshotWarning } from '@providers/commands';
+/** Issuance records (`CredentialsIssued`), their query and kinds: what `Providers.issuance` answers. */
+export type { Issuance, IssuanceKind, IssuanceQuery, IssuanceRow } from '@providers/vending';

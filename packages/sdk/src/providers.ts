@@ -38,6 +38,8 @@ import type {
   AwsCredentialsProvider,
   CredentialProviderOptions,
   IamTemplateInput,
+  IssuanceQuery,
+  IssuanceRow,
   StsOptions,
   VendRequest,
   VendResult,
@@ -61,6 +63,13 @@ export interface OpenOptions {
   readonly masterKeys?: MasterKeyring;
   /** Told when a snapshot could not be used or saved (the answer was replayed and is right); the CLI prints it on stderr. */
   readonly onWarning?: (warning: SnapshotWarning) => void;
+  /**
+   * Record every hand-out in the org's issuance log before returning it (default true). Off,
+   * credentials are handed out with no record: only for measuring what the log costs.
+   */
+  readonly recordIssuance?: boolean;
+  /** The client named in issuance records when a vend request names none (default `sdk`). */
+  readonly client?: string;
 }
 
 /** The access role template of an org: its external id is filled in, the trusted account by default too. */
@@ -139,6 +148,7 @@ export class Providers {
     private readonly sts: StsOptions | undefined,
     lazyMigration: boolean,
     onWarning: ((warning: SnapshotWarning) => void) | undefined,
+    private readonly issuanceOptions: { readonly record: boolean; readonly client: string },
   ) {
     this.handler = new CommandHandler(stores.events, { ...(stores.snapshots ? { snapshots: stores.snapshots } : {}), ...(onWarning ? { onWarning } : {}) });
     this.sealer = new SecretSealer({ keys: stores.keys, masterKeys });
@@ -158,7 +168,10 @@ export class Providers {
   /** Opens the stores at `options.store` (default: the embedded SQLite file). */
   static async open(options: OpenOptions = {}): Promise<Providers> {
     const stores = typeof options.store === 'object' ? options.store : await openStores(parseStoreUrl(options.store ?? DEFAULT_STORE_URL));
-    return new Providers(stores, options.masterKeys ?? MasterKeyring.fromEnvironment(), options.sts, options.migrateOnFirstUse ?? false, options.onWarning);
+    return new Providers(stores, options.masterKeys ?? MasterKeyring.fromEnvironment(), options.sts, options.migrateOnFirstUse ?? false, options.onWarning, {
+      record: options.recordIssuance ?? true,
+      client: options.client ?? 'sdk',
+    });
   }
 
   /** Decides and records a command; a rejection by a rule appends nothing. */
@@ -359,6 +372,24 @@ export class Providers {
     return (await this.vendorInstance()).vend(request);
   }
 
+  /**
+   * Who received credentials: the org's issuance records (never a secret),
+   * oldest first, filtered like the audit trail and joined with the provider
+   * catalog (the provider's name at the time, and now).
+   */
+  async issuance(orgId: string, query: IssuanceQuery = {}): Promise<IssuanceRow[]> {
+    const { createIssuanceLog, queryIssuance } = await import('@providers/vending');
+    const records = await createIssuanceLog(this.stores.events).read(orgId);
+    const { catalog } = await this.readModels(orgId);
+    const names = new Map<string, string>();
+    for (const record of records)
+      if (record.providerId !== null && !names.has(record.providerId)) {
+        const entry = catalog.get(orgId, record.providerId);
+        if (entry !== undefined && !entry.removed) names.set(record.providerId, entry.name);
+      }
+    return queryIssuance(records, query, names);
+  }
+
   /** The org's events in order, as stored (secrets sealed). */
   async history(orgId: string): Promise<RecordedEvent[]> {
     const events: RecordedEvent[] = [];
@@ -373,11 +404,13 @@ export class Providers {
 
   private vendorInstance(): Promise<Vendor> {
     // Loaded on first use: the AWS SDK is heavy, and most commands never vend.
-    this.vendor ??= import('@providers/vending').then(({ createVendor }) =>
+    this.vendor ??= import('@providers/vending').then(({ createVendor, createIssuanceLog }) =>
       createVendor({
         resolve: (r) => this.resolve(r),
         unseal: (sealed, field) => this.sealer.unseal(sealed, field),
         ...(this.sts ? { sts: this.sts } : {}),
+        ...(this.issuanceOptions.record ? { issuance: createIssuanceLog(this.stores.events) } : {}),
+        client: this.issuanceOptions.client,
       }),
     );
     return this.vendor;

@@ -163,6 +163,21 @@ export class StsEndpointInvalid extends VendingFailure {
   }
 }
 
+/** The issuance record of a vend could not be written, so the credentials were not handed out. */
+export class IssuanceNotRecorded extends VendingFailure {
+  readonly _tag = 'IssuanceNotRecorded' as const;
+  constructor(
+    readonly orgId: string,
+    cause: unknown,
+  ) {
+    super(
+      `the issuance record for org ${orgId} could not be written (${cause instanceof Error ? (cause.message.split('\n')[0] ?? cause.name) : 'unknown failure'}); no credentials were handed out`,
+      'Every hand-out is recorded first: check the store (disk space, locks, connectivity), then ask again',
+    );
+    this.name = 'IssuanceNotRecorded';
+  }
+}
+
 /** Every failure vending reports. */
 export type VendingError =
   | NoProviderResolved
@@ -174,7 +189,8 @@ export type VendingError =
   | ConfusedDeputyRisk
   | LocalCredentialsUnavailable
   | IamTemplateInputInvalid
-  | StsEndpointInvalid;
+  | StsEndpointInvalid
+  | IssuanceNotRecorded;
 
 /** Whether a thrown value is one of vending's typed failures. */
 export const isVendingError = (error: unknown): error is VendingError => error instanceof VendingFailure;

@@ -22,6 +22,16 @@ export {
   type VendorOptions,
 } from './vendor.js';
 export type { CallerIdentity, StsOptions } from './sts-gateway.js';
+export { CREDENTIALS_ISSUED, issuanceStream, type Issuance, type IssuanceKind, type IssuedFor } from './issuance.js';
+export { createIssuanceLog, type IssuanceLog, type IssuanceRecorder } from './issuance-log.js';
+export {
+  InvalidIssuanceQuery,
+  ISSUANCE_CSV_COLUMNS,
+  issuanceCsv,
+  queryIssuance,
+  type IssuanceQuery,
+  type IssuanceRow,
+} from './issuance-query.js';
 export { verifyRole, type RoleVerified, type VerifyRoleInput } from './verify-role.js';
 export { roleSessionName, sourceIdentityOf, type SessionInstance } from './session-name.js';
 export { sanitizeTagValue, sessionTagKeys, sessionTags, type SessionTag } from './session-tags.js';
@@ -38,6 +48,7 @@ export { silenceSdkNodeVersionWarning } from './sdk-warning.js';
 export {
   ConfusedDeputyRisk,
   IamTemplateInputInvalid,
+  IssuanceNotRecorded,
   isVendingError,
   LocalCredentialsUnavailable,
   NoProviderResolved,

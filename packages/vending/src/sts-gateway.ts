@@ -41,6 +41,8 @@ export interface AssumedRole {
   readonly sessionToken: string;
   readonly expiration: Date;
   readonly assumedRoleArn: string;
+  /** The request id STS answered with (CloudTrail's `requestID` of the AssumeRole event). */
+  readonly requestId?: string;
 }
 
 /** Who the vending identity is, as GetCallerIdentity answers. */
@@ -143,6 +145,7 @@ export const createStsGateway = (options: StsOptions = {}): StsGateway => {
       sessionToken: credentials.SessionToken,
       expiration,
       assumedRoleArn: reply.AssumedRoleUser?.Arn ?? '',
+      ...(reply.$metadata.requestId === undefined ? {} : { requestId: reply.$metadata.requestId }),
     };
   };
 

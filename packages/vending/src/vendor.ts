@@ -7,57 +7,12 @@ import { LocalCredentialsUnavailable, NoProviderResolved } from './errors.js';
 import { roleSessionName, sourceIdentityOf, type SessionInstance } from './session-name.js';
 import { sessionTags } from './session-tags.js';
 import { createStsGateway, type AssumedRole, type CallerIdentity, type StsOptions } from './sts-gateway.js';
-import type { Resolution, ResolutionSource, ResolvedProvider, ResolveRequest, Resolve, Unseal } from './types.js';
+import { IssuanceNotRecorded } from './errors.js';
+import { issuanceFor } from './issuance-for.js';
+import type { IssuanceRecorder } from './issuance-log.js';
+import type { Resolution, ResolutionSource, ResolvedProvider, Resolve, Unseal } from './types.js';
+import type { AwsVendResult, ProviderSummary, VendRequest, VendResult } from './vend-result.js';
 import { verifyRoleWith, type RoleVerified, type VerifyRoleInput } from './verify-role.js';
-
-/** A resolution request, plus who deploys and whether they accept their own credentials for `none`. */
-export interface VendRequest extends ResolveRequest {
-  actor?: string;
-  allowLocalFallback?: boolean;
-}
-
-/** The provider that answered, without its credentials. */
-export interface ProviderSummary {
-  readonly id: string;
-  readonly name: string;
-  readonly type: string;
-}
-
-/** The role session behind vended credentials. */
-export interface AssumedSession {
-  readonly roleArn: string;
-  readonly sessionName: string;
-  readonly assumedRoleArn: string;
-  readonly durationSeconds: number;
-  /** The provider's duration when role chaining forced it down to 3600 s. */
-  readonly clampedFrom?: number;
-  readonly sourceIdentity?: string;
-}
-
-/** AWS credentials: from an access role, static keys, or the caller's own chain (`source: 'none'`). */
-export interface AwsVendResult {
-  readonly kind: 'aws';
-  readonly accessKeyId: string;
-  readonly secretAccessKey: string;
-  readonly sessionToken?: string;
-  readonly expiration?: Date;
-  readonly accountId?: string;
-  readonly provider: ProviderSummary | null;
-  readonly source: ResolutionSource;
-  /** Present for an access role. */
-  readonly session?: AssumedSession;
-}
-
-/** Another vendor's secret fields, unsealed. */
-export interface SecretVendResult {
-  readonly kind: 'secret';
-  readonly fields: Record<string, string>;
-  readonly provider: ProviderSummary;
-  readonly source: ResolutionSource;
-}
-
-/** What `vend` returns. */
-export type VendResult = AwsVendResult | SecretVendResult;
 
 /** What a vendor needs: the resolution index, the unsealer, and how to reach STS. */
 export interface VendorOptions {
@@ -70,6 +25,10 @@ export interface VendorOptions {
   readonly clock?: () => number;
   /** The caller's own credentials for `none` with the fallback allowed (default: the SDK's chain). */
   readonly localCredentials?: AwsCredentialsProvider;
+  /** Where every hand-out is recorded before it is returned; a record that fails hands out nothing. */
+  readonly issuance?: IssuanceRecorder;
+  /** The client named in issuance records when a request names none (default `sdk`). */
+  readonly client?: string;
 }
 
 /** Vends credentials for deployments. */
@@ -81,6 +40,8 @@ export interface Vendor {
   vendingIdentity(): Promise<CallerIdentity>;
   close(): void;
 }
+
+export type { AssumedSession, AwsVendResult, ProviderSummary, SecretVendResult, VendRequest, VendResult } from './vend-result.js';
 
 interface CachedSession extends AssumedRole {
   readonly sessionName: string;
@@ -108,7 +69,7 @@ export const createVendor = (options: VendorOptions): Vendor => {
     role: { roleArn: string; externalId: string; sessionDurationSeconds: number },
     instance: SessionInstance,
     sourceIdentity: string | undefined,
-  ): Promise<CachedSession> => {
+  ): Promise<{ session: CachedSession; fromCache: boolean }> => {
     const sessionName = roleSessionName(instance);
     // The instance itself is in the key, not only its hashed session name, so that two instances
     // never share a session even if the hashes collided; the source identity too, because STS
@@ -126,7 +87,9 @@ export const createVendor = (options: VendorOptions): Vendor => {
       instance.stage,
       instance.region ?? null,
     ]);
-    return sessions.get(key, async () => {
+    let fromCache = true;
+    const session = await sessions.get(key, async () => {
+      fromCache = false;
       const requested = role.sessionDurationSeconds;
       const clamped = requested > roleChainingMaxSeconds && (await gateway.isRoleSession());
       const durationSeconds = clamped ? roleChainingMaxSeconds : requested;
@@ -140,6 +103,7 @@ export const createVendor = (options: VendorOptions): Vendor => {
       });
       return { ...assumed, sessionName, durationSeconds, ...(clamped ? { clampedFrom: requested } : {}) };
     });
+    return { session, fromCache };
   };
 
   const vendProvider = async (request: VendRequest, provider: ResolvedProvider, source: ResolutionSource): Promise<VendResult> => {
@@ -154,7 +118,7 @@ export const createVendor = (options: VendorOptions): Vendor => {
           ...(request.region === undefined ? {} : { region: request.region }),
         };
         const sourceIdentity = request.actor === undefined ? undefined : sourceIdentityOf(request.actor);
-        const session = await assumeSession(provider, credentials, instance, sourceIdentity);
+        const { session, fromCache } = await assumeSession(provider, credentials, instance, sourceIdentity);
         const accountId = provider.accountId ?? accountIdOfRoleArn(credentials.roleArn);
         return {
           kind: 'aws',
@@ -172,6 +136,8 @@ export const createVendor = (options: VendorOptions): Vendor => {
             durationSeconds: session.durationSeconds,
             ...(session.clampedFrom === undefined ? {} : { clampedFrom: session.clampedFrom }),
             ...(sourceIdentity === undefined ? {} : { sourceIdentity }),
+            ...(session.requestId === undefined ? {} : { stsRequestId: session.requestId }),
+            fromCache,
           },
         };
       }
@@ -212,7 +178,7 @@ export const createVendor = (options: VendorOptions): Vendor => {
     };
   };
 
-  const vend = async (request: VendRequest): Promise<VendResult> => {
+  const vendUnrecorded = async (request: VendRequest): Promise<VendResult> => {
     const type = request.type ?? 'aws';
     const resolution: Resolution = await options.resolve({
       orgId: request.orgId,
@@ -229,6 +195,18 @@ export const createVendor = (options: VendorOptions): Vendor => {
       describeInstance(request),
       resolution.chain.map((link) => ({ scope: link.scope, key: link.key })),
     );
+  };
+
+  const vend = async (request: VendRequest): Promise<VendResult> => {
+    const result = await vendUnrecorded(request);
+    if (options.issuance === undefined) return result;
+    const issuance = issuanceFor(request, result, options.client ?? 'sdk', new Date(clock()).toISOString());
+    try {
+      await options.issuance.record(issuance);
+    } catch (error) {
+      throw new IssuanceNotRecorded(issuance.orgId, error);
+    }
+    return result;
   };
 
   return {

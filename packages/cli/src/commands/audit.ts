@@ -2,6 +2,7 @@ import { Command, Option } from 'commander';
 import { auditCsv, type AuditFact } from '@providers/projections';
 import { UsageError } from '../cli-errors.js';
 import type { Define } from '../program.js';
+import { printIssued } from './audit-issued.js';
 
 /** `providers audit`: who linked which provider (and so which AWS account) to what, when. */
 export const registerAudit = (program: Command, define: Define) =>
@@ -15,6 +16,8 @@ export const registerAudit = (program: Command, define: Define) =>
       .option('--service <app/service>', 'only facts about this app/service')
       .option('--stage <stage>', 'only facts about this stage')
       .option('--actor <id>', 'only facts by this actor')
+      .option('--by <id>', 'only facts by this actor (the same as --actor)')
+      .option('--issued', 'list the credentials handed out (the issuance log) instead of the changes')
       .option('--since <time>', 'only facts at or after this ISO time')
       .option('--until <time>', 'only facts at or before this ISO time')
       .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']).default('table')),
@@ -22,6 +25,24 @@ export const registerAudit = (program: Command, define: Define) =>
       const orgId = String(o.org);
       const [app, service] = o.service === undefined ? [] : String(o.service).split('/');
       if (o.service !== undefined && (!app || !service)) throw new UsageError('--service is app/service', 'service');
+      const actor = o.by ?? o.actor;
+      const format = ctx.out.json ? 'json' : String(o.format);
+      if (o.issued)
+        return printIssued(
+          ctx,
+          orgId,
+          {
+            ...(o.account !== undefined ? { accountId: String(o.account) } : {}),
+            ...(o.provider !== undefined ? { provider: String(o.provider) } : {}),
+            ...(app ? { app } : {}),
+            ...(service ? { service } : {}),
+            ...(o.stage !== undefined ? { stage: String(o.stage) } : {}),
+            ...(actor !== undefined ? { actor: String(actor) } : {}),
+            ...(o.since !== undefined ? { since: String(o.since) } : {}),
+            ...(o.until !== undefined ? { until: String(o.until) } : {}),
+          },
+          format,
+        );
       const { audit } = await (await ctx.providers()).readModels(orgId);
       const facts = audit.query({
         orgId,
@@ -30,11 +51,10 @@ export const registerAudit = (program: Command, define: Define) =>
         ...(app ? { app } : {}),
         ...(service ? { service } : {}),
         ...(o.stage !== undefined ? { stage: String(o.stage) } : {}),
-        ...(o.actor !== undefined ? { actor: String(o.actor) } : {}),
+        ...(actor !== undefined ? { actor: String(actor) } : {}),
         ...(o.since !== undefined ? { since: String(o.since) } : {}),
         ...(o.until !== undefined ? { until: String(o.until) } : {}),
       });
-      const format = ctx.out.json ? 'json' : String(o.format);
       if (format === 'json') return ctx.out.data(facts);
       if (format === 'csv') return void ctx.environment.stdout.write(ctx.out.redactor.redact(auditCsv(facts)));
       ctx.out.table(
