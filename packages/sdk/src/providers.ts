@@ -428,18 +428,15 @@ export class Providers {
   /**
    * Decides first with placeholders, so that a command a rule rejects never
    * creates a data key; then seals for real and records it. An access role
-   * holds nothing to seal: only the org's external id, proposed for the trial,
-   * is recorded once the rules accepted the command.
+   * holds nothing to seal: its draft credentials are final. Their external id
+   * is the org's recorded one, else that of the org's first role, else a new
+   * one, which then is the first role's: adding appends to the org's stream
+   * only (the id is recorded when a template asks for it).
    */
   private async sealAndExecute(draft: Command, orgId: string, providerId: string, plain: PlainCredentials, state: OrgState): Outcome {
     const trial = decide(draft, state);
     if (E.isLeft(trial)) return trial;
-    if (plain.kind === 'aws-role') {
-      if (plain.externalId !== undefined || !('credentials' in draft) || draft.credentials.kind !== 'aws-role') return this.execute(draft);
-      const { orgExternalId } = await import('@providers/vending');
-      const externalId = await orgExternalId(this.stores.events, orgId, draft.credentials.externalId);
-      return this.execute({ ...draft, credentials: { ...draft.credentials, externalId } });
-    }
+    if (plain.kind === 'aws-role') return this.execute(draft);
     const credentials = await this.credentialsFor(orgId, providerId, plain, true);
     return this.execute({ ...draft, credentials } as Command);
   }
