@@ -3,12 +3,19 @@ import type { Evolver } from './evolver.js';
 import { legacyEvolver } from './legacy-fold.js';
 import { linksEvolver } from './links-fold.js';
 import { providersEvolver } from './providers-fold.js';
-import type { OrgState } from './state.js';
+import { COMMAND_ID_WINDOW, type OrgState } from './state.js';
 
 /** The sub-domains' folds, together: every event type has exactly one (the type checks it). */
 const orgEvolver: Evolver<EventType> = { ...providersEvolver, ...linksEvolver, ...legacyEvolver };
 
 type AnyFold = (state: OrgState, event: DomainEvent, metadata: EventMetadata, position: bigint) => void;
+
+/** Adds a command id, forgetting the oldest past the window (a Set iterates in insertion order). */
+const remember = (ids: Set<string>, commandId: string): void => {
+  if (ids.has(commandId)) return;
+  ids.add(commandId);
+  if (ids.size > COMMAND_ID_WINDOW) ids.delete(ids.values().next().value!);
+};
 
 /**
  * Folds one event, stored at a global position, into the organization's
@@ -25,7 +32,7 @@ type AnyFold = (state: OrgState, event: DomainEvent, metadata: EventMetadata, po
 export const evolve = (state: OrgState, { event, metadata }: EventEnvelope, position: bigint): OrgState => {
   state.revision += 1;
   state.position = position;
-  state.commandIds.add(metadata.commandId);
+  remember(state.commandIds, metadata.commandId);
   (orgEvolver[event.type] as AnyFold)(state, event, metadata, position);
   return state;
 };

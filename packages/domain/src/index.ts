@@ -67,6 +67,7 @@ export * as rules from './rules.js';
 export { accountIdOfRoleArn } from './rules.js';
 export { instanceScope, linkScopeOf, scopeKey, slotKey, type LinkScope, type Scope, type ScopeKind } from './scope.js';
 export {
+  COMMAND_ID_WINDOW,
   findProvider,
   initialState,
   nameKey,

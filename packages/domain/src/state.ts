@@ -38,7 +38,10 @@ export interface OrgState {
   readonly slotsByProvider: Map<string, Set<string>>;
   /** provider type → the default provider, and who set it. */
   readonly defaults: Map<string, ScopeEntry>;
-  /** Ids of the commands already decided, for idempotency. */
+  /**
+   * Ids of the last COMMAND_ID_WINDOW commands decided, oldest first, for
+   * idempotency: a command sent again while its id is here appends nothing.
+   */
   readonly commandIds: Set<string>;
   readonly profiles: Map<string, DeploymentProfileState>;
   /** `app/stage` (stage may be `default`) → profile id. */
@@ -46,6 +49,21 @@ export interface OrgState {
   /** `app/service/stage[/region]` → the deployed instance. */
   readonly deployedInstances: Map<string, DeployedInstance>;
 }
+
+/**
+ * How many command ids the state remembers. Idempotency is for retries: a
+ * sender that did not learn the outcome (a timeout, a crash, a lost reply)
+ * sends the same command again, within seconds or minutes, and the command
+ * handler re-decides a conflicted append with the same id at once. 10,000
+ * later commands of the same org is far beyond that window, while a million
+ * events of history no longer means a million ids in memory and in every
+ * snapshot. Past the window a repeat is decided afresh against the state,
+ * where most commands are idempotent by themselves (linking what is linked,
+ * setting the default it is, renaming to its name change nothing; adding an
+ * id that exists or existed, removing what is gone are rejected), so even a
+ * very late repeat cannot duplicate a provider.
+ */
+export const COMMAND_ID_WINDOW = 10_000;
 
 /** The state of an organization with no history. */
 export const initialState = (): OrgState => ({

@@ -25,7 +25,7 @@ test('no source file of the domain reaches for Node, I/O, the clock, randomness 
     const text = readFileSync(join(src, file), 'utf8');
     for (const [pattern, what] of FORBIDDEN) assert.not.match(text, pattern, `${file} uses ${what}`);
     for (const [, from] of text.matchAll(/from\s+['"]([^'"]+)['"]/g))
-      assert.ok(from!.startsWith('./') || /^(io-ts|fp-ts)(\/|$)/.test(from!), `${file} imports ${from}: the domain imports only io-ts and fp-ts`);
+      assert.ok(/^\.\.?\//.test(from!) || /^(io-ts|fp-ts)(\/|$)/.test(from!), `${file} imports ${from}: the domain imports only io-ts and fp-ts`);
   }
 });
 

@@ -3,13 +3,13 @@ import * as assert from 'uvu/assert';
 import {
   decide,
   evolve,
-  initialState,
   type Actor,
   type Command,
   type DomainError,
   type DomainEvent,
   type OrgState,
 } from '../src/index.js';
+import { deciderSpecification } from '../src/testing/index.js';
 
 export const admin: Actor = { id: 'alice', role: 'admin' };
 export const owner: Actor = { id: 'olivia', role: 'owner' };
@@ -34,51 +34,36 @@ type Body<C> = C extends Command ? Omit<C, 'orgId' | 'commandId' | 'actor' | 'is
 export const cmd = (actor: Actor, body: Body<Command>, commandId = `cmd-${++commandCounter}`): Command =>
   ({ orgId: 'acme', commandId, actor, issuedAt: '2026-01-01T00:00:00.000Z', ...body }) as Command;
 
-/** The state after these events (each as its own command). */
-export const given = (...events: DomainEvent[]): OrgState => {
-  const state = initialState();
-  events.forEach((event, i) =>
-    evolve(state, {
+const spec = deciderSpecification();
+
+/** The state after these events (each as its own command, by the admin; event i at position i + 1). */
+export const given = (...events: DomainEvent[]): OrgState =>
+  spec.given(
+    ...events.map((event, i) => ({
       event,
       metadata: { schemaVersion: 1, eventId: `e-${i}`, commandId: `given-${i}`, actor: admin, occurredAt: '2026-01-01T00:00:00.000Z' },
-    }, BigInt(state.revision + 1)),
-  );
-  return state;
-};
+    })),
+  ).state;
 
 /** Folds the events a decision produced, as the command handler does after the append. */
 export const apply = (state: OrgState, command: Command): OrgState => {
   const decision = decide(command, state);
   if (E.isLeft(decision)) throw new Error(`unexpected rejection: ${decision.left.message}`);
   for (const [i, event] of decision.right.entries())
-    evolve(state, {
-      event,
-      metadata: { schemaVersion: 1, eventId: `${command.commandId}-${i}`, commandId: command.commandId, actor: command.actor, occurredAt: command.issuedAt },
-    }, BigInt(state.revision + 1));
+    evolve(
+      state,
+      { event, metadata: { schemaVersion: 1, eventId: `${command.commandId}-${i}`, commandId: command.commandId, actor: command.actor, occurredAt: command.issuedAt } },
+      BigInt(state.revision + 1),
+    );
   return state;
 };
 
-export const thenEvents = (state: OrgState, command: Command, expected: readonly DomainEvent[]) => {
-  const decision = decide(command, state);
-  if (E.isLeft(decision)) assert.unreachable(`expected events, got ${decision.left._tag}: ${decision.left.message}`);
-  else assert.equal(decision.right, expected);
-};
+export const thenEvents = (state: OrgState, command: Command, expected: readonly DomainEvent[]) => spec.on(state).when(command).then(expected);
 
-export const thenError = <T extends DomainError['_tag']>(
-  state: OrgState,
-  command: Command,
-  tag: T,
-  field?: string,
-): Extract<DomainError, { _tag: T }> => {
-  const decision = decide(command, state);
-  if (E.isRight(decision)) {
-    assert.unreachable(`expected ${tag}, got events ${JSON.stringify(decision.right)}`);
-    throw new Error('unreachable');
-  }
-  assert.is(decision.left._tag, tag, decision.left.message);
-  if (field !== undefined) assert.is(decision.left.field, field, decision.left.message);
-  assert.ok(decision.left.message.length > 10, 'a message a person understands');
-  return decision.left as Extract<DomainError, { _tag: T }>;
+export const thenError = <T extends DomainError['_tag']>(state: OrgState, command: Command, tag: T, field?: string): Extract<DomainError, { _tag: T }> => {
+  const error = spec.on(state).when(command).thenRejected(tag, field);
+  assert.ok(error.message.length > 10, 'a message a person understands');
+  return error;
 };
 
 export const added = (providerId: string, name: string, roleArn = ROLE_ARN): DomainEvent => ({
