@@ -1,7 +1,7 @@
 import { userInfo } from 'node:os';
 import * as E from 'fp-ts/lib/Either.js';
 import type { CommandResult } from '@providers/commands';
-import { ActorRole, type Actor, type Command, type ProviderState } from '@providers/domain';
+import { ActorRole, MANAGING_ROLES, type Actor, type Command, type ProviderState } from '@providers/domain';
 import { DEFAULT_STORE_URL, Providers } from '@providers/sdk';
 import { MasterKeyring } from '@providers/secrets';
 import { Rejected, UsageError } from './cli-errors.js';
@@ -55,6 +55,19 @@ export class CliContext {
     const role = this.options.role ?? this.environment.env.PROVIDERS_ROLE ?? 'admin';
     if (!ActorRole.is(role)) throw new UsageError(`--role must be one of owner, admin, member, system (got ${JSON.stringify(role)})`, 'role');
     return { id, role };
+  }
+
+  /** Operations on every org's keys (rotate, shred) are for the roles that manage providers; a member is refused (exit 1). */
+  requireManager(operation: string): void {
+    const { role } = this.actor();
+    if (MANAGING_ROLES.includes(role)) return;
+    throw new Rejected({
+      _tag: 'PermissionDenied',
+      field: 'actor.role',
+      role,
+      allowed: MANAGING_ROLES,
+      message: `${operation} is for ${MANAGING_ROLES.join(', ')}; a ${role} may not run it`,
+    });
   }
 
   /** Runs a command; a rejection by a rule becomes exit code 1 with its message. */

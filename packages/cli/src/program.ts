@@ -7,24 +7,27 @@ export type Define = (command: Command, body: (ctx: CliContext, options: Record<
 
 export const VERSION = '0.1.0';
 
-/** The `providers` program: global flags and every subcommand. */
-export const buildProgram = (environment: CliEnvironment, contexts: CliContext[]): Command => {
+/**
+ * The `providers` program: global flags and every subcommand. With `json`,
+ * commander's own messages are held back: the caller prints usage errors as JSON.
+ */
+export const buildProgram = (environment: CliEnvironment, contexts: CliContext[], json = false): Command => {
   const program = new Command('providers')
     .description('Manage cloud-provider credentials for deployments: add providers, link them, resolve and vend them.')
     .version(VERSION, '-V, --version')
     .option('--store <url>', 'event store: sqlite:PATH, memory:, esdb://HOST:PORT?tls=false or postgres://USER@HOST:PORT/DATABASE (env PROVIDERS_STORE; default sqlite:./.providers/events.db)')
     .option('--actor <id>', 'who is acting, recorded on every event (env PROVIDERS_ACTOR; default: the OS user)')
     .addOption(new Option('--role <role>', 'the actor’s role (env PROVIDERS_ROLE; default admin)').choices(['owner', 'admin', 'member', 'system']))
+    .option('--json', 'print JSON for programs instead of a table, errors included (before or after the command)')
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({
       writeOut: (text) => void environment.stdout.write(text),
-      writeErr: (text) => void environment.stderr.write(text),
+      writeErr: (text) => void (json ? undefined : environment.stderr.write(text)),
     })
     .exitOverride();
 
   const define: Define = (command, body) =>
     command
-      .option('--json', 'print JSON for programs instead of a table')
       .exitOverride()
       .action(async (...received: unknown[]) => {
         const self = received[received.length - 1] as Command;
@@ -35,5 +38,21 @@ export const buildProgram = (environment: CliEnvironment, contexts: CliContext[]
       });
 
   registerCommands(program, define);
+  refuseClashes(program);
   return program;
+};
+
+/**
+ * Global options are read anywhere on the line, so a subcommand option of the
+ * same name would silently lose its value to them (`audit --actor` once did):
+ * such a program is not built at all.
+ */
+const refuseClashes = (program: Command): void => {
+  const globals = new Set(program.options.map((option) => option.long));
+  const visit = (command: Command): void => {
+    for (const option of command.options)
+      if (globals.has(option.long)) throw new Error(`${command.name()} ${option.long} clashes with the global option of the same name`);
+    command.commands.forEach(visit);
+  };
+  program.commands.forEach(visit);
 };

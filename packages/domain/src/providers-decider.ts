@@ -8,16 +8,43 @@ import { nameKey, type OrgState } from './state.js';
 import { describeUsage, releaseEvent, usagesOf } from './usages.js';
 import { invalidInput } from './validation.js';
 
+/** The current provider, other than `except`, whose id reads as this name regardless of case. */
+const providerWithIdLike = (state: OrgState, name: string, except?: string) =>
+  [...state.providers.values()].find((p) => p.id !== except && nameKey(p.id) === nameKey(name));
+
+/** A name is refused when another provider has it, or has it as its id: a reference must never mean two providers. */
 const nameTaken = (state: OrgState, name: string, except?: string): DomainError | undefined => {
   const takenBy = state.providerIdsByName.get(nameKey(name));
-  if (takenBy === undefined || takenBy === except) return undefined;
-  const existing = state.providers.get(takenBy);
+  if (takenBy !== undefined && takenBy !== except) {
+    const existing = state.providers.get(takenBy);
+    return {
+      _tag: 'ProviderNameTaken',
+      field: 'name',
+      name,
+      takenBy,
+      message: `the name "${name}" is taken by provider "${existing?.name ?? takenBy}" (names are unique regardless of case)`,
+    };
+  }
+  const idLike = providerWithIdLike(state, name, except);
+  if (!idLike) return undefined;
   return {
     _tag: 'ProviderNameTaken',
     field: 'name',
     name,
-    takenBy,
-    message: `the name "${name}" is taken by provider "${existing?.name ?? takenBy}" (names are unique regardless of case)`,
+    takenBy: idLike.id,
+    message: `the name "${name}" is the id of provider "${idLike.name}" (ids and names must never be ambiguous)`,
+  };
+};
+
+/** An id is refused when another provider is named so: `--provider prod` must not mean two providers. */
+const idShadowsName = (state: OrgState, providerId: string, name: string): DomainError | undefined => {
+  const namedSo = state.providerIdsByName.get(nameKey(providerId));
+  if (namedSo === undefined || nameKey(providerId) === nameKey(name)) return undefined;
+  return {
+    _tag: 'ProviderAlreadyExists',
+    field: 'providerId',
+    providerId,
+    message: `the id "${providerId}" is the name of provider "${state.providers.get(namedSo)?.name ?? namedSo}" (ids and names must never be ambiguous)`,
   };
 };
 
@@ -55,7 +82,7 @@ const addProvider = (command: CommandOf<'AddProvider'>, state: OrgState): Decisi
       providerId,
       message: `a provider with id ${providerId} exists or existed in this organization`,
     });
-  const error = nameTaken(state, name) ?? credentialsFit(providerType, credentials);
+  const error = nameTaken(state, name) ?? idShadowsName(state, providerId, name) ?? credentialsFit(providerType, credentials);
   if (error) return reject(error);
   const accountId = accountIdFor(credentials, command.accountId);
   if (E.isLeft(accountId)) return accountId;

@@ -93,6 +93,29 @@ add('vendors other than aws hold secret fields, and aws never does', () => {
   );
 });
 
+add('an id that is another provider’s name, in any case, is refused: a reference must not mean two providers', () => {
+  const error = thenError(
+    given(added('p1', 'prod')),
+    cmd(admin, { type: 'AddProvider', providerId: 'PROD', name: 'attacker', providerType: 'aws', credentials: roleCredentials() }),
+    'ProviderAlreadyExists',
+    'providerId',
+  );
+  assert.ok(error.message.includes('ambiguous'));
+});
+
+add('a name that is another provider’s id, in any case, is refused; a provider may carry its own id as its name', () => {
+  const error = thenError(
+    given(added('prod', 'production')),
+    cmd(admin, { type: 'AddProvider', providerId: 'p2', name: 'Prod', providerType: 'aws', credentials: roleCredentials() }),
+    'ProviderNameTaken',
+    'name',
+  );
+  assert.is(error.takenBy, 'prod');
+  thenEvents(given(), cmd(admin, { type: 'AddProvider', providerId: 'dev', name: 'dev', providerType: 'aws', credentials: roleCredentials() }), [
+    added('dev', 'dev'),
+  ]);
+});
+
 add.run();
 
 const rename = suite('RenameProvider');
@@ -123,6 +146,15 @@ rename('after a rename the old name is free', () => {
 rename('a member may not rename; an unknown provider is not found', () => {
   thenError(given(added('p1', 'dev')), cmd(member, { type: 'RenameProvider', providerId: 'p1', name: 'x' }), 'PermissionDenied', 'actor.role');
   thenError(given(added('p1', 'dev')), cmd(admin, { type: 'RenameProvider', providerId: 'nope', name: 'x' }), 'ProviderNotFound', 'providerId');
+});
+
+rename('renaming onto another provider’s id in any case is rejected; onto its own id is allowed', () => {
+  const state = given(added('p1', 'dev'), added('p2', 'prod'));
+  const error = thenError(state, cmd(admin, { type: 'RenameProvider', providerId: 'p1', name: 'P2' }), 'ProviderNameTaken', 'name');
+  assert.is(error.takenBy, 'p2');
+  thenEvents(state, cmd(admin, { type: 'RenameProvider', providerId: 'p1', name: 'p1' }), [
+    { type: 'ProviderRenamed', data: { providerId: 'p1', from: 'dev', to: 'p1' } },
+  ]);
 });
 
 rename.run();

@@ -44,14 +44,14 @@ export const registerAdd = (program: Command, define: Define) =>
         ctx.out.note(`verified: ${credentials.roleArn} can be assumed with the external id, and not without it`);
       }
       const result = unwrap(
-        await providers.addProvider({
+        await sealedWith(credentials, () => providers.addProvider({
           ...envelope,
           name: String(o.name),
           type: String(o.type),
           credentials,
           ...(o.accountId ? { accountId: String(o.accountId) } : {}),
           ...(o.id ? { providerId: String(o.id) } : {}),
-        }),
+        })),
       );
       const added = result.events.find((e) => e.event.type === 'ProviderAdded');
       const provider = added?.event.type === 'ProviderAdded' ? await ctx.provider(orgId, added.event.data.providerId) : await ctx.provider(orgId, String(o.name));
@@ -64,6 +64,22 @@ export const registerAdd = (program: Command, define: Define) =>
         );
     },
   );
+
+/**
+ * Runs a write that seals these credentials. Without a master key, the first
+ * static keys or secret fields of a store are a set-up step still to do, said as such.
+ */
+export const sealedWith = async <A>(credentials: PlainCredentials, write: () => Promise<A>): Promise<A> => {
+  try {
+    return await write();
+  } catch (error) {
+    if (credentials.kind === 'aws-role' || (error as { _tag?: unknown } | undefined)?._tag !== 'MasterKeyMissing') throw error;
+    throw new UsageError(
+      'static keys and secret fields are sealed with a master key, and none is configured: set PROVIDERS_MASTER_KEY (`providers master-key generate` prints one) or PROVIDERS_MASTER_KEY_FILE',
+      'master-key',
+    );
+  }
+};
 
 /** Credentials from the flags; secrets only from stdin, the environment or a file. */
 export const credentialsFrom = async (o: Record<string, unknown>, environment: CliEnvironment): Promise<PlainCredentials> => {

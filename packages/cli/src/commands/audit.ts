@@ -15,8 +15,7 @@ export const registerAudit = (program: Command, define: Define) =>
       .option('--provider <name>', 'only facts about this provider (id or any name it had)')
       .option('--service <app/service>', 'only facts about this app/service')
       .option('--stage <stage>', 'only facts about this stage')
-      .option('--actor <id>', 'only facts by this actor')
-      .option('--by <id>', 'only facts by this actor (the same as --actor)')
+      .option('--by <actor>', 'only facts by this actor (the global --actor says who runs the command)')
       .option('--issued', 'list the credentials handed out (the issuance log) instead of the changes')
       .option('--since <time>', 'only facts at or after this ISO time')
       .option('--until <time>', 'only facts at or before this ISO time')
@@ -25,7 +24,7 @@ export const registerAudit = (program: Command, define: Define) =>
       const orgId = String(o.org);
       const [app, service] = o.service === undefined ? [] : String(o.service).split('/');
       if (o.service !== undefined && (!app || !service)) throw new UsageError('--service is app/service', 'service');
-      const actor = o.by ?? o.actor;
+      const actor = o.by;
       const format = ctx.out.json ? 'json' : String(o.format);
       if (o.issued)
         return printIssued(

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import type { Define } from '../program.js';
 import { rememberSecrets } from '../remember-secrets.js';
 import { unwrap } from '../context.js';
-import { credentialsFrom } from './add.js';
+import { credentialsFrom, sealedWith } from './add.js';
 
 /** `providers rename`, `update-credentials`, `remove` and `shred`: an admin's changes to one provider. */
 export const registerManage = (program: Command, define: Define) => {
@@ -42,13 +42,16 @@ export const registerManage = (program: Command, define: Define) => {
       const provider = await ctx.provider(orgId, String(o.provider));
       const credentials = await credentialsFrom(o, ctx.environment);
       rememberSecrets(ctx.out.redactor, credentials);
+      const providers = await ctx.providers();
       unwrap(
-        await (await ctx.providers()).updateCredentials({
-          ...ctx.envelope(orgId),
-          provider: provider.id,
-          credentials,
-          ...(o.accountId ? { accountId: String(o.accountId) } : {}),
-        }),
+        await sealedWith(credentials, () =>
+          providers.updateCredentials({
+            ...ctx.envelope(orgId),
+            provider: provider.id,
+            credentials,
+            ...(o.accountId ? { accountId: String(o.accountId) } : {}),
+          }),
+        ),
       );
       if (ctx.out.json) return ctx.out.data({ providerId: provider.id, updated: true });
       ctx.out.line(`updated the credentials of "${provider.name}"`);
@@ -86,6 +89,7 @@ export const registerManage = (program: Command, define: Define) => {
       .description('finish shredding the data keys of providers removed with --shred')
       .requiredOption('--org <org>', 'organization id'),
     async (ctx, o) => {
+      ctx.requireManager('shred');
       const orgId = String(o.org);
       const shredded = await (await ctx.providers()).shredRemoved(orgId);
       if (ctx.out.json) return ctx.out.data({ orgId, shredded });

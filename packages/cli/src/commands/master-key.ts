@@ -15,6 +15,7 @@ export const registerMasterKey = (program: Command, define: Define) => {
       .command('rotate')
       .description('re-wrap every data key with the first (current) master key of PROVIDERS_MASTER_KEY; events are untouched'),
     async (ctx) => {
+      ctx.requireManager('master-key rotate');
       const { rewrapped } = await (await ctx.providers()).sealer.rotate();
       if (ctx.out.json) return ctx.out.data({ rewrapped });
       ctx.out.line(`re-wrapped ${rewrapped} data key(s) with the current master key`);
