@@ -14,8 +14,8 @@ interface ErrorJson {
 const cli = suite('providers CLI off the README’s path');
 const ws = workspace({ PROVIDERS_MASTER_KEY: generateMasterKey() });
 const { run } = ws;
-const ok = (args: string[]) => {
-  const r = run(args);
+const ok = (args: string[], input?: string) => {
+  const r = run(args, input === undefined ? {} : { input });
   assert.is(r.code, 0, `providers ${args.join(' ')} → ${r.code}: ${r.stderr}`);
   return r;
 };
@@ -68,6 +68,51 @@ cli('--json goes before or after the command, and covers usage errors', () => {
   assert.is(r.code, 2);
   assert.is(errorOf(r)._tag, 'UsageError');
   assert.match(errorOf(r).message, /--org/);
+});
+
+cli('reads validate like writes: resolve and credentials refuse a bad field by name (exit 1) before asking STS', () => {
+  const deployment = { '--app': 'app1', '--service': 'api', '--stage': 'dev' };
+  const cases: Array<[Record<string, string>, string]> = [
+    [{ '--stage': '' }, 'stage'],
+    [{ '--region': 'moon-1' }, 'region'],
+    [{ '--app': 'bad app' }, 'app'],
+    [{ '--type': 'NOT A TYPE' }, 'type'],
+  ];
+  const sts = { AWS_ENDPOINT_URL_STS: 'http://127.0.0.1:9', AWS_EC2_METADATA_DISABLED: 'true', AWS_ACCESS_KEY_ID: 'AKIAVENDINGIDENTITY1', AWS_SECRET_ACCESS_KEY: 'x'.repeat(40), AWS_REGION: 'us-east-1' };
+  for (const [change, field] of cases) {
+    const target = Object.entries({ ...deployment, ...change }).flat();
+    for (const command of ['resolve', 'credentials']) {
+      const r = run([command, '--org', 'acme', ...target, '--json'], { env: sts });
+      assert.is(r.code, 1, `${command} ${JSON.stringify(change)}: ${r.stdout}${r.stderr}`);
+      assert.is(errorOf(r).field, field);
+      assert.is(r.stdout, '');
+    }
+  }
+});
+
+cli('credentials --format process is for AWS only: with another type a usage error, and no secret printed', () => {
+  ok(['add', '--org', 'acme', '--name', 'pay', '--type', 'stripe', '--secret-field', 'apiKey'], 'sk_test_secretvalue123\n');
+  ok(['link', '--org', 'acme', '--provider', 'pay', '--app', 'app1', '--service', 'api']);
+  const r = run(['credentials', '--org', 'acme', '--app', 'app1', '--service', 'api', '--stage', 'dev', '--type', 'stripe', '--format', 'process']);
+  assert.is(r.code, 2, r.stderr);
+  assert.is(r.stdout, '');
+  assert.match(r.stderr, /--format process/);
+  assert.ok(!r.stderr.includes('sk_test_secretvalue123'));
+});
+
+cli('audit filters are checked: a 12-digit account, app/service exactly, since not after until; a date-only until includes its day', () => {
+  for (const [flags, field] of [
+    [['--account', '12345'], 'account'],
+    [['--service', 'a/b/c'], 'service'],
+    [['--since', '2026-03-02', '--until', '2026-03-01'], 'since'],
+  ] as const) {
+    const r = run(['audit', '--org', 'acme', ...flags, '--json']);
+    assert.is(r.code, 1, `${flags.join(' ')}: ${r.stderr}`);
+    assert.is(errorOf(r).field, field);
+  }
+  const today = new Date().toISOString().slice(0, 10);
+  const facts = ok(['audit', '--org', 'acme', '--since', today, '--until', today, '--json']).json<unknown[]>();
+  assert.ok(facts.length >= 2, `today's facts are within --until ${today}`);
 });
 
 cli.run();

@@ -15,3 +15,5 @@ export { DEFAULT_STORE_URL, InvalidStoreUrl, openStores, parseStoreUrl, type Sto
 export type { SnapshotWarning } from '@providers/commands';
 /** Issuance records (`CredentialsIssued`), their query and kinds: what `Providers.issuance` answers. */
 export type { Issuance, IssuanceKind, IssuanceQuery, IssuanceRow } from '@providers/vending';
+/** A resolve or vend request refused by the rules the writes obey. */
+export { InvalidResolveRequest } from './invalid-resolve-request.js';

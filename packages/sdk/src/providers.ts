@@ -5,6 +5,7 @@ import {
   decide,
   findProvider,
   orgStream,
+  validateResolveRequest,
   type Actor,
   type Command,
   type DomainError,
@@ -45,6 +46,7 @@ import type {
   VendResult,
   Vendor,
 } from '@providers/vending';
+import { InvalidResolveRequest } from './invalid-resolve-request.js';
 import { DEFAULT_SESSION_DURATION_SECONDS, validatePlainSecrets, type PlainCredentials } from './provider-input.js';
 import { DEFAULT_STORE_URL, openStores, parseStoreUrl, type Stores } from './store-url.js';
 
@@ -313,8 +315,10 @@ export class Providers {
     };
   }
 
-  /** Which provider (instance > stage > service > org default > none) a deployment uses, and why. */
+  /** Which provider (instance > stage > service > org default > none) a deployment uses, and why; a request breaking a write's rule throws `InvalidResolveRequest`. */
   async resolve(request: ResolveRequest, asOf: AsOf = {}): Promise<Resolution> {
+    const valid = validateResolveRequest(request);
+    if (E.isLeft(valid)) throw new InvalidResolveRequest(valid.left);
     await this.ensureMigrated(request.orgId);
     const index = new ResolutionIndex();
     await project(this.stores.events, [index], {

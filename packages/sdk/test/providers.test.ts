@@ -95,4 +95,28 @@ sdk('store URLs: sqlite:, memory:, esdb:// are understood; others are a typed er
   assert.throws(() => parseStoreUrl('ftp://x'), (e: Error & { _tag?: string }) => e._tag === 'InvalidStoreUrl');
 });
 
+sdk('resolve and vend refuse what a write would refuse, naming the field; nothing is asked of STS', async () => {
+  const providers = await open();
+  const deployment = { orgId: 'acme', app: 'app1', service: 'api', stage: 'dev' };
+  const cases: Array<[Record<string, string>, string]> = [
+    [{ stage: '' }, 'stage'],
+    [{ region: 'moon-1' }, 'region'],
+    [{ app: 'bad app' }, 'app'],
+    [{ type: 'NOT A TYPE' }, 'type'],
+  ];
+  for (const [change, field] of cases) {
+    const isRefused = (e: Error & { _tag?: string; field?: string }) => e._tag === 'InvalidResolveRequest' && e.field === field;
+    await providers.resolve({ ...deployment, ...change }).then(
+      () => assert.unreachable(`resolve accepted ${JSON.stringify(change)}`),
+      (e: Error) => assert.ok(isRefused(e), `resolve ${JSON.stringify(change)}: ${e.message}`),
+    );
+    await providers.vend({ ...deployment, ...change, actor: 'alice', allowLocalFallback: true }).then(
+      () => assert.unreachable(`vend accepted ${JSON.stringify(change)}`),
+      (e: Error) => assert.ok(isRefused(e), `vend ${JSON.stringify(change)}: ${e.message}`),
+    );
+  }
+  assert.is((await providers.resolve({ ...deployment, region: 'eu-west-1', type: 'stripe' })).source, 'none');
+  await providers.close();
+});
+
 sdk.run();

@@ -1,8 +1,8 @@
 import { Command, Option } from 'commander';
 import { auditCsv, type AuditFact } from '@providers/projections';
-import { UsageError } from '../cli-errors.js';
 import type { Define } from '../program.js';
 import { printIssued } from './audit-issued.js';
+import { auditFiltersOf } from './audit-filters.js';
 
 /** `providers audit`: who linked which provider (and so which AWS account) to what, when. */
 export const registerAudit = (program: Command, define: Define) =>
@@ -11,49 +11,22 @@ export const registerAudit = (program: Command, define: Define) =>
       .command('audit')
       .description('the audit trail of an organization: who added, linked, replaced and removed which provider and account, oldest first')
       .requiredOption('--org <org>', 'organization id')
-      .option('--account <id>', 'only facts involving this AWS account (linked, replaced or moved away from)')
+      .option('--account <id>', 'only facts involving this 12-digit AWS account (linked, replaced or moved away from)')
       .option('--provider <name>', 'only facts about this provider (id or any name it had)')
       .option('--service <app/service>', 'only facts about this app/service')
       .option('--stage <stage>', 'only facts about this stage')
       .option('--by <actor>', 'only facts by this actor (the global --actor says who runs the command)')
       .option('--issued', 'list the credentials handed out (the issuance log) instead of the changes')
-      .option('--since <time>', 'only facts at or after this ISO time')
-      .option('--until <time>', 'only facts at or before this ISO time')
+      .option('--since <time>', 'only facts at or after this ISO time (a date: from its start, UTC)')
+      .option('--until <time>', 'only facts at or before this ISO time (a date: to its end, UTC)')
       .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']).default('table')),
     async (ctx, o) => {
       const orgId = String(o.org);
-      const [app, service] = o.service === undefined ? [] : String(o.service).split('/');
-      if (o.service !== undefined && (!app || !service)) throw new UsageError('--service is app/service', 'service');
-      const actor = o.by;
+      const { orgId: _org, ...filters } = auditFiltersOf(orgId, o);
       const format = ctx.out.json ? 'json' : String(o.format);
-      if (o.issued)
-        return printIssued(
-          ctx,
-          orgId,
-          {
-            ...(o.account !== undefined ? { accountId: String(o.account) } : {}),
-            ...(o.provider !== undefined ? { provider: String(o.provider) } : {}),
-            ...(app ? { app } : {}),
-            ...(service ? { service } : {}),
-            ...(o.stage !== undefined ? { stage: String(o.stage) } : {}),
-            ...(actor !== undefined ? { actor: String(actor) } : {}),
-            ...(o.since !== undefined ? { since: String(o.since) } : {}),
-            ...(o.until !== undefined ? { until: String(o.until) } : {}),
-          },
-          format,
-        );
+      if (o.issued) return printIssued(ctx, orgId, filters, format);
       const { audit } = await (await ctx.providers()).readModels(orgId);
-      const facts = audit.query({
-        orgId,
-        ...(o.account !== undefined ? { accountId: String(o.account) } : {}),
-        ...(o.provider !== undefined ? { provider: String(o.provider) } : {}),
-        ...(app ? { app } : {}),
-        ...(service ? { service } : {}),
-        ...(o.stage !== undefined ? { stage: String(o.stage) } : {}),
-        ...(actor !== undefined ? { actor: String(actor) } : {}),
-        ...(o.since !== undefined ? { since: String(o.since) } : {}),
-        ...(o.until !== undefined ? { until: String(o.until) } : {}),
-      });
+      const facts = audit.query({ orgId, ...filters });
       if (format === 'json') return ctx.out.data(facts);
       if (format === 'csv') return void ctx.environment.stdout.write(ctx.out.redactor.redact(auditCsv(facts)));
       ctx.out.table(

@@ -1,4 +1,5 @@
 import { Command, Option } from 'commander';
+import { UsageError } from '../cli-errors.js';
 import type { Define } from '../program.js';
 
 /** `providers credentials`: vend the credentials a deployment uses, as env exports, JSON or credential_process. */
@@ -16,6 +17,9 @@ export const registerCredentials = (program: Command, define: Define) =>
       .addOption(new Option('--format <format>', 'env exports, JSON, or the AWS CLI credential_process object').choices(['env', 'json', 'process']).default('env'))
       .option('--allow-local-fallback', 'with no provider resolved, hand out this machine’s own AWS credentials'),
     async (ctx, o) => {
+      const format = ctx.out.json ? 'json' : String(o.format);
+      if (format === 'process' && String(o.type) !== 'aws')
+        throw new UsageError('--format process prints the AWS CLI credential_process object: it is for --type aws only', 'format');
       const result = await (await ctx.providers()).vend({
         orgId: String(o.org),
         app: String(o.app),
@@ -33,7 +37,6 @@ export const registerCredentials = (program: Command, define: Define) =>
         );
       // This command's purpose is to print the secret: write it unredacted, to stdout only.
       const print = (text: string) => void ctx.environment.stdout.write(`${text}\n`);
-      const format = ctx.out.json ? 'json' : String(o.format);
       if (result.kind === 'secret') {
         if (format === 'env') for (const [name, value] of Object.entries(result.fields)) print(`export ${envName(name)}=${shellQuote(value)}`);
         else print(JSON.stringify({ provider: result.provider, source: result.source, fields: result.fields }, null, 2));
