@@ -1,8 +1,9 @@
 import { userInfo } from 'node:os';
+import { resolve as resolvePath } from 'node:path';
 import * as E from 'fp-ts/lib/Either.js';
 import type { CommandResult } from '@providers/commands';
 import { ActorRole, MANAGING_ROLES, type Actor, type Command, type ProviderState } from '@providers/domain';
-import { DEFAULT_STORE_URL, Providers } from '@providers/sdk';
+import { DEFAULT_STORE_URL, Providers, parseStoreUrl } from '@providers/sdk';
 import { MasterKeyring } from '@providers/secrets';
 import { Rejected, UsageError } from './cli-errors.js';
 import { Output } from './output.js';
@@ -20,6 +21,7 @@ export interface GlobalOptions {
   readonly actor?: string;
   readonly role?: string;
   readonly json?: boolean;
+  readonly verbose?: boolean;
 }
 
 /** One run of the CLI: opens the store on first use, knows the actor, prints through one Output. */
@@ -39,7 +41,14 @@ export class CliContext {
     return this.options.store ?? this.environment.env.PROVIDERS_STORE ?? DEFAULT_STORE_URL;
   }
 
+  /** Where the store is, as a person would look for it: an SQLite file by its absolute path. */
+  get storeText(): string {
+    const location = parseStoreUrl(this.storeUrl);
+    return location.kind === 'sqlite' ? `sqlite:${resolvePath(location.path)}` : this.storeUrl;
+  }
+
   providers(): Promise<Providers> {
+    if (!this.opened && this.options.verbose) this.out.note(`store: ${this.storeText}`);
     this.opened ??= Providers.open({
       store: this.storeUrl,
       masterKeys: MasterKeyring.fromEnvironment(this.environment.env),
@@ -82,6 +91,12 @@ export class CliContext {
     if (!found)
       throw new Rejected({ _tag: 'ProviderNotFound', field: 'providerId', providerId: idOrName, message: `no provider "${idOrName}" in organization ${orgId} (--${field})` });
     return found;
+  }
+
+  /** An org with no history at all is most likely a typo or the wrong store: say so on stderr, whatever the answer. */
+  async noteIfUnknown(orgId: string): Promise<void> {
+    if ((await (await this.providers()).history(orgId)).length === 0)
+      this.out.note(`note: organization "${orgId}" has no history in the store ${this.storeText} (check --org and --store)`);
   }
 
   /** The envelope of a command sent from the command line. */

@@ -32,11 +32,11 @@ export class Output {
     for (const row of rows) this.line(format(row));
   }
 
-  /** Prints an error to stderr: a line for people, or a JSON object with `--json`. */
+  /** Prints an error to stderr: a line for people (naming the field once), or a JSON object with `--json`. */
   error(tag: string, message: string, field?: string): void {
     const text = this.json
       ? toJson({ error: { _tag: tag, message, ...(field ? { field } : {}) } })
-      : `error: ${message}${field ? ` (field: ${field})` : ''}`;
+      : `error: ${message}${field && !message.includes(field) ? ` (field: ${field})` : ''}`;
     this.err.write(`${this.redactor.redact(text)}\n`);
   }
 

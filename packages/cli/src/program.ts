@@ -18,6 +18,7 @@ export const buildProgram = (environment: CliEnvironment, contexts: CliContext[]
     .option('--store <url>', 'event store: sqlite:PATH, memory:, esdb://HOST:PORT?tls=false or postgres://USER@HOST:PORT/DATABASE (env PROVIDERS_STORE; default sqlite:./.providers/events.db)')
     .option('--actor <id>', 'who is acting, recorded on every event (env PROVIDERS_ACTOR; default: the OS user)')
     .addOption(new Option('--role <role>', 'the actor’s role (env PROVIDERS_ROLE; default admin)').choices(['owner', 'admin', 'member', 'system']))
+    .option('--verbose', 'say on stderr which store is opened')
     .option('--json', 'print JSON for programs instead of a table, errors included (before or after the command)')
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({

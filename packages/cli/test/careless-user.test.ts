@@ -115,4 +115,24 @@ cli('audit filters are checked: a 12-digit account, app/service exactly, since n
   assert.ok(facts.length >= 2, `today's facts are within --until ${today}`);
 });
 
+cli('an org with no history and the store opened are said on stderr; the answer stays the same', () => {
+  const store = `sqlite:${ws.dir}/.providers/events.db`;
+  const list = ok(['list', '--org', 'acmee']);
+  assert.is(list.stdout, '(none)\n');
+  assert.ok(list.stderr.includes('no history') && list.stderr.includes(store), list.stderr);
+  const resolved = ok(['resolve', '--org', 'acmee', '--app', 'app1', '--service', 'api', '--stage', 'dev']);
+  assert.match(resolved.stdout, /^none/);
+  assert.ok(resolved.stderr.includes('no history'), resolved.stderr);
+  assert.ok(!ok(['list', '--org', 'acme']).stderr.includes('no history'));
+  assert.ok(ok(['--verbose', 'list', '--org', 'acme']).stderr.includes(`store: ${store}`));
+});
+
+cli('messages for people: an error names its field once, show prints no trailing spaces', () => {
+  const r = run(['resolve', '--org', 'acme', '--app', 'app1', '--service', 'api', '--stage', '']);
+  assert.is(r.code, 1);
+  assert.match(r.stderr, /stage/);
+  assert.ok(!r.stderr.includes('(field: stage)'), r.stderr);
+  for (const line of ok(['show', '--org', 'acme', '--provider', 'prod']).stdout.split('\n')) assert.ok(!/\s$/.test(line), JSON.stringify(line));
+});
+
 cli.run();

@@ -30,7 +30,7 @@ export const describeUsage = (usage: Usage): string =>
     ? `the organization default for ${usage.type}`
     : usage.kind === 'service'
       ? `service ${usage.app}/${usage.service}`
-      : `instance ${[usage.app, usage.service, usage.stage, usage.region].filter(Boolean).join('/')}`;
+      : `${usage.region ? 'instance' : 'stage'} ${[usage.app, usage.service, usage.stage, usage.region].filter(Boolean).join('/')}`;
 
 /** The event that unlinks a provider from a scope. */
 export const unlinkEvent = (providerId: string, scope: LinkScope): DomainEvent =>

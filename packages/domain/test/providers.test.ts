@@ -201,6 +201,7 @@ remove('a provider in use is refused with the list of its usages', () => {
     { kind: 'instance', app: 'app1', service: 'web', stage: 'dev' },
     { kind: 'default', type: 'aws' },
   ]);
+  assert.ok(error.message.includes('instance app1/api/prod/us-east-1') && error.message.includes('stage app1/web/dev'), error.message);
 });
 
 remove('a forced removal records each unlink and the default clearing as events of their own', () => {

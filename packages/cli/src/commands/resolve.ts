@@ -37,6 +37,7 @@ export const registerResolve = (program: Command, define: Define) =>
         },
         parseAsOf(o.asOf as string | undefined),
       );
+      if (!resolution.provider) await ctx.noteIfUnknown(String(o.org));
       const p = resolution.provider;
       const provider = p ? { id: p.id, name: p.name, type: p.type, accountId: p.accountId ?? null } : null;
       if (ctx.out.json) return ctx.out.data({ source: resolution.source, provider, chain: resolution.chain });

@@ -32,7 +32,7 @@ export const registerShow = (program: Command, define: Define) =>
       if (ctx.out.json) return ctx.out.data({ ...provider, usages });
       ctx.out.line(`${provider.name} (${provider.id})`);
       for (const [label, value] of details(provider)) ctx.out.line(`  ${`${label}:`.padEnd(18)} ${value}`);
-      ctx.out.line(`  used by:           ${usageCount(usages) === 0 ? 'nothing' : ''}`);
+      ctx.out.line(`  used by:${usageCount(usages) === 0 ? '           nothing' : ''}`);
       for (const line of usageLines(usages)) ctx.out.line(`    - ${line}`);
     },
   );
@@ -58,6 +58,7 @@ export const registerList = (program: Command, define: Define) =>
       const orgId = String(o.org);
       const { catalog } = await (await ctx.providers()).readModels(orgId);
       const providers = catalog.list(orgId).sort((a, b) => a.name.localeCompare(b.name));
+      if (providers.length === 0) await ctx.noteIfUnknown(orgId);
       if (ctx.out.json) return ctx.out.data(providers.map((p) => ({ ...p, usages: catalog.usages(orgId, p.id) })));
       ctx.out.table(
         ['name', 'type', 'kind', 'account', 'used by', 'id'],
