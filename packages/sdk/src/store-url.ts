@@ -65,10 +65,11 @@ export const openStores = async (location: StoreLocation): Promise<Stores> => {
       return openSqliteStores(location.path);
     }
     case 'esdb': {
-      const { EsdbEventStore, EsdbKeyStore } = await import('@providers/store-esdb');
+      const { EsdbEventStore, EsdbKeyStore, EsdbSnapshotStore } = await import('@providers/store-esdb');
       const events = EsdbEventStore.connect(location.connectionString);
       const keys = EsdbKeyStore.connect(location.connectionString);
-      return { events, keys, close: async () => void (await Promise.all([events.close(), keys.close()])) };
+      const snapshots = EsdbSnapshotStore.connect(location.connectionString);
+      return { events, keys, snapshots, close: async () => void (await Promise.all([events.close(), keys.close(), snapshots.close()])) };
     }
     case 'postgres': {
       const { openPostgresStores } = await import('@providers/store-postgres');

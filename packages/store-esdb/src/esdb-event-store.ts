@@ -50,7 +50,7 @@ export class EsdbEventStore implements EventStore {
     this.#assertOpen();
     assertAppendable(stream, events);
     if (isReservedStream(stream)) {
-      throw new StoreFailure(`cannot append to ${stream}: names starting with '$' belong to EventStoreDB, and 'providers-key-' to the key store`);
+      throw new StoreFailure(`cannot append to ${stream}: names starting with '$' belong to EventStoreDB, and 'providers-key-', 'providers-snapshot-' and 'providers-checkpoint-' to the key and snapshot stores`);
     }
     const expected = toEsdbExpectedRevision(stream, expectedRevision);
     const data = events.map((event) => toEventData(stream, event));

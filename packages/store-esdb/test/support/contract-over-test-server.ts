@@ -1,6 +1,6 @@
 /** The store contracts against the adapters over a fresh test server per test. */
-import { eventStoreContract, keyStoreContract } from '@providers/store/testing';
-import { EsdbEventStore, EsdbKeyStore, type EsdbStoreOptions } from '../../src/index.js';
+import { eventStoreContract, keyStoreContract, snapshotStoreContract } from '@providers/store/testing';
+import { EsdbEventStore, EsdbKeyStore, EsdbSnapshotStore, type EsdbStoreOptions } from '../../src/index.js';
 import { startTestEsdbServer, type TestEsdbServer, type TestEsdbServerOptions } from './test-esdb-server.js';
 
 /** Registers and runs both contracts over test servers started with `serverOptions`. */
@@ -40,6 +40,21 @@ export const contractsOverTestServer = (name: string, serverOptions: TestEsdbSer
         return { store, close: closeBoth(store, restarted) };
       },
       refusesDeletedKeyIds: true,
+    },
+  );
+  snapshotStoreContract(
+    `EsdbSnapshotStore over the test server (${name})`,
+    async () => {
+      const server = await startTestEsdbServer(serverOptions);
+      const store = EsdbSnapshotStore.connect(server.connectionString, storeOptions);
+      return { store, server, close: closeBoth(store, server) };
+    },
+    {
+      reopen: async ({ server }) => {
+        const restarted = await restart(server);
+        const store = EsdbSnapshotStore.connect(restarted.connectionString, storeOptions);
+        return { store, close: closeBoth(store, restarted) };
+      },
     },
   );
 };

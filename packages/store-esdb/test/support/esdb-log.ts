@@ -203,6 +203,11 @@ export class EsdbLog {
       created: BigInt(Date.now()) * 10_000n,
     };
     this.#nextPosition += 128n + BigInt(event.data.length + event.customMetadata.length + stream.length + event.type.length);
+    // A server reads a stream's truncation mark from the last metadata written for it.
+    if (stream.startsWith('$$') && event.type === '$metadata') {
+      const tb = (JSON.parse(new TextDecoder().decode(event.data)) as { $tb?: unknown }).$tb;
+      if (typeof tb === 'number') this.#state(stream.slice(2)).truncateBefore = BigInt(tb);
+    }
     this.#records.push(record);
     this.#state(stream).records.push(record);
     for (const listener of [...this.#listeners]) listener(record);
