@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SqliteEventStore } from '../packages/store-sqlite/src/index.js';
 import { appendsRow } from './bench/appends.js';
-import { cliRow } from './bench/cli.js';
+import { cliBigOrgRow, cliRow } from './bench/cli.js';
 import { commandLatencyRow } from './bench/command-latency.js';
 import { SIZES, type BenchContext } from './bench/context.js';
 import { foldRow } from './bench/fold.js';
@@ -17,6 +17,7 @@ import { migrationRow } from './bench/migration.js';
 import { postgresAppendsRow, postgresReplayRow, stopPostgres } from './bench/postgres.js';
 import { replayRow } from './bench/replay.js';
 import { resolveIndexRow } from './bench/resolve-index.js';
+import { coldLoadRow, sdkServingRow, stateMemoryRow } from './bench/serve-from-state.js';
 import { vendingRow } from './bench/vending.js';
 import { BOUNDS } from './bench/bounds.js';
 
@@ -54,6 +55,10 @@ try {
     ['fold', 'in-memory fold', foldRow],
     ['commandLatency', 'command latency', commandLatencyRow],
     ['cli', 'CLI resolve', cliRow],
+    ['coldLoad', 'cold load from snapshot', coldLoadRow],
+    ['sdkServing', 'SDK resolve and vend', sdkServingRow],
+    ['cliBigOrg', 'CLI resolve on one big org', cliBigOrgRow],
+    ['stateMemory', 'memory of one org state', stateMemoryRow],
     ['vending', 'vending', vendingRow],
     ['issuance', 'issuance log', issuanceRow],
     ['migration', 'migration', migrationRow],

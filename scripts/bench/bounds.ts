@@ -20,4 +20,8 @@ export const BOUNDS = {
     'Each command is one call of the append function over loopback TCP (lock, revision check, insert, notify) and a commit that waits for the write-ahead log to reach the disk (fsync on), plus the tail read before it; SQLite in WAL with synchronous = NORMAL does not wait for the disk at each commit. On this shared VM the flush dominates: store.append alone measured 60–75/s with fsync on and 80–200/s with it off, under a load average of 30.',
   postgresReplay:
     'Pages of 1,000 rows over loopback TCP, the next page asked for while the current one is folded: the server sends JSON as text, pg parses each row into strings, the store parses the JSON and converts positions to bigint; SQLite reads in-process with no socket between. Before the reads were planned as index scans and prefetched it was 0.21 × (each page a bitmap scan and sort of the rest of a freshly copied log).',
+  coldLoad: 'A cold start decodes the org’s newest snapshot (checksum, JSON, the maps rebuilt) and folds the tail after it; the snapshot’s size grows with the history (every command id is kept for idempotency), the tail stays under a sixteenth of it.',
+  sdkServing: 'Both orgs answer from the cached state after one indexed tail read per request; vending adds the session-cache lookup.',
+  cliBigOrg: 'Node start-up and loading the bundle, then the org’s snapshot decoded and its tail folded.',
+  stateMemory: 'The maps of the org state: providers, links with who set them, slots per provider, and one command id per command (idempotency).',
 } as const;

@@ -30,3 +30,24 @@ export const cliRow = async (ctx: BenchContext): Promise<BenchRow> => {
     bound: '',
   };
 };
+
+/** Measures CLI resolve on the one org of a million events (from its snapshot and tail) beside `providers --version`. */
+export const cliBigOrgRow = async (ctx: BenchContext): Promise<BenchRow> => {
+  const resolveArgs = ['--store', `sqlite:${ctx.storePath}`, 'resolve', '--org', ctx.bigOrgId, '--app', 'bench-app', '--service', 'bench-svc', '--stage', 'prod', '--region', 'eu-west-1', '--json'];
+  const answer = JSON.parse(runCli(resolveArgs)) as { source?: string };
+  if (answer.source !== 'instance') throw new Error(`the CLI resolve on the big org answered ${String(answer.source)} (the serving row links its bench instance)`);
+  const ms = await sideBySide(ctx.sizes.runs, {
+    version: () => runCli(['--version']),
+    resolve: () => runCli(resolveArgs),
+  });
+  const ratio = ms.resolve / ms.version;
+  log('providers --version', formatMs(ms.version));
+  log('providers resolve, one org of the big history', `${formatMs(ms.resolve)}  ratio ${ratio.toFixed(2)}`);
+  return {
+    what: `CLI resolve on one org of ${ctx.sizes.bigOrgEvents.toLocaleString('en')} events`,
+    figure: `${ratio.toFixed(2)} × (${formatMs(ms.resolve)} vs ${formatMs(ms.version)})`,
+    target: '≤ 2 × --version',
+    met: ratio <= 2,
+    bound: '',
+  };
+};

@@ -5,10 +5,13 @@ import type { Providers } from '@providers/sdk';
 const alice: Actor = { id: 'alice', role: 'admin' };
 const mo: Actor = { id: 'mo', role: 'member' };
 
-/** Records the demo history into org `acme`, one minute apart from 2026-01-05T09:00Z. */
+/**
+ * Records the demo history into org `acme`, one minute apart from 2026-01-05T09:00Z
+ * (open `providers` with `demoClock` so that the store accepts those dates).
+ */
 export const recordDemoHistory = async (providers: Providers): Promise<void> => {
   let minute = 0;
-  const at = () => new Date(Date.UTC(2026, 0, 5, 9, minute++)).toISOString();
+  const at = () => new Date(demoClock.now = Date.UTC(2026, 0, 5, 9, minute++)).toISOString();
   const check = async (outcome: ReturnType<Providers['execute']>) => {
     const result = await outcome;
     if (result._tag === 'Left') throw new Error(`the demo history was refused: ${result.left.message}`);
@@ -26,3 +29,6 @@ export const recordDemoHistory = async (providers: Providers): Promise<void> => 
   await check(providers.execute({ type: 'LinkProviderToInstance', ...command(mo), providerId: 'prod', app: 'shop', service: 'web', stage: 'prod', region: 'eu-west-1' }));
   await check(providers.execute({ type: 'UnlinkProviderFromService', ...command(mo), app: 'shop', service: 'api', providerType: 'aws' }));
 };
+
+/** The store's time while the demo history is recorded: the time of the command being recorded. */
+export const demoClock = { now: Date.UTC(2026, 0, 5, 9, 0) };

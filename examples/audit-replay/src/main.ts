@@ -4,7 +4,7 @@
 import { parseArgs } from 'node:util';
 import { Providers } from '@providers/sdk';
 import { describeFact, replayLinkFacts } from './audit-replay.js';
-import { recordDemoHistory } from './demo-history.js';
+import { demoClock, recordDemoHistory } from './demo-history.js';
 
 const { values } = parseArgs({
   options: {
@@ -17,7 +17,7 @@ const { values } = parseArgs({
 });
 
 // The demo replays a history it records first, in memory, so that it runs on a fresh clone.
-const providers = await Providers.open({ store: values.demo ? 'memory:' : (values.store ?? process.env.PROVIDERS_STORE) });
+const providers = await Providers.open({ store: values.demo ? 'memory:' : (values.store ?? process.env.PROVIDERS_STORE), ...(values.demo ? { clock: () => demoClock.now } : {}) });
 try {
   if (values.demo) await recordDemoHistory(providers);
   const facts = await replayLinkFacts(providers.stores.events, {

@@ -9,7 +9,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { Providers } from '@providers/sdk';
 import { describeFact, replayLinkFacts } from '../src/audit-replay.js';
-import { recordDemoHistory } from '../src/demo-history.js';
+import { demoClock, recordDemoHistory } from '../src/demo-history.js';
 
 const MAIN = fileURLToPath(new URL('../src/main.ts', import.meta.url));
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -27,7 +27,7 @@ const replay = suite<{ dir: string; store: string }>('audit replay', { dir: '', 
 replay.before(async (context) => {
   context.dir = mkdtempSync(join(tmpdir(), 'audit-replay-'));
   context.store = `sqlite:${join(context.dir, 'events.db')}`;
-  const writer = await Providers.open({ store: context.store });
+  const writer = await Providers.open({ store: context.store, clock: () => demoClock.now });
   await recordDemoHistory(writer);
   await writer.close();
 });

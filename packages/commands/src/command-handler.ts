@@ -11,6 +11,7 @@ import {
 } from '@providers/domain';
 import { WrongExpectedRevision, type EventStore, type NewEvent } from '@providers/store';
 import { eventIdFor } from './event-ids.js';
+import { recordedTime } from './event-time.js';
 import { OrgStates, type HistoryPoint, type OrgStatesOptions } from './org-states.js';
 
 /** What an accepted command did. `events` is empty when it changed nothing (or was a repeat). */
@@ -37,6 +38,8 @@ export class ConcurrencyExhausted extends Error {
 export interface CommandHandlerOptions extends OrgStatesOptions {
   /** How many times a command is re-decided after losing a race for the stream (default 8). */
   readonly maxAttempts?: number;
+  /** The store's time in ms (default Date.now): commands dated too far from it are refused, see event-time.ts. */
+  readonly clock?: () => number;
 }
 
 /**
@@ -47,6 +50,7 @@ export interface CommandHandlerOptions extends OrgStatesOptions {
 export class CommandHandler {
   private readonly states: OrgStates;
   private readonly maxAttempts: number;
+  private readonly clock: () => number;
   /** One command at a time per org in this process; other processes are kept honest by the expected revision. */
   private readonly queues = new Map<string, Promise<unknown>>();
 
@@ -56,6 +60,7 @@ export class CommandHandler {
   ) {
     this.states = new OrgStates(store, options);
     this.maxAttempts = options.maxAttempts ?? 8;
+    this.clock = options.clock ?? Date.now;
   }
 
   /** Decides and records one command. */
@@ -88,6 +93,8 @@ export class CommandHandler {
       if (E.isLeft(decision)) return decision;
       const revision = state.revision;
       if (decision.right.length === 0) return E.right({ events: [], revision: BigInt(revision), attempts: attempt });
+      const occurredAt = recordedTime(command.issuedAt, this.clock(), this.states.latestTime(command.orgId));
+      if (E.isLeft(occurredAt)) return occurredAt;
       const envelopes: EventEnvelope[] = decision.right.map((event, index) => ({
         event,
         metadata: {
@@ -95,7 +102,7 @@ export class CommandHandler {
           eventId: eventIdFor(command.orgId, command.commandId, index),
           commandId: command.commandId,
           actor: command.actor,
-          occurredAt: command.issuedAt,
+          occurredAt: occurredAt.right,
           ...(command.correlationId ? { correlationId: command.correlationId } : {}),
           ...(command.causationId ? { causationId: command.causationId } : {}),
         },

@@ -4,3 +4,4 @@ export { OrgStates, type HistoryPoint, type OrgStatesOptions } from './org-state
 export { ORG_STATE_FOLD_VERSION, ORG_STATE_SNAPSHOT_SCHEMA, OrgStateSnapshotCorrupt, decodeOrgState, encodeOrgState } from './org-state-snapshot.js';
 export { SNAPSHOT_MIN_EVENTS, snapshotDue } from './snapshot-policy.js';
 export type { SnapshotWarning } from './snapshot-warning.js';
+export { MAX_CLOCK_SKEW_MS, recordedTime } from './event-time.js';

@@ -108,6 +108,11 @@ export class OrgStates {
     cached.eventId = metadata.eventId;
   }
 
+  /** The latest time recorded in the org's stream as far as the cached state has read ('' when none). */
+  latestTime(orgId: string): string {
+    return this.states.get(orgId)?.eventTime ?? '';
+  }
+
   /** Forgets an org's cached state (the next command reloads it from the store). */
   forget(orgId: string): void {
     this.states.delete(orgId);

@@ -7,6 +7,8 @@ import * as assert from 'uvu/assert';
 import { CommandHandler, ConcurrencyExhausted, eventIdFor } from '../src/index.js';
 
 const admin = { id: 'alice', role: 'admin' as const };
+/** The store's time: the minute the commands are dated. */
+const clock = () => Date.parse('2026-03-01T10:00:00.000Z');
 let n = 0;
 const command = (body: Record<string, unknown>, commandId = `c-${++n}`): Command =>
   ({ orgId: 'acme', commandId, actor: admin, issuedAt: '2026-03-01T10:00:00.000Z', ...body }) as Command;
@@ -32,7 +34,7 @@ const handling = suite('CommandHandler');
 
 handling('an accepted command is appended with its metadata', async () => {
   const store = new MemoryEventStore();
-  const handler = new CommandHandler(store);
+  const handler = new CommandHandler(store, { clock });
   const result = await handler.execute(addDev('p1', 'dev', 'add-1'));
   assert.ok(E.isRight(result));
   const [stored] = await readOrg(store);
@@ -51,7 +53,7 @@ handling('an accepted command is appended with its metadata', async () => {
 
 handling('a rejected command appends nothing', async () => {
   const store = new MemoryEventStore();
-  const handler = new CommandHandler(store);
+  const handler = new CommandHandler(store, { clock });
   await handler.execute(addDev('p1', 'dev'));
   const before = await store.headPosition();
   const result = await handler.execute(addDev('p2', 'DEV'));
@@ -61,7 +63,7 @@ handling('a rejected command appends nothing', async () => {
 
 handling('invalid input is rejected before anything is read or written', async () => {
   const store = new MemoryEventStore();
-  const handler = new CommandHandler(store);
+  const handler = new CommandHandler(store, { clock });
   const result = await handler.execute({ ...addDev(), orgId: 'bad org' } as Command);
   assert.ok(E.isLeft(result) && result.left._tag === 'InvalidInput' && result.left.field === 'orgId');
   assert.is(await store.headPosition(), 0n);
@@ -69,8 +71,8 @@ handling('invalid input is rejected before anything is read or written', async (
 
 handling('the same command sent twice appends once, even through another handler', async () => {
   const store = new MemoryEventStore();
-  const first = await new CommandHandler(store).execute(addDev('p1', 'dev', 'once'));
-  const again = await new CommandHandler(store).execute(addDev('p1', 'dev', 'once'));
+  const first = await new CommandHandler(store, { clock }).execute(addDev('p1', 'dev', 'once'));
+  const again = await new CommandHandler(store, { clock }).execute(addDev('p1', 'dev', 'once'));
   assert.ok(E.isRight(first) && first.right.events.length === 1);
   assert.ok(E.isRight(again) && again.right.events.length === 0);
   assert.is((await readOrg(store)).length, 1);
@@ -89,9 +91,9 @@ class CountingStore extends MemoryEventStore {
 
 handling('state is cached: a later command reads only the events since the cached revision', async () => {
   const store = new CountingStore();
-  const writer = new CommandHandler(store);
+  const writer = new CommandHandler(store, { clock });
   for (let i = 0; i < 50; i++) await writer.execute(addDev(`p${i}`, `name-${i}`));
-  const handler = new CommandHandler(store);
+  const handler = new CommandHandler(store, { clock });
   await handler.execute(command({ type: 'RenameProvider', providerId: 'p0', name: 'renamed-0' }));
   assert.is(store.read, 50, 'the first command loads the history once');
   await writer.execute(addDev('late', 'late')); // another writer appends one event
@@ -131,7 +133,7 @@ const rivalAdd = (providerId: string, name: string) => (): NewEvent => ({
 handling('a conflict reloads and decides again, and the command succeeds', async () => {
   let i = 0;
   const store = new RacingStore(1, () => rivalAdd(`r${++i}`, `rival-${i}`)());
-  const result = await new CommandHandler(store).execute(addDev('p1', 'dev'));
+  const result = await new CommandHandler(store, { clock }).execute(addDev('p1', 'dev'));
   assert.ok(E.isRight(result));
   if (E.isRight(result)) {
     assert.is(result.right.attempts, 2);
@@ -142,7 +144,7 @@ handling('a conflict reloads and decides again, and the command succeeds', async
 
 handling('after a conflict the new decision may be a rejection, and it is final', async () => {
   const store = new RacingStore(1, rivalAdd('r1', 'DEV'));
-  const result = await new CommandHandler(store).execute(addDev('p1', 'dev'));
+  const result = await new CommandHandler(store, { clock }).execute(addDev('p1', 'dev'));
   assert.ok(E.isLeft(result) && result.left._tag === 'ProviderNameTaken');
   assert.is((await readOrg(store)).length, 1, 'only the rival’s event');
 });
@@ -151,7 +153,7 @@ handling('retries are bounded', async () => {
   let i = 0;
   const store = new RacingStore(100, () => rivalAdd(`r${++i}`, `rival-${i}`)());
   try {
-    await new CommandHandler(store, { maxAttempts: 3 }).execute(addDev('p1', 'dev'));
+    await new CommandHandler(store, { maxAttempts: 3, clock }).execute(addDev('p1', 'dev'));
     assert.unreachable('expected ConcurrencyExhausted');
   } catch (error) {
     assert.instance(error, ConcurrencyExhausted);
@@ -160,7 +162,7 @@ handling('retries are bounded', async () => {
 
 handling('concurrent commands in one process are serialized per org and none is lost', async () => {
   const store = new MemoryEventStore();
-  const handler = new CommandHandler(store);
+  const handler = new CommandHandler(store, { clock });
   const results = await Promise.all(Array.from({ length: 40 }, (_, i) => handler.execute(addDev(`p${i}`, `n${i}`))));
   assert.ok(results.every(E.isRight));
   const events = await readOrg(store);
@@ -170,8 +172,8 @@ handling('concurrent commands in one process are serialized per org and none is 
 
 handling('two handlers on one store (two processes) lose nothing', async () => {
   const store = new MemoryEventStore();
-  const a = new CommandHandler(store);
-  const b = new CommandHandler(store);
+  const a = new CommandHandler(store, { clock });
+  const b = new CommandHandler(store, { clock });
   const results = await Promise.all(Array.from({ length: 60 }, (_, i) => (i % 2 ? a : b).execute(addDev(`p${i}`, `n${i}`))));
   assert.ok(results.every(E.isRight));
   assert.is((await readOrg(store)).length, 60);

@@ -43,7 +43,7 @@ const legacyExport = () => {
 };
 
 const actor = { id: 'migration', role: 'system' as const };
-const issuedAt = '2026-04-01T09:00:00.000Z';
+const issuedAt = new Date().toISOString();
 const options = { actor, issuedAt, externalIdFor: () => 'bench-migrated-roles' };
 
 const timed = async <T>(work: () => Promise<T>): Promise<[T, number]> => {

@@ -8,7 +8,7 @@ import { importLegacyExport, migrate, type MigrateOptions, type MigrationReport 
 
 export const system: Actor = { id: 'migration', role: 'system' };
 export const admin: Actor = { id: 'alice', role: 'admin' };
-export const issuedAt = '2026-04-01T09:00:00.000Z';
+export const issuedAt = new Date().toISOString();
 
 /** DESIGN.md section 9, verbatim. */
 export const seedExport = () => ({

@@ -4,9 +4,11 @@ import * as assert from 'uvu/assert';
 import { LazyMigrationFailed, migrateOnFirstUse, type MigrationReport } from '../src/index.js';
 import { eventsOf, importOrThrow, indexOf, seedExport, setup, system } from './fixtures.js';
 
+/** The migration's clock: one time, so that every event it records carries it. */
+const startedAt = new Date().toISOString();
 const options = (reports: MigrationReport[]) => ({
   actor: system,
-  clock: () => '2026-04-03T09:00:00.000Z',
+  clock: () => startedAt,
   externalIdFor: () => 'acme-migrated-roles',
   onMigrated: (report: MigrationReport) => reports.push(report),
 });
@@ -26,7 +28,7 @@ lazy('the first call migrates; concurrent and later calls share that run', async
   assert.is(r.provider?.accountId, '222222222222');
   const migration = (await eventsOf(store)).filter((e) => (e.metadata as { actor: { role: string } }).actor.role === 'system' && !String((e.metadata as { commandId: string }).commandId).startsWith('import:'));
   assert.is(migration.length, 7);
-  assert.ok(migration.every((e) => (e.metadata as { occurredAt: string }).occurredAt === '2026-04-03T09:00:00.000Z'));
+  assert.ok(migration.every((e) => (e.metadata as { occurredAt: string }).occurredAt === startedAt));
 });
 
 lazy('each org is migrated on its own; an org without profiles costs no event', async () => {

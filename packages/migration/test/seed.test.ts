@@ -96,7 +96,7 @@ seed('a migrated profile\'s role can no longer be changed through the legacy mod
       orgId: 'acme',
       commandId: `update-${++n}`,
       actor: { id: 'alice', role: 'admin' },
-      issuedAt: '2026-04-02T09:00:00.000Z',
+      issuedAt: new Date().toISOString(),
       profileId,
       name,
       ...(roleArn ? { roleArn } : {}),

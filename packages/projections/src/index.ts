@@ -33,6 +33,7 @@ export { READ_MODELS_PROJECTION, createReadModels, readModelList, type ReadModel
 export { buildAsOf, parseAsOf, type AsOf, type AsOfOptions, type AsOfReadModels } from './point-in-time.js';
 /** A point in time that is neither a position nor an ISO time with a zone. */
 export { InvalidPointInTime } from './invalid-point-in-time.js';
+export { parseIsoTime } from './iso-time.js';
 /** Where projections record their checkpoints and snapshots, and an in-memory implementation. */
 export { MemoryCheckpointStore, type CheckpointStore, type SnapshotStore, type StoredSnapshot } from './checkpoint-store.js';
 /** Checkpoints and snapshots as files in a directory. */

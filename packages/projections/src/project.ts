@@ -45,6 +45,7 @@ export const project = async (store: EventStore, models: readonly ReadModel[], o
   if (options.until !== undefined && until === undefined) throw new InvalidPointInTime(options.until);
   let position = options.after ?? 0n;
   let folded = 0;
+  const cut = new Set<string>();
   const skipped: UnreadableEventError[] = [];
   reading: for await (const page of pages) {
     for (const recorded of page) {
@@ -65,7 +66,13 @@ export const project = async (store: EventStore, models: readonly ReadModel[], o
         }
         throw error;
       }
-      if (until !== undefined && Date.parse(event.metadata.occurredAt) > until) continue;
+      // As of a time, each stream is cut at its first event recorded later: what is folded is a
+      // prefix of every stream, a state that existed, even where older writers' times go back.
+      if (cut.has(recorded.stream)) continue;
+      if (until !== undefined && Date.parse(event.metadata.occurredAt) > until) {
+        cut.add(recorded.stream);
+        continue;
+      }
       for (const model of models) model.apply(event);
       folded++;
     }

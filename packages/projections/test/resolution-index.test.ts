@@ -14,7 +14,8 @@ const at = (i: number) => `2026-03-0${1 + (i % 9)}T10:00:00.000Z`;
 
 const setup = async (orgId = 'acme') => {
   const store = new MemoryEventStore();
-  const handler = new CommandHandler(store);
+  // The store's time is that of the command being recorded: a history dated in the past.
+  const handler = new CommandHandler(store, { clock: () => Date.parse(at(n)) });
   const run = async (actor: typeof admin | typeof member, body: Record<string, unknown>) => {
     const result = await handler.execute({ orgId, commandId: `c-${++n}`, actor, issuedAt: at(n), ...body } as Command);
     if (E.isLeft(result)) throw new Error(result.left.message);

@@ -28,10 +28,11 @@ type Body = Record<string, unknown> & { type: Command['type'] };
 
 /** A memory store with a command handler; `run` executes a command of `orgId` and throws on a rejection. */
 export const setup = (orgId = 'acme', store: EventStore = new MemoryEventStore()) => {
-  const handler = new CommandHandler(store);
   let n = 0;
   // One minute apart, from 2026-03-01T10:00Z: times are distinct and ordered like positions.
   const timeOf = (i: number) => new Date(Date.UTC(2026, 2, 1, 10, i)).toISOString();
+  // The store's time is that of the command being recorded: a history dated in the past.
+  const handler = new CommandHandler(store, { clock: () => Date.parse(timeOf(n)) });
   const run = async (actor: Actor, body: Body, org = orgId): Promise<CommandResult> => {
     n++;
     const result = await handler.execute({ orgId: org, commandId: `c-${org}-${n}`, actor, issuedAt: timeOf(n), ...body } as Command);

@@ -3,6 +3,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import { CommandHandler, type CommandResult, type SnapshotWarning } from '@providers/commands';
 import {
   decide,
+  resolve as resolveAt,
   findProvider,
   orgStream,
   validateResolveRequest,
@@ -18,7 +19,9 @@ import {
   LiveProjection,
   MemoryCheckpointStore,
   READ_MODELS_PROJECTION,
+  InvalidPointInTime,
   ResolutionIndex,
+  parseIsoTime,
   StoreCheckpoints,
   buildAsOf,
   createReadModels,
@@ -72,6 +75,8 @@ export interface OpenOptions {
   readonly recordIssuance?: boolean;
   /** The client named in issuance records when a vend request names none (default `sdk`). */
   readonly client?: string;
+  /** The store's time in ms (default Date.now): a command dated more than 15 minutes from it is refused. Tools that record a history of their own dates pass theirs. */
+  readonly clock?: () => number;
 }
 
 /** The access role template of an org: its external id is filled in, the trusted account by default too. */
@@ -151,8 +156,13 @@ export class Providers {
     lazyMigration: boolean,
     onWarning: ((warning: SnapshotWarning) => void) | undefined,
     private readonly issuanceOptions: { readonly record: boolean; readonly client: string },
+    clock: (() => number) | undefined,
   ) {
-    this.handler = new CommandHandler(stores.events, { ...(stores.snapshots ? { snapshots: stores.snapshots } : {}), ...(onWarning ? { onWarning } : {}) });
+    this.handler = new CommandHandler(stores.events, {
+      ...(stores.snapshots ? { snapshots: stores.snapshots } : {}),
+      ...(onWarning ? { onWarning } : {}),
+      ...(clock ? { clock } : {}),
+    });
     this.sealer = new SecretSealer({ keys: stores.keys, masterKeys });
     const lazy = migrateOnFirstUse(this.handler, {
       actor: { id: 'migration', role: 'system' },
@@ -173,7 +183,7 @@ export class Providers {
     return new Providers(stores, options.masterKeys ?? MasterKeyring.fromEnvironment(), options.sts, options.migrateOnFirstUse ?? false, options.onWarning, {
       record: options.recordIssuance ?? true,
       client: options.client ?? 'sdk',
-    });
+    }, options.clock);
   }
 
   /** Decides and records a command; a rejection by a rule appends nothing. */
@@ -320,6 +330,10 @@ export class Providers {
     const valid = validateResolveRequest(request);
     if (E.isLeft(valid)) throw new InvalidResolveRequest(valid.left);
     await this.ensureMigrated(request.orgId);
+    if (asOf.position !== undefined || asOf.time !== undefined) {
+      if (asOf.time !== undefined && parseIsoTime(asOf.time) === undefined) throw new InvalidPointInTime(asOf.time);
+      return resolveAt(await this.handler.stateAt(request.orgId, asOf), request);
+    }
     const index = new ResolutionIndex();
     await project(this.stores.events, [index], {
       orgId: request.orgId,

@@ -12,7 +12,7 @@ import { Providers } from '../src/index.js';
 const admin = { id: 'alice', role: 'admin' as const };
 let n = 0;
 const cmd = (body: Record<string, unknown>): Command =>
-  ({ orgId: 'acme', commandId: `live-${++n}`, actor: admin, issuedAt: '2026-01-01T00:00:00.000Z', ...body }) as Command;
+  ({ orgId: 'acme', commandId: `live-${++n}`, actor: admin, issuedAt: new Date().toISOString(), ...body }) as Command;
 const addRole = (providers: Providers, name: string, account: string) =>
   providers.addProvider({ orgId: 'acme', actor: admin, name, type: 'aws', credentials: { kind: 'aws-role', roleArn: `arn:aws:iam::${account}:role/deploy` } });
 const request = { orgId: 'acme', app: 'app1', service: 'api', stage: 'prod', region: 'us-east-1' };

@@ -10,7 +10,7 @@ const admin = { id: 'alice', role: 'admin' as const };
 const sdk = suite('Providers');
 let n = 0;
 const cmd = (body: Record<string, unknown>): Command =>
-  ({ orgId: 'acme', commandId: `t-${++n}`, actor: admin, issuedAt: '2026-01-01T00:00:00.000Z', ...body }) as Command;
+  ({ orgId: 'acme', commandId: `t-${++n}`, actor: admin, issuedAt: new Date().toISOString(), ...body }) as Command;
 const open = (options: { migrateOnFirstUse?: boolean } = {}) =>
   Providers.open({ store: 'memory:', masterKeys: MasterKeyring.parse(generateMasterKey()), ...options });
 

@@ -37,7 +37,7 @@ const removal = (orgId: string, providerId: string, shred: boolean): Command =>
     orgId,
     commandId: `t-${++n}`,
     actor: admin,
-    issuedAt: '2026-01-01T00:00:00.000Z',
+    issuedAt: new Date().toISOString(),
     providerId,
     ...(shred ? { shred: true } : {}),
   }) as Command;
@@ -111,7 +111,7 @@ test('a removal a rule refuses records nothing and shreds nothing; force release
   const providers = await open();
   try {
     const { id, sealed } = await addKeys(providers, 'acme', 'ci');
-    const setDefault = { type: 'SetDefaultProvider', orgId: 'acme', commandId: `t-${++n}`, actor: admin, issuedAt: '2026-01-01T00:00:00.000Z', providerId: id } as Command;
+    const setDefault = { type: 'SetDefaultProvider', orgId: 'acme', commandId: `t-${++n}`, actor: admin, issuedAt: new Date().toISOString(), providerId: id } as Command;
     assert.ok(E.isRight(await providers.execute(setDefault)));
     const events = (await providers.history('acme')).length;
 
