@@ -43,7 +43,7 @@ cli('a damaged org snapshot: the next command warns on stderr (without its conte
   db.close();
   const added = ws.run([...store('b.db'), 'add', '--org', 'acme', '--name', 'PROD', ...role('444444444444')]);
   assert.is(added.code, 1, 'the replayed state knows prod: the name is taken');
-  assert.match(added.stderr, 'warning: the snapshot of providers-org-acme at position 1 cannot be read (the checksum does not match the content): replaying the stream');
+  assert.match(added.stderr, /warning: the snapshot of providers-org-acme at position \d+ cannot be read \(the checksum does not match the content\): replaying the stream/);
   assert.not.match(added.stderr, /333333333333|arn:aws/);
 });
 
