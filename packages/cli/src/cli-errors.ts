@@ -24,7 +24,17 @@ export class Rejected extends Error {
   }
 }
 
-const USAGE_TAGS = new Set(['UsageError', 'InvalidTokensFile', 'InvalidStoreUrl', 'MasterKeyMissing', 'InvalidMasterKey', 'MasterKeyUnknown', 'StsEndpointInvalid', 'InvalidIssuanceQuery']);
+const USAGE_TAGS = new Set([
+  'UsageError',
+  'InvalidTokensFile',
+  'InvalidStoreUrl',
+  'MasterKeyMissing',
+  'InvalidMasterKey',
+  'MasterKeyUnknown',
+  'MasterKeyMismatch',
+  'StsEndpointInvalid',
+  'InvalidIssuanceQuery',
+]);
 const REJECTION_TAGS = new Set([
   'Rejected',
   'NoProviderResolved',
@@ -34,6 +44,7 @@ const REJECTION_TAGS = new Set([
   'IamTemplateInputInvalid',
   'InvalidLegacyExport',
   'SecretShredded',
+  'RotationIncomplete',
 ]);
 
 /** How an error ends the process: its exit code and what is printed. */

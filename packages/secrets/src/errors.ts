@@ -31,6 +31,40 @@ export class MasterKeyUnknown extends Error {
   }
 }
 
+/**
+ * A data key under master key id `masterKeyId` was wrapped by another key
+ * than the one the keyring holds under that id: one id is naming two keys.
+ * `certain` is false for data keys wrapped before master keys had
+ * fingerprints, which cannot tell a wrong key from an altered wrapped key.
+ */
+export class MasterKeyMismatch extends Error {
+  readonly _tag = 'MasterKeyMismatch' as const;
+  constructor(
+    readonly masterKeyId: string,
+    readonly keyId: string,
+    readonly certain = true,
+  ) {
+    super(
+      `this is not the key that id ${masterKeyId} names: data key ${keyId} was wrapped by another master key under that id` +
+        (certain ? '' : ' (or the wrapped key was altered: it predates master-key fingerprints, so the two cannot be told apart)') +
+        `; give every master key an id of its own, and list the key that id ${masterKeyId} names in ${MASTER_KEY_SOURCES}`,
+    );
+    this.name = 'MasterKeyMismatch';
+  }
+}
+
+/** Rotation left data keys it could not open as they were; they are named, with the reason for each. */
+export class RotationIncomplete extends Error {
+  readonly _tag = 'RotationIncomplete' as const;
+  constructor(readonly unopened: readonly { readonly keyId: string; readonly masterKeyId: string; readonly reason: string }[]) {
+    super(
+      `${unopened.length} data key(s) could not be opened and are still wrapped as they were: ` +
+        unopened.map(({ keyId, reason }) => `${keyId} (${reason})`).join('; '),
+    );
+    this.name = 'RotationIncomplete';
+  }
+}
+
 /** The data key of a sealed secret was deleted: the secret is gone for good. */
 export class SecretShredded extends Error {
   readonly _tag = 'SecretShredded' as const;
@@ -81,6 +115,8 @@ export class InvalidSealInput extends Error {
 export type SecretsError =
   | MasterKeyMissing
   | MasterKeyUnknown
+  | MasterKeyMismatch
+  | RotationIncomplete
   | SecretShredded
   | SecretTampered
   | InvalidMasterKey
@@ -90,6 +126,8 @@ export type SecretsError =
 export const isSecretsError = (error: unknown): error is SecretsError =>
   error instanceof MasterKeyMissing ||
   error instanceof MasterKeyUnknown ||
+  error instanceof MasterKeyMismatch ||
+  error instanceof RotationIncomplete ||
   error instanceof SecretShredded ||
   error instanceof SecretTampered ||
   error instanceof InvalidMasterKey ||

@@ -2,6 +2,8 @@
 export { SEALED_SECRET_ALGORITHM, type SealedSecret } from './sealed-secret.js';
 /** Envelope encryption of secret values with per-provider data keys. */
 export { SecretSealer, type SecretSealerOptions } from './secret-sealer.js';
+/** What a rotation re-wrapped, and the data keys it could not open. */
+export type { RotationReport, UnopenedDataKey } from './rotation-report.js';
 /** The master keys, from PROVIDERS_MASTER_KEY / PROVIDERS_MASTER_KEY_FILE, and a generator for new ones. */
 export { MasterKeyring, generateMasterKey, masterKeyIdOf, type MasterKeyEnvironment } from './master-keyring.js';
 /** Removal of secret values from output, logs and errors. */
@@ -10,6 +12,8 @@ export { Redactor, REDACTED, looksSecretKey } from './redact.js';
 export {
   MasterKeyMissing,
   MasterKeyUnknown,
+  MasterKeyMismatch,
+  RotationIncomplete,
   SecretShredded,
   SecretTampered,
   InvalidMasterKey,

@@ -2,8 +2,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { inspect } from 'node:util';
 import type { StoredKey } from '@providers/store';
-import { DATA_KEY_BYTES, unwrapDataKey, wrapDataKey } from './data-key-wrap.js';
-import { InvalidMasterKey, MasterKeyUnknown, SecretTampered } from './errors.js';
+import { DATA_KEY_BYTES, isFormat1, unwrapDataKey, wrapDataKey, wrappedBy } from './data-key-wrap.js';
+import { InvalidMasterKey, MasterKeyMismatch, MasterKeyUnknown, SecretTampered } from './errors.js';
 
 const MASTER_KEY_BYTES = 32;
 const MASTER_KEY_ENV = 'PROVIDERS_MASTER_KEY';
@@ -127,19 +127,37 @@ export class MasterKeyring {
     return { wrapped: wrapDataKey(key, id, keyId, dataKey, randomBytes(12)), masterKeyId: id };
   }
 
-  /** Unwraps the data key `keyId` with whichever master key wrapped it. */
+  /**
+   * Unwraps the data key `keyId` with whichever master key wrapped it. A
+   * fingerprint that is not this keyring's key under that id is
+   * `MasterKeyMismatch` before any decryption is tried; a data key from before
+   * fingerprints that does not unwrap is `MasterKeyMismatch` too, not certain.
+   */
   unwrap(keyId: string, stored: StoredKey): Buffer {
     const master = this.#keys.find(({ id }) => id === stored.masterKeyId);
     if (master === undefined) throw new MasterKeyUnknown(stored.masterKeyId, keyId);
+    const fingerprinted = wrappedBy(master.key, stored.wrapped);
+    if (fingerprinted === false) throw new MasterKeyMismatch(master.id, keyId);
     const dataKey = unwrapDataKey(master.key, master.id, keyId, stored.wrapped);
-    if (dataKey === undefined || dataKey.length !== DATA_KEY_BYTES) {
-      throw new SecretTampered(
-        keyId,
-        undefined,
-        `it does not unwrap with master key ${master.id}: the wrapped key was altered, or this is not the master key that wrapped it`,
-      );
-    }
-    return dataKey;
+    if (dataKey !== undefined && dataKey.length === DATA_KEY_BYTES) return dataKey;
+    if (fingerprinted === undefined && isFormat1(stored.wrapped)) throw new MasterKeyMismatch(master.id, keyId, false);
+    throw new SecretTampered(keyId, undefined, `it does not unwrap with master key ${master.id}, whose fingerprint it carries: the wrapped key was altered`);
+  }
+
+  /**
+   * Whether the current master key wrapped this data key stored under the
+   * current id: by its fingerprint, or by unwrapping one from before fingerprints.
+   */
+  isCurrentKeyOf(keyId: string, stored: StoredKey): boolean {
+    const { id, key } = this.#current();
+    if (stored.masterKeyId !== id) return false;
+    return wrappedBy(key, stored.wrapped) ?? unwrapDataKey(key, id, keyId, stored.wrapped) !== undefined;
+  }
+
+  /** Whether a data key is wrapped as the current master key wraps now: under its id, with its fingerprint. */
+  isWrappedAsCurrent(stored: StoredKey): boolean {
+    const { id, key } = this.#current();
+    return stored.masterKeyId === id && wrappedBy(key, stored.wrapped) === true;
   }
 
   /** Only the ids: a keyring serialized by accident must not leak key bytes. */

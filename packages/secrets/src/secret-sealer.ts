@@ -3,8 +3,10 @@ import { KeyDeleted, type KeyStore, type StoredKey } from '@providers/store';
 import { DataKeyCache } from './data-key-cache.js';
 import { DATA_KEY_BYTES } from './data-key-wrap.js';
 import { InvalidSealInput, MasterKeyMissing, SecretShredded, SecretTampered } from './errors.js';
+import { checkCurrentBinding } from './master-key-binding.js';
 import type { MasterKeyring } from './master-keyring.js';
 import type { Redactor } from './redact.js';
+import { unopenedReason, type RotationReport, type UnopenedDataKey } from './rotation-report.js';
 import { SEALED_SECRET_ALGORITHM, type SealedSecret } from './sealed-secret.js';
 
 const IV_BYTES = 12;
@@ -76,6 +78,8 @@ export class SecretSealer {
   // create two data keys (the loser's ciphertext would never open), and a load must not
   // re-cache a key that a shred has just deleted.
   readonly #queues = new Map<string, Promise<void>>();
+  // Proven once per sealer: the current master key's id names this key in the key store.
+  #binding: Promise<void> | undefined;
 
   constructor(options: SecretSealerOptions) {
     this.#keys = options.keys;
@@ -139,20 +143,35 @@ export class SecretSealer {
     });
   }
 
-  /** Re-wraps every data key not wrapped by the current master key; the events are untouched. */
-  async rotate(): Promise<{ readonly rewrapped: number }> {
+  /**
+   * Re-wraps every data key not wrapped as the current master key wraps (an
+   * older key, or the format before fingerprints); the events are untouched.
+   * A data key that does not open is left as it was and reported, and the
+   * rest are still re-wrapped.
+   */
+  async rotate(): Promise<RotationReport> {
     const masterKeys = this.#requireMasterKeys();
+    await this.#checkBinding(masterKeys);
     let rewrapped = 0;
+    const unopened: UnopenedDataKey[] = [];
     for (const keyId of await this.#keys.list()) {
       await this.#serialized(keyId, async () => {
         const stored = await this.#keys.get(keyId);
-        if (stored === undefined || stored.masterKeyId === masterKeys.currentId) return;
-        const dataKey = masterKeys.unwrap(keyId, stored);
+        if (stored === undefined || masterKeys.isWrappedAsCurrent(stored)) return;
+        let dataKey: Buffer;
+        try {
+          dataKey = masterKeys.unwrap(keyId, stored);
+        } catch (error) {
+          const reason = unopenedReason(error, stored.masterKeyId);
+          if (reason === undefined) throw error;
+          unopened.push({ keyId, masterKeyId: stored.masterKeyId, reason });
+          return;
+        }
         await this.#keys.put(keyId, masterKeys.wrap(keyId, dataKey));
         rewrapped += 1;
       });
     }
-    return { rewrapped };
+    return { rewrapped, unopened };
   }
 
   /** Whether the key store holds the data key `keyId` (false once shredded). */
@@ -185,12 +204,22 @@ export class SecretSealer {
   // Another process may create the same key id at the same moment: the store keeps one of
   // the two keys and both processes seal with that one.
   async #createDataKey(keyId: string, masterKeys: MasterKeyring): Promise<StoredKey> {
+    await this.#checkBinding(masterKeys);
     try {
       return await this.#keys.putIfAbsent(keyId, masterKeys.wrap(keyId, randomBytes(DATA_KEY_BYTES)));
     } catch (error) {
       if (error instanceof KeyDeleted) throw new SecretShredded(keyId);
       throw error;
     }
+  }
+
+  #checkBinding(masterKeys: MasterKeyring): Promise<void> {
+    this.#binding ??= checkCurrentBinding(this.#keys, masterKeys).catch((error: unknown) => {
+      // A refusal is not remembered: the key store may be put right while this sealer lives.
+      this.#binding = undefined;
+      throw error;
+    });
+    return this.#binding;
   }
 
   #serialized<T>(keyId: string, operation: () => Promise<T>): Promise<T> {

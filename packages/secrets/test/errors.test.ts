@@ -9,11 +9,13 @@ import {
   InvalidMasterKey,
   InvalidSealInput,
   isSecretsError,
+  MasterKeyMismatch,
   MasterKeyMissing,
   MasterKeyring,
   MasterKeyUnknown,
   SecretSealer,
   SecretShredded,
+  RotationIncomplete,
   SecretTampered,
 } from '../src/index.js';
 import { containsAny, keyringOf, newMasterKey, rejection, thrown } from './fixtures.js';
@@ -54,6 +56,8 @@ const scenario = async () => {
     thrown(() => MasterKeyring.fromEnvironment({ PROVIDERS_MASTER_KEY: `${old.line},${old.line}` })),
     thrown(() => MasterKeyring.fromEnvironment({ PROVIDERS_MASTER_KEY: `${PLAINTEXT}:${old.bytes.toString('base64')}` })),
     thrown(() => MasterKeyring.fromEnvironment({ PROVIDERS_MASTER_KEY_FILE: openFile })),
+    await rejection(new SecretSealer({ keys, masterKeys: keyringOf(newMasterKey(old.id)) }).unseal(sealed, 'secretAccessKey')),
+    new RotationIncomplete((await new SecretSealer({ keys, masterKeys: keyringOf(current, newMasterKey(old.id)) }).rotate()).unopened),
   ];
   await sealer.shred('org-1/prov-1');
   errors.push(await rejection(sealer.unseal(sealed, 'secretAccessKey')));
@@ -63,7 +67,16 @@ const scenario = async () => {
 
 test('every error class is produced, typed, and tagged', async () => {
   const { errors } = await scenario();
-  const classes = [MasterKeyMissing, MasterKeyUnknown, SecretShredded, SecretTampered, InvalidMasterKey, InvalidSealInput];
+  const classes = [
+    MasterKeyMissing,
+    MasterKeyUnknown,
+    MasterKeyMismatch,
+    RotationIncomplete,
+    SecretShredded,
+    SecretTampered,
+    InvalidMasterKey,
+    InvalidSealInput,
+  ];
   for (const errorClass of classes) {
     assert.ok(errors.some((error) => error instanceof errorClass), errorClass.name);
   }

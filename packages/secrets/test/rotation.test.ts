@@ -1,7 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { MemoryKeyStore } from '@providers/store';
-import { MasterKeyUnknown, SecretSealer, SecretTampered } from '../src/index.js';
+import { MasterKeyMismatch, MasterKeyUnknown, SecretSealer, SecretTampered } from '../src/index.js';
 import { keyringOf, newMasterKey, rejection } from './fixtures.js';
 
 const sealUnder = async (keys: MemoryKeyStore, master = newMasterKey()) => {
@@ -32,7 +32,7 @@ test('rotation re-wraps every data key with the current master key; the old key 
   const rotating = new SecretSealer({ keys, masterKeys: keyringOf(current, old) });
   assert.is(await rotating.unseal(sealed[0], 'secretAccessKey'), 'first secret');
 
-  assert.equal(await rotating.rotate(), { rewrapped: 3 });
+  assert.equal(await rotating.rotate(), { rewrapped: 3, unopened: [] });
 
   for (const keyId of await keys.list()) assert.is((await keys.get(keyId))?.masterKeyId, current.id);
   const onlyNew = new SecretSealer({ keys, masterKeys: keyringOf(current) });
@@ -49,24 +49,31 @@ test('rotating again re-wraps nothing; keys sealed after rotation use the curren
   const { master: old } = await sealUnder(keys);
   const current = newMasterKey();
   const sealer = new SecretSealer({ keys, masterKeys: keyringOf(current, old) });
-  assert.equal(await sealer.rotate(), { rewrapped: 3 });
-  assert.equal(await sealer.rotate(), { rewrapped: 0 });
+  assert.equal(await sealer.rotate(), { rewrapped: 3, unopened: [] });
+  assert.equal(await sealer.rotate(), { rewrapped: 0, unopened: [] });
   await sealer.seal('org-3/prov-1', 'f', 'later');
   assert.is((await keys.get('org-3/prov-1'))?.masterKeyId, current.id);
 });
 
-test('rotation with a data key wrapped by an unknown master key fails as MasterKeyUnknown', async () => {
+test('rotation goes on past data keys wrapped by a master key the keyring lacks, and reports each by id', async () => {
   const keys = new MemoryKeyStore();
-  await sealUnder(keys);
-  const sealer = new SecretSealer({ keys, masterKeys: keyringOf(newMasterKey()) });
-  assert.instance(await rejection(sealer.rotate()), MasterKeyUnknown);
+  const { master: old } = await sealUnder(keys);
+  const current = newMasterKey();
+  const sealer = new SecretSealer({ keys, masterKeys: keyringOf(current) });
+  await sealer.seal('org-3/prov-1', 'f', 'sealed under the current key');
+  const reason = `master key ${old.id} is not in the keyring`;
+  assert.equal(await sealer.rotate(), {
+    rewrapped: 0,
+    unopened: ['org-1/prov-1', 'org-1/prov-2', 'org-2/prov-1'].map((keyId) => ({ keyId, masterKeyId: old.id, reason })),
+  });
+  for (const keyId of ['org-1/prov-1', 'org-1/prov-2', 'org-2/prov-1']) assert.is((await keys.get(keyId))?.masterKeyId, old.id);
 });
 
-test('a wrong master key under the right id, or a wrapped key moved or altered, fails as SecretTampered', async () => {
+test('a wrong master key under the right id is MasterKeyMismatch; a wrapped key moved or altered is SecretTampered', async () => {
   const keys = new MemoryKeyStore();
   const { master, sealed } = await sealUnder(keys);
   const impostor = new SecretSealer({ keys, masterKeys: keyringOf(newMasterKey(master.id)) });
-  assert.instance(await rejection(impostor.unseal(sealed[0], 'secretAccessKey')), SecretTampered);
+  assert.instance(await rejection(impostor.unseal(sealed[0], 'secretAccessKey')), MasterKeyMismatch);
 
   const other = await keys.get('org-1/prov-2');
   assert.ok(other);

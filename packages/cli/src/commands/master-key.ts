@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { generateMasterKey } from '@providers/secrets';
+import { generateMasterKey, RotationIncomplete } from '@providers/secrets';
 import type { Define } from '../program.js';
 
 /** `providers master-key generate|rotate`: the key that wraps every provider's data key. */
@@ -16,9 +16,11 @@ export const registerMasterKey = (program: Command, define: Define) => {
       .description('re-wrap every data key with the first (current) master key of PROVIDERS_MASTER_KEY; events are untouched'),
     async (ctx) => {
       ctx.requireManager('master-key rotate');
-      const { rewrapped } = await (await ctx.providers()).sealer.rotate();
-      if (ctx.out.json) return ctx.out.data({ rewrapped });
+      const { rewrapped, unopened } = await (await ctx.providers()).sealer.rotate();
+      if (ctx.out.json) ctx.out.data({ rewrapped, unopened });
       ctx.out.line(`re-wrapped ${rewrapped} data key(s) with the current master key`);
+      // The rest is re-wrapped; what could not be opened is named, and the exit code says rotation is not done.
+      if (unopened.length > 0) throw new RotationIncomplete(unopened);
     },
   );
 };
