@@ -1,4 +1,6 @@
 export { Actor, ActorRole } from './actor.js';
+/** The one strict parser of an as-of point (a global position, or an ISO-8601 time with a zone). */
+export { parseAsOf, parseAsOfTime, type AsOfPoint } from './as-of.js';
 export {
   AddProvider,
   ClearDefaultProvider,

@@ -30,7 +30,7 @@ export { AUDIT_CSV_COLUMNS, auditCsv } from './audit-csv.js';
 /** The three read models together. */
 export { READ_MODELS_PROJECTION, createReadModels, readModelList, type ReadModels } from './read-models.js';
 /** The read models as of a position or a time, and the parser of `--as-of`. */
-export { buildAsOf, parseAsOf, type AsOf, type AsOfOptions, type AsOfReadModels } from './point-in-time.js';
+export { buildAsOf, type AsOf, type AsOfOptions, type AsOfReadModels } from './point-in-time.js';
 /** A point in time that is neither a position nor an ISO time with a zone. */
 export { InvalidPointInTime } from './invalid-point-in-time.js';
 export { parseIsoTime } from './iso-time.js';

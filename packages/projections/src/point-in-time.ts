@@ -23,17 +23,6 @@ export interface AsOfOptions extends AsOf {
 export type AsOfReadModels = ReadModels & ProjectResult;
 
 /**
- * Parses the `--as-of` of the CLI: digits are a global position, anything
- * else must be an ISO 8601 date or time with a zone. Throws `InvalidPointInTime`.
- */
-export const parseAsOf = (text: string): AsOf => {
-  const trimmed = text.trim();
-  if (/^\d{1,20}$/.test(trimmed)) return { position: BigInt(trimmed) };
-  if (parseIsoTime(trimmed) === undefined) throw new InvalidPointInTime(text);
-  return { time: trimmed };
-};
-
-/**
  * Builds the resolution index, the catalog and the audit trail as they were
  * at a point: a fresh replay of the log (or one org's stream) up to it.
  */

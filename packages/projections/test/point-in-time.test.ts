@@ -1,7 +1,7 @@
 // Point in time: the read models as they were at a position or a time.
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { buildAsOf, parseAsOf, project } from '../src/index.js';
+import { buildAsOf, project } from '../src/index.js';
 import { admin, setup } from './support.js';
 
 const asOf = suite('point in time');
@@ -46,14 +46,6 @@ asOf('as of one org: only that org’s stream is read', async () => {
   assert.equal(beta.audit.query().map((f) => f.orgId), ['beta']);
   assert.is(beta.folded, 1);
   assert.equal(beta.catalog.list('acme'), []);
-});
-
-asOf('parseAsOf: digits are a position, an ISO time with a zone is a time, anything else is refused', () => {
-  assert.equal(parseAsOf('42'), { position: 42n });
-  assert.equal(parseAsOf('2026-03-01T10:05:00Z'), { time: '2026-03-01T10:05:00Z' });
-  assert.equal(parseAsOf('2026-03-01'), { time: '2026-03-01' });
-  for (const bad of ['last tuesday', '2026-03-01T10:05:00', '2026-02-30', '-1', ''])
-    assert.throws(() => parseAsOf(bad), (e: Error) => e.name === 'InvalidPointInTime', bad);
 });
 
 asOf('an invalid time is refused rather than read as "everything"', async () => {

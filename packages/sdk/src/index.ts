@@ -10,6 +10,8 @@ export {
   type WriteContext,
 } from './providers.js';
 export { DEFAULT_SESSION_DURATION_SECONDS, MAX_SECRET_VALUE_LENGTH, validatePlainSecrets, type PlainCredentials } from './provider-input.js';
+/** The error of an `asOf` the domain's as-of parser refuses. */
+export { InvalidAsOf } from './as-of.js';
 export { DEFAULT_STORE_URL, InvalidStoreUrl, openStores, parseStoreUrl, type StoreLocation, type Stores } from './store-url.js';
 /** A snapshot that could not be used or saved (the answer was replayed from the log): what `OpenOptions.onWarning` hears. */
 export type { SnapshotWarning } from '@providers/commands';

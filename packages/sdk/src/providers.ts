@@ -50,6 +50,7 @@ import type {
   Vendor,
 } from '@providers/vending';
 import { InvalidResolveRequest } from './invalid-resolve-request.js';
+import { checkedAsOf } from './as-of.js';
 import { DEFAULT_SESSION_DURATION_SECONDS, validatePlainSecrets, type PlainCredentials } from './provider-input.js';
 import { DEFAULT_STORE_URL, openStores, parseStoreUrl, type Stores } from './store-url.js';
 
@@ -325,10 +326,11 @@ export class Providers {
     };
   }
 
-  /** Which provider (instance > stage > service > org default > none) a deployment uses, and why; a request breaking a write's rule throws `InvalidResolveRequest`. */
-  async resolve(request: ResolveRequest, asOf: AsOf = {}): Promise<Resolution> {
+  /** Which provider (instance > stage > service > org default > none) a deployment uses, and why; a request breaking a write's rule throws `InvalidResolveRequest`, a malformed `asOf` `InvalidAsOf`. */
+  async resolve(request: ResolveRequest, given: AsOf = {}): Promise<Resolution> {
     const valid = validateResolveRequest(request);
     if (E.isLeft(valid)) throw new InvalidResolveRequest(valid.left);
+    const asOf = checkedAsOf(given);
     await this.ensureMigrated(request.orgId);
     if (asOf.position !== undefined || asOf.time !== undefined) {
       if (asOf.time !== undefined && parseIsoTime(asOf.time) === undefined) throw new InvalidPointInTime(asOf.time);
@@ -347,7 +349,8 @@ export class Providers {
    * The org's read models — resolution index, provider catalog, audit trail —
    * folded from its stream, as of now or of a point in time.
    */
-  readModels(orgId: string, asOf: AsOf = {}): Promise<AsOfReadModels> {
+  async readModels(orgId: string, given: AsOf = {}): Promise<AsOfReadModels> {
+    const asOf = checkedAsOf(given);
     return buildAsOf(this.stores.events, {
       orgId,
       ...(asOf.position !== undefined ? { position: asOf.position } : {}),

@@ -1,14 +1,15 @@
 import type { Command } from 'commander';
+import * as E from 'fp-ts/lib/Either.js';
+import { parseAsOf } from '@providers/domain';
 import { UsageError } from '../cli-errors.js';
 import type { Define } from '../program.js';
 
-/** `--as-of`: a global position (digits) or an ISO time. */
-export const parseAsOf = (value: string | undefined): { position?: bigint; time?: string } => {
+/** `--as-of`, by the domain's one as-of parser: a malformed value is a usage error naming the flag. */
+const asOfOption = (value: string | undefined) => {
   if (value === undefined) return {};
-  if (/^\d+$/.test(value)) return { position: BigInt(value) };
-  const time = Date.parse(value);
-  if (Number.isNaN(time)) throw new UsageError(`--as-of takes a position (digits) or an ISO time, not ${JSON.stringify(value)}`, 'as-of');
-  return { time: new Date(time).toISOString() };
+  const parsed = parseAsOf(value, '--as-of');
+  if (E.isLeft(parsed)) throw new UsageError(parsed.left.message, 'as-of');
+  return parsed.right;
 };
 
 /** `providers resolve`: which provider a deployment uses, where from, and (--explain) why. */
@@ -23,7 +24,7 @@ export const registerResolve = (program: Command, define: Define) =>
       .requiredOption('--stage <stage>', 'stage')
       .option('--region <region>', 'AWS region of the instance')
       .option('--type <type>', 'vendor type', 'aws')
-      .option('--as-of <when>', 'answer as of a global position or an ISO time')
+      .option('--as-of <when>', 'answer as of a global position (digits) or an ISO-8601 date-time with a zone (Z or ±hh:mm)')
       .option('--explain', 'show every scope looked at and the event that set it'),
     async (ctx, o) => {
       const resolution = await (await ctx.providers()).resolve(
@@ -35,7 +36,7 @@ export const registerResolve = (program: Command, define: Define) =>
           ...(o.region !== undefined ? { region: String(o.region) } : {}),
           type: String(o.type),
         },
-        parseAsOf(o.asOf as string | undefined),
+        asOfOption(o.asOf as string | undefined),
       );
       if (!resolution.provider) await ctx.noteIfUnknown(String(o.org));
       const p = resolution.provider;
