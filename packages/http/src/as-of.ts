@@ -1,16 +1,14 @@
-// The as-of of a request (`?asOf=`): digits are a position of the log, anything else an ISO time with a zone.
-import type { AsOf } from '@providers/sdk';
+// The as-of of a request (`?asOf=`), by the domain's one as-of parser: the CLI's `--as-of` rules exactly.
+import * as E from 'fp-ts/lib/Either.js';
+import { parseAsOf, type AsOf } from '@providers/sdk';
 import { HttpError } from './errors.js';
 
-const ISO_WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
-
-/** Parses `asOf`; undefined or empty means now. A value that is neither is a 400 naming `asOf`. */
+/** Parses `asOf`; absent or empty means now. A value that is neither a position nor a time is a 400 naming `asOf`. */
 export const parseAsOfParam = (text: string | null | undefined): AsOf | undefined => {
-  const value = text?.trim() ?? '';
-  if (value === '') return undefined;
-  if (/^\d{1,19}$/.test(value)) return { position: BigInt(value) };
-  if (ISO_WITH_ZONE.test(value) && !Number.isNaN(Date.parse(value))) return { time: value };
-  throw new HttpError(400, 'InvalidInput', 'asOf: a position (digits) or an ISO 8601 time with a zone, e.g. 2026-01-31T12:00:00Z', 'asOf');
+  if (text === null || text === undefined || text === '') return undefined;
+  const parsed = parseAsOf(text, 'asOf');
+  if (E.isLeft(parsed)) throw new HttpError(400, 'InvalidInput', parsed.left.message, 'asOf');
+  return parsed.right;
 };
 
 /** The audit filters a query string can carry. */

@@ -78,6 +78,15 @@ api('as of a position, the org and a resolution are as they were', async ({ h })
   assert.equal([bad.status, bad.body.field], [400, 'asOf']);
 });
 
+api('asOf follows the CLI\'s --as-of rules: no lenient reading, no date that does not exist, no zone-less time', async ({ h }) => {
+  for (const asOf of [' 5', '+5', '-1', '2026-02-30T00:00:00Z', '2026-03-01T10:00:00', '0000-01-01T00:00:00Z', '+275760-09-13T00:00:00Z']) {
+    const bad = await h.call(MEMBER, 'GET', `/api/orgs/acme/resolve?app=shop&service=api&stage=prod&asOf=${encodeURIComponent(asOf)}`);
+    assert.equal([bad.status, bad.body.field], [400, 'asOf'], asOf);
+  }
+  const tokyo = (await h.call(MEMBER, 'GET', `/api/orgs/acme/resolve?app=shop&service=api&stage=prod&asOf=${encodeURIComponent('2001-01-01T09:00:00+09:00')}`)).body;
+  assert.equal([tokyo.asOf, tokyo.source], ['2001-01-01T00:00:00.000Z', 'none']);
+});
+
 api('removing a provider in use is refused with its usages; forced, it releases them', async ({ h }) => {
   const refused = await h.call(ADMIN, 'DELETE', '/api/orgs/acme/providers/prod');
   assert.equal([refused.status, refused.body.error], [409, 'ProviderInUse']);

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import * as E from 'fp-ts/lib/Either.js';
-import { parseAsOf } from '@providers/domain';
+import { parseAsOf } from '@providers/sdk';
 import { UsageError } from '../cli-errors.js';
 import type { Define } from '../program.js';
 
