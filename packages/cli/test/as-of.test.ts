@@ -34,8 +34,10 @@ cli('one instant answers the same in any zone it is written in, whatever TZ the 
   for (const r of answers) assert.is(r.code, 0, r.stderr);
   for (const r of answers) assert.equal(r.json<{ source: string }>().source, 'service');
   assert.is(resolveAsOf('2001-01-01T00:00:00Z').json<{ source: string }>().source, 'none');
-  assert.is(resolveAsOf('1').json<{ source: string }>().source, 'none');
-  assert.is(resolveAsOf('2').json<{ source: string }>().source, 'service');
+  const history = ws.run(['history', '--org', 'acme', '--json']).json<{ type: string; position: string }[]>();
+  const linkedAt = BigInt(history.find((e) => e.type === 'ProviderLinkedToService')!.position);
+  assert.is(resolveAsOf(String(linkedAt - 1n)).json<{ source: string }>().source, 'none');
+  assert.is(resolveAsOf(`00${linkedAt}`).json<{ source: string }>().source, 'service');
 });
 
 cli.run();
