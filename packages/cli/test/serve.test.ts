@@ -1,7 +1,7 @@
 // `providers serve` runs the API and the console on the store; a change made by another `providers`
 // process shows on the next request and page load without a restart; SIGTERM stops it cleanly.
 import { spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -61,6 +61,27 @@ test('a bad tokens file is a usage error naming the field, and never echoes a to
     assert.is(run.code, 2);
     assert.match(run.stderr, /\[0\]\.(token|role)/);
     assert.not.match(run.stderr, 'leaky-but-too-short');
+  } finally {
+    w.cleanup();
+  }
+});
+
+test('serverless-env prints the export lines of the Serverless preload, and refuses a URL that is not http', () => {
+  const w = workspace();
+  try {
+    const printed = w.run(['serverless-env', '--url', 'http://127.0.0.1:8080/', '--required']);
+    assert.is(printed.code, 0, printed.stderr);
+    const lines = printed.stdout.trim().split('\n');
+    assert.equal(lines.slice(1), [
+      "export PROVIDERS_URL='http://127.0.0.1:8080'",
+      "export SLS_TELEMETRY_DISABLED='1'",
+      "export SLS_NOTIFICATIONS_MODE='off'",
+      "export AWS_EC2_METADATA_DISABLED='true'",
+      "export PROVIDERS_REQUIRED='1'",
+    ]);
+    const preload = /^export NODE_OPTIONS='--require "(.+)"'$/.exec(lines[0]!)?.[1];
+    assert.ok(preload && preload.endsWith('serverless-v3.cjs') && existsSync(preload), lines[0]);
+    assert.is(w.run(['serverless-env', '--url', 'file:///etc/passwd']).code, 2);
   } finally {
     w.cleanup();
   }

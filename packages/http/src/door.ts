@@ -1,7 +1,9 @@
 // Every call this package makes into the library, through the SDK only: the routes and pages speak
 // to this object, so the SDK's surface is met in one place.
 import { randomUUID } from 'node:crypto';
+import { rules } from '@providers/domain';
 import type { AsOf, PlainCredentials, Providers, WriteContext } from '@providers/sdk';
+import { decodeOrExplain, type Misfit } from './decode.js';
 import { Rejection } from './errors.js';
 
 /** Who acts: an id and a role. */
@@ -115,3 +117,14 @@ export class Door {
 }
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+const DEPLOYMENT_RULES = { app: rules.AppName, service: rules.ServiceName, stage: rules.StageName, region: rules.AwsRegion } as const;
+
+/** The first part of a deployment that breaks the domain's rules (field and rule), or undefined. */
+export const deploymentMisfit = (deployment: { readonly [K in keyof typeof DEPLOYMENT_RULES]: string }): Misfit | undefined => {
+  for (const [field, codec] of Object.entries(DEPLOYMENT_RULES)) {
+    const decoded = decodeOrExplain(codec, deployment[field as keyof typeof DEPLOYMENT_RULES]);
+    if (decoded._tag === 'Left') return { field, rule: decoded.left.rule };
+  }
+  return undefined;
+};

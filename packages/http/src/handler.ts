@@ -9,7 +9,8 @@ import { Sessions } from './console/sessions.js';
 import { Door } from './door.js';
 import { HttpError, toHttpError } from './errors.js';
 import { sendJson } from './http-io.js';
-import { match, run } from './routing.js';
+import { match, run, type Route } from './routing.js';
+import { SERVERLESS_PREFIX, serverlessRoutes } from './serverless-routes.js';
 import type { Tokens } from './tokens.js';
 
 /** What the handler serves from: the library, the tokens, and where to report failures. */
@@ -25,7 +26,10 @@ export type ProvidersHandler = (request: IncomingMessage, response: ServerRespon
 
 const bearerOf = (request: IncomingMessage): string | undefined => /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
 
-/** Creates the handler: `/api/…` and `/console/…` are answered; anything else is left to the embedder. */
+/**
+ * Creates the handler: `/api/…`, `/console/…` and the Serverless Framework v3 routes under
+ * `/serverless/…` are answered; anything else is left to the embedder.
+ */
 export const createProvidersHandler = (options: HandlerOptions): ProvidersHandler => {
   const door = new Door(options.providers);
   const sessions = new Sessions();
@@ -44,9 +48,14 @@ export const createProvidersHandler = (options: HandlerOptions): ProvidersHandle
       await handleConsole({ door, tokens: options.tokens, sessions, log }, consoleRoutes, request, response);
       return true;
     }
-    if (!url.pathname.startsWith('/api/')) return false;
+    const routes: readonly Route[] | undefined = url.pathname.startsWith('/api/')
+      ? apiRoutes
+      : url.pathname.startsWith(`${SERVERLESS_PREFIX}/`)
+        ? serverlessRoutes
+        : undefined;
+    if (!routes) return false;
     try {
-      const matched = match(apiRoutes, method, url.pathname);
+      const matched = match(routes, method, url.pathname);
       if (!matched) throw new HttpError(404, 'NotFound', `no route ${url.pathname}`);
       const principal = options.tokens.principalOf(bearerOf(request));
       if (!principal) throw new HttpError(401, 'Unauthenticated', 'send Authorization: Bearer <token> with a known token');

@@ -13,6 +13,7 @@ import { registerMigrate } from './migrate.js';
 import { registerRebuild } from './rebuild.js';
 import { registerResolve } from './resolve.js';
 import { registerServe } from './serve.js';
+import { registerServerlessEnv } from './serverless-env.js';
 import { registerList, registerShow } from './show.js';
 
 /** Every subcommand of `providers`, in the order `--help` lists them. */
@@ -32,4 +33,5 @@ export const registerCommands = (program: Command, define: Define): void => {
   registerIamTemplate(program, define);
   registerMasterKey(program, define);
   registerServe(program, define);
+  registerServerlessEnv(program, define);
 };
