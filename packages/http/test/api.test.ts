@@ -72,7 +72,8 @@ api('as of a position, the org and a resolution are as they were', async ({ h })
   const before = facts[1].position - 1;
   const then = (await h.call(MEMBER, 'GET', `/api/orgs/acme/resolve?app=shop&service=api&stage=prod&asOf=${before}`)).body;
   assert.equal([then.asOf, then.source, then.provider.name], [String(before), 'stage', 'dev']);
-  const first = (await h.call(MEMBER, 'GET', '/api/orgs/acme/providers?asOf=1')).body.providers;
+  const [devAdded] = (await h.call(MEMBER, 'GET', '/api/orgs/acme/audit?action=provider-added')).body.facts;
+  const first = (await h.call(MEMBER, 'GET', `/api/orgs/acme/providers?asOf=${devAdded.position}`)).body.providers;
   assert.equal(first.map((p: { name: string }) => p.name), ['dev']);
   const bad = await h.call(MEMBER, 'GET', '/api/orgs/acme/providers?asOf=yesterday');
   assert.equal([bad.status, bad.body.field], [400, 'asOf']);
