@@ -20,12 +20,10 @@ import {
   MemoryCheckpointStore,
   READ_MODELS_PROJECTION,
   InvalidPointInTime,
-  ResolutionIndex,
   parseIsoTime,
   StoreCheckpoints,
   buildAsOf,
   createReadModels,
-  project,
   readModelList,
   toEnvelope,
   type AsOfReadModels,
@@ -336,13 +334,9 @@ export class Providers {
       if (asOf.time !== undefined && parseIsoTime(asOf.time) === undefined) throw new InvalidPointInTime(asOf.time);
       return resolveAt(await this.handler.stateAt(request.orgId, asOf), request);
     }
-    const index = new ResolutionIndex();
-    await project(this.stores.events, [index], {
-      orgId: request.orgId,
-      ...(asOf.position !== undefined ? { upTo: asOf.position } : {}),
-      ...(asOf.time !== undefined ? { until: asOf.time } : {}),
-    });
-    return index.resolve(request);
+    // The org's cached state, brought up to date by one read of what was appended since
+    // (another process's writes included): a deployment never waits for a replay of history.
+    return resolveAt(await this.handler.state(request.orgId), request);
   }
 
   /**
