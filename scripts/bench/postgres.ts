@@ -35,7 +35,7 @@ const link = (n: number): Command => ({
   orgId: 'append-org',
   commandId: `append-${n}`,
   actor,
-  issuedAt: new Date(1_767_225_600_000 + n * 1000).toISOString(),
+  issuedAt: new Date().toISOString(),
   providerId: 'prv-1',
   app: `app-${n % 50}`,
   service: `svc-${Math.floor(n / 50)}`,
