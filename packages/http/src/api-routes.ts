@@ -72,7 +72,8 @@ export const apiRoutes: readonly Route[] = [
     }) as [string, string, string];
     const region = param(url, 'region');
     const asOf = parseAsOfParam(param(url, 'asOf')) ?? {};
-    const resolution = (await models(call)).index.resolve({ orgId: call.orgId, app, service, stage, type: param(url, 'type') ?? 'aws', ...(region ? { region } : {}) });
+    // The SDK's resolve: validated like a write, answered from the cached org state (or from the nearest snapshot as of a point).
+    const resolution = await call.door.resolve({ orgId: call.orgId, app, service, stage, type: param(url, 'type') ?? 'aws', ...(region ? { region } : {}) }, asOf);
     sendJson(call.response, 200, { asOf: asOf.position?.toString() ?? asOf.time ?? null, ...resolutionView(resolution) });
   }],
   ['GET', new RegExp(`${ORG}/audit$`), async (call) => {

@@ -55,6 +55,7 @@ const DOMAIN_STATUS: Record<DomainRejection['_tag'], number> = {
 // Errors the SDK throws whose message is safe to show (they carry no secret by construction).
 const THROWN_STATUS: Readonly<Record<string, number>> = {
   InvalidPointInTime: 400,
+  InvalidResolveRequest: 400,
   InvalidAuditQuery: 400,
   InvalidLegacyExport: 400,
   NoProviderResolved: 404,

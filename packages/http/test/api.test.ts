@@ -88,6 +88,15 @@ api('asOf follows the CLI\'s --as-of rules: no lenient reading, no date that doe
   assert.equal([tokyo.asOf, tokyo.source], ['2001-01-01T00:00:00.000Z', 'none']);
 });
 
+api('a resolve request a write would refuse is a 400 naming the field, never a 500', async ({ h }) => {
+  for (const [query, field] of [['app=shop&service=api&stage=prod&region=moon-1', 'region'], ['app=bad%20app&service=api&stage=prod', 'app']] as const) {
+    const bad = await h.call(MEMBER, 'GET', `/api/orgs/acme/resolve?${query}`);
+    assert.is(bad.status, 400, query);
+    assert.is(bad.body.error, 'InvalidResolveRequest');
+    assert.match(bad.body.field, field);
+  }
+});
+
 api('removing a provider in use is refused with its usages; forced, it releases them', async ({ h }) => {
   const refused = await h.call(ADMIN, 'DELETE', '/api/orgs/acme/providers/prod');
   assert.equal([refused.status, refused.body.error], [409, 'ProviderInUse']);
