@@ -1,27 +1,11 @@
 // Row: appends to SQLite, one command per transaction, beside a bare INSERT loop with one
 // transaction per row on a file of the same schema and settings (and the store's raw append).
 import { join } from 'node:path';
-import { CommandHandler } from '../../packages/commands/src/index.js';
-import type { Command } from '../../packages/domain/src/index.js';
 import type { NewEvent } from '../../packages/store/src/index.js';
 import { SqliteEventStore } from '../../packages/store-sqlite/src/index.js';
+import { timeLinkCommands } from './command-rate.js';
 import type { BenchContext } from './context.js';
 import { formatRate, loadBetterSqlite, log, perSecond, timeOnce, type BenchRow } from './measure.js';
-
-const actor = { id: 'bench', role: 'admin' as const };
-
-const link = (n: number): Command => ({
-  type: 'LinkProviderToInstance',
-  orgId: 'append-org',
-  commandId: `append-${n}`,
-  actor,
-  issuedAt: new Date().toISOString(),
-  providerId: 'prv-1',
-  app: `app-${n % 50}`,
-  service: `svc-${Math.floor(n / 50)}`,
-  stage: 'prod',
-  region: 'eu-west-1',
-});
 
 /** Measures the appends row; each contender writes its own fresh file. */
 export const appendsRow = async (ctx: BenchContext): Promise<BenchRow> => {
@@ -31,24 +15,7 @@ export const appendsRow = async (ctx: BenchContext): Promise<BenchRow> => {
   // The command path: validate, decide, append (one BEGIN IMMEDIATE each), fold.
   const commandPath = round('commands');
   const commandsStore = SqliteEventStore.open(commandPath);
-  const handler = new CommandHandler(commandsStore);
-  await handler.execute({
-    type: 'AddProvider',
-    orgId: 'append-org',
-    commandId: 'append-add',
-    actor,
-    issuedAt: new Date().toISOString(),
-    providerId: 'prv-1',
-    name: 'bench',
-    providerType: 'aws',
-    credentials: { kind: 'aws-role', roleArn: 'arn:aws:iam::123456789012:role/x', externalId: 'bench-ext', sessionDurationSeconds: 3600 },
-  });
-  const commandMs = await timeOnce(async () => {
-    for (let n = 0; n < count; n++) {
-      const result = await handler.execute(link(n));
-      if (result._tag === 'Left') throw new Error(result.left.message);
-    }
-  });
+  const commandMs = await timeLinkCommands(commandsStore, count);
   const written: NewEvent[] = [];
   for await (const page of commandsStore.readStream('providers-org-append-org', { after: 1n })) written.push(...page);
   await commandsStore.close();

@@ -3,17 +3,15 @@
 // index. The server is a throwaway one started here with durable settings (fsync on), as a
 // production server runs; SQLite runs as the store opens it (WAL, synchronous = NORMAL).
 import { join } from 'node:path';
-import { CommandHandler } from '../../packages/commands/src/index.js';
-import type { Command } from '../../packages/domain/src/index.js';
 import { ResolutionIndex, project } from '../../packages/projections/src/index.js';
 import type { EventStore, RecordedEvent } from '../../packages/store/src/index.js';
 import { PostgresEventStore } from '../../packages/store-postgres/src/index.js';
 import { findPostgresBinaries, startTestPostgresServer, type TestPostgresServer } from '../../packages/store-postgres/src/testing/index.js';
 import { SqliteEventStore } from '../../packages/store-sqlite/src/index.js';
+import { timeLinkCommands } from './command-rate.js';
 import type { BenchContext } from './context.js';
 import { formatRate, log, perSecond, sideBySide, timeOnce, type BenchRow } from './measure.js';
 
-const actor = { id: 'bench', role: 'admin' as const };
 let server: Promise<TestPostgresServer> | undefined;
 let databases = 0;
 
@@ -30,41 +28,8 @@ export const stopPostgres = async (): Promise<void> => {
 
 const skipped = (what: string): BenchRow => ({ what, figure: 'skipped: no PostgreSQL server binaries (apt-get install postgresql)', target: 'printed beside SQLite', met: true, bound: '' });
 
-const link = (n: number): Command => ({
-  type: 'LinkProviderToInstance',
-  orgId: 'append-org',
-  commandId: `append-${n}`,
-  actor,
-  issuedAt: new Date().toISOString(),
-  providerId: 'prv-1',
-  app: `app-${n % 50}`,
-  service: `svc-${Math.floor(n / 50)}`,
-  stage: 'prod',
-  region: 'eu-west-1',
-});
-
 /** Commands per second through the command handler on `store`, one append each. */
-const commandRate = async (store: EventStore, count: number): Promise<number> => {
-  const handler = new CommandHandler(store);
-  await handler.execute({
-    type: 'AddProvider',
-    orgId: 'append-org',
-    commandId: 'append-add',
-    actor,
-    issuedAt: new Date().toISOString(),
-    providerId: 'prv-1',
-    name: 'bench',
-    providerType: 'aws',
-    credentials: { kind: 'aws-role', roleArn: 'arn:aws:iam::123456789012:role/x', externalId: 'bench-ext', sessionDurationSeconds: 3600 },
-  });
-  const ms = await timeOnce(async () => {
-    for (let n = 0; n < count; n++) {
-      const result = await handler.execute(link(n));
-      if (result._tag === 'Left') throw new Error(result.left.message);
-    }
-  });
-  return perSecond(count, ms);
-};
+const commandRate = async (store: EventStore, count: number): Promise<number> => perSecond(count, await timeLinkCommands(store, count));
 
 /** Measures the appends row: the same commands on a fresh SQLite file and a fresh PostgreSQL database. */
 export const postgresAppendsRow = async (ctx: BenchContext): Promise<BenchRow> => {
