@@ -51,17 +51,7 @@ export const issuanceRow = async (ctx: BenchContext): Promise<BenchRow> => {
     type: 'aws',
     credentials: { kind: 'aws-role', roleArn: 'arn:aws:iam::123456789012:role/ProvidersAccess', externalId: 'bench-issuance-ext' },
   });
-  const prod = await seed.findProvider('bench-issuance', 'prod');
-  await seed.execute({
-    type: 'LinkProviderToService',
-    orgId: 'bench-issuance',
-    commandId: 'bench-link',
-    actor: admin,
-    issuedAt: new Date().toISOString(),
-    providerId: prod?.id ?? '',
-    app: 'shop',
-    service: 'api',
-  });
+  await seed.link({ orgId: 'bench-issuance', actor: admin, commandId: 'bench-link', provider: 'prod', app: 'shop', service: 'api' });
   await seed.close();
   const server = await startStsServer();
   server.setLatency(20);

@@ -3,7 +3,7 @@
 // through the SDK's own resolve, STS answered by the test endpoint), a cold load from the org's
 // snapshot beside a full replay, and the memory one cached org state takes.
 import { CommandHandler, OrgStates } from '../../packages/commands/src/index.js';
-import type { Command, OrgState } from '../../packages/domain/src/index.js';
+import type { OrgState } from '../../packages/domain/src/index.js';
 import { Providers } from '../../packages/sdk/src/index.js';
 import { openSqliteStores } from '../../packages/store-sqlite/src/index.js';
 import { silenceSdkNodeVersionWarning } from '../../packages/vending/src/index.js';
@@ -18,16 +18,13 @@ const ROLE_ARN = 'arn:aws:iam::123456789012:role/ProvidersAccess';
 /** A deployment of the org linked to a provider of its own, so that resolve and vend answer with credentials. */
 const benchInstance = async (providers: Providers, orgId: string) => {
   const request = { orgId, app: 'bench-app', service: 'bench-svc', stage: 'prod', region: 'eu-west-1' };
-  const command = (body: Record<string, unknown>): Command =>
-    ({ orgId, commandId: `bench-serve-${orgId}-${String(body.type)}`, actor: admin, issuedAt: new Date().toISOString(), ...body }) as Command;
-  const credentials = { kind: 'aws-role', roleArn: ROLE_ARN, externalId: 'bench-ext', sessionDurationSeconds: 3600 };
-  for (const body of [
-    { type: 'AddProvider', providerId: 'prv-bench-serve', name: 'bench serve', providerType: 'aws', credentials },
-    { type: 'LinkProviderToInstance', providerId: 'prv-bench-serve', ...request, replace: true },
-  ]) {
-    const result = await providers.execute(command(body));
+  const context = (step: string) => ({ orgId, commandId: `bench-serve-${orgId}-${step}`, actor: admin });
+  const credentials = { kind: 'aws-role' as const, roleArn: ROLE_ARN, externalId: 'bench-ext', sessionDurationSeconds: 3600 };
+  for (const result of [
+    await providers.addProvider({ ...context('add'), providerId: 'prv-bench-serve', name: 'bench serve', type: 'aws', credentials }),
+    await providers.link({ ...context('link'), provider: 'prv-bench-serve', ...request, replace: true }),
+  ])
     if (result._tag === 'Left' && result.left._tag !== 'ProviderAlreadyExists') throw new Error(`the bench command was refused: ${result.left.message}`);
-  }
   return request;
 };
 

@@ -1,9 +1,5 @@
-// "Who linked which AWS account to what, when": a replay of the store into the library's AuditTrail.
-import { AuditTrail, project, type AuditFact, type AuditQuery } from '@providers/projections';
-import type { Providers } from '@providers/sdk';
-
-/** The event store of an opened library. */
-export type EventStore = Providers['stores']['events'];
+// "Who linked which AWS account to what, when": a replay of the store into the library's audit trail.
+import type { AuditFact, Providers } from '@providers/sdk';
 
 /** What to replay: one org (its stream only) or every org, optionally one account. */
 export interface ReplayOptions {
@@ -14,15 +10,13 @@ export interface ReplayOptions {
 }
 
 /** Replays the store and returns every link, unlink and default of the type, oldest first. */
-export const replayLinkFacts = async (events: EventStore, options: ReplayOptions = {}): Promise<AuditFact[]> => {
-  const trail = new AuditTrail();
-  await project(events, [trail], options.orgId !== undefined ? { orgId: options.orgId } : {});
-  const query: AuditQuery = {
+export const replayLinkFacts = async (providers: Providers, options: ReplayOptions = {}): Promise<AuditFact[]> => {
+  const facts = await providers.audit({
     actions: ['linked', 'unlinked', 'default-set', 'default-cleared'],
     ...(options.orgId !== undefined ? { orgId: options.orgId } : {}),
     ...(options.accountId !== undefined ? { accountId: options.accountId } : {}),
-  };
-  return trail.query(query).filter((fact) => fact.providerType === (options.type ?? 'aws'));
+  });
+  return facts.filter((fact) => fact.providerType === (options.type ?? 'aws'));
 };
 
 const provider = (name: string | null | undefined, accountId: string | null | undefined): string =>

@@ -1,6 +1,5 @@
 // A small history to replay when there is no store at hand: two accounts, links, a replacement, a rename.
-import type { Actor } from '@providers/domain';
-import type { Providers } from '@providers/sdk';
+import type { Actor, Providers, WriteOutcome } from '@providers/sdk';
 
 const alice: Actor = { id: 'alice', role: 'admin' };
 const mo: Actor = { id: 'mo', role: 'member' };
@@ -12,7 +11,7 @@ const mo: Actor = { id: 'mo', role: 'member' };
 export const recordDemoHistory = async (providers: Providers): Promise<void> => {
   let minute = 0;
   const at = () => new Date(demoClock.now = Date.UTC(2026, 0, 5, 9, minute++)).toISOString();
-  const check = async (outcome: ReturnType<Providers['execute']>) => {
+  const check = async (outcome: WriteOutcome) => {
     const result = await outcome;
     if (result._tag === 'Left') throw new Error(`the demo history was refused: ${result.left.message}`);
   };
@@ -21,13 +20,13 @@ export const recordDemoHistory = async (providers: Providers): Promise<void> => 
   await check(providers.addProvider({ ...envelope(alice), providerId: 'dev', name: 'Dev AWS', type: 'aws', credentials: role('111111111111') }));
   await check(providers.addProvider({ ...envelope(alice), providerId: 'prod', name: 'Prod AWS', type: 'aws', credentials: role('222222222222') }));
   const command = (actor: Actor) => ({ ...envelope(actor), commandId: `demo-${minute}` });
-  await check(providers.execute({ type: 'SetDefaultProvider', ...command(alice), providerId: 'dev' }));
-  await check(providers.execute({ type: 'LinkProviderToService', ...command(mo), providerId: 'dev', app: 'shop', service: 'api' }));
-  await check(providers.execute({ type: 'LinkProviderToInstance', ...command(mo), providerId: 'dev', app: 'shop', service: 'api', stage: 'prod' }));
-  await check(providers.execute({ type: 'LinkProviderToInstance', ...command(alice), providerId: 'prod', app: 'shop', service: 'api', stage: 'prod', replace: true }));
-  await check(providers.execute({ type: 'RenameProvider', ...command(alice), providerId: 'prod', name: 'Production' }));
-  await check(providers.execute({ type: 'LinkProviderToInstance', ...command(mo), providerId: 'prod', app: 'shop', service: 'web', stage: 'prod', region: 'eu-west-1' }));
-  await check(providers.execute({ type: 'UnlinkProviderFromService', ...command(mo), app: 'shop', service: 'api', providerType: 'aws' }));
+  await check(providers.setDefault({ ...command(alice), provider: 'dev' }));
+  await check(providers.link({ ...command(mo), provider: 'dev', app: 'shop', service: 'api' }));
+  await check(providers.link({ ...command(mo), provider: 'dev', app: 'shop', service: 'api', stage: 'prod' }));
+  await check(providers.link({ ...command(alice), provider: 'prod', app: 'shop', service: 'api', stage: 'prod', replace: true }));
+  await check(providers.renameProvider({ ...command(alice), provider: 'prod', name: 'Production' }));
+  await check(providers.link({ ...command(mo), provider: 'prod', app: 'shop', service: 'web', stage: 'prod', region: 'eu-west-1' }));
+  await check(providers.unlink({ ...command(mo), app: 'shop', service: 'api' }));
 };
 
 /** The store's time while the demo history is recorded: the time of the command being recorded. */

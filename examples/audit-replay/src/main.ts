@@ -20,7 +20,7 @@ const { values } = parseArgs({
 const providers = await Providers.open({ store: values.demo ? 'memory:' : (values.store ?? process.env.PROVIDERS_STORE), ...(values.demo ? { clock: () => demoClock.now } : {}) });
 try {
   if (values.demo) await recordDemoHistory(providers);
-  const facts = await replayLinkFacts(providers.stores.events, {
+  const facts = await replayLinkFacts(providers, {
     ...(values.org !== undefined ? { orgId: values.org } : {}),
     ...(values.account !== undefined ? { accountId: values.account } : {}),
     ...(values.type !== undefined ? { type: values.type } : {}),

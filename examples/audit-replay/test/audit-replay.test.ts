@@ -36,7 +36,7 @@ replay.after(({ dir }) => rmSync(dir, { recursive: true, force: true }));
 replay('replays the store: every link, replacement, unlink and default, with the names and accounts of that moment', async ({ store }) => {
   const providers = await Providers.open({ store });
   try {
-    assert.equal((await replayLinkFacts(providers.stores.events, { orgId: 'acme' })).map(describeFact), EXPECTED);
+    assert.equal((await replayLinkFacts(providers, { orgId: 'acme' })).map(describeFact), EXPECTED);
   } finally {
     await providers.close();
   }
@@ -45,9 +45,9 @@ replay('replays the store: every link, replacement, unlink and default, with the
 replay('filters by account: a fact counts for the account it linked and the one it replaced', async ({ store }) => {
   const providers = await Providers.open({ store });
   try {
-    const lines = (await replayLinkFacts(providers.stores.events, { accountId: '222222222222' })).map(describeFact);
+    const lines = (await replayLinkFacts(providers, { accountId: '222222222222' })).map(describeFact);
     assert.equal(lines, [EXPECTED[3], EXPECTED[4]]);
-    assert.equal(await replayLinkFacts(providers.stores.events, { orgId: 'globex' }), []);
+    assert.equal(await replayLinkFacts(providers, { orgId: 'globex' }), []);
   } finally {
     await providers.close();
   }

@@ -1,7 +1,6 @@
 // A legacy export → its dry run → the migration → every deployed instance resolved before and after.
 import * as E from 'fp-ts/lib/Either.js';
-import { migrateFromExport, parseLegacyExport, type ImportError, type ImportReport, type LegacyApp, type LegacyExport, type MigrationReport } from '@providers/migration';
-import type { Providers } from '@providers/sdk';
+import { parseLegacyExport, type ImportError, type ImportReport, type LegacyApp, type LegacyExport, type MigrationReport, type Providers } from '@providers/sdk';
 
 /** What a deployment used: a role's account, or the deployer's own credentials. */
 export interface Answer {
@@ -50,9 +49,7 @@ export const replayMigration = async (providers: Providers, exportText: string):
   const file = parseLegacyExport(exportText);
   if (E.isLeft(file)) return file;
   const orgId = file.right.org;
-  // The org's own external id, read once, so that every migrated role of the run gets the same.
-  const externalId = await providers.externalIdOf(orgId);
-  const options = { actor: { id: 'migration', role: 'system' as const }, issuedAt: new Date().toISOString(), externalIdFor: () => externalId };
+  const options = { orgId, legacyExport: file.right, issuedAt: new Date().toISOString() };
 
   const instances = (file.right.apps ?? []).flatMap((app) =>
     (app.services ?? []).flatMap((service) =>
@@ -69,10 +66,10 @@ export const replayMigration = async (providers: Providers, exportText: string):
     );
 
   const before = await resolveAll();
-  const dryRun = await migrateFromExport(providers.handler, file.right, { ...options, dryRun: true });
+  const dryRun = await providers.migrate({ ...options, dryRun: true });
   if (E.isLeft(dryRun)) return dryRun;
   const eventsAfterDryRun = await countEvents(providers, orgId);
-  const migrated = await migrateFromExport(providers.handler, file.right, options);
+  const migrated = await providers.migrate(options);
   if (E.isLeft(migrated)) return migrated;
   const after = await resolveAll();
 

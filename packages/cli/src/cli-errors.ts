@@ -1,4 +1,4 @@
-import { isDomainError, type DomainError } from '@providers/domain';
+import { isDomainError, type DomainError } from '@providers/sdk';
 
 /** The exit codes of DESIGN.md section 9. */
 export const EXIT = { ok: 0, rejected: 1, usage: 2, infrastructure: 3 } as const;

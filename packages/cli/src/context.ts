@@ -1,10 +1,18 @@
 import { userInfo } from 'node:os';
 import { resolve as resolvePath } from 'node:path';
 import * as E from 'fp-ts/lib/Either.js';
-import type { CommandResult } from '@providers/commands';
-import { ActorRole, MANAGING_ROLES, type Actor, type Command, type ProviderState } from '@providers/domain';
-import { DEFAULT_STORE_URL, Providers, parseStoreUrl } from '@providers/sdk';
-import { MasterKeyring } from '@providers/secrets';
+import {
+  ActorRole,
+  DEFAULT_STORE_URL,
+  MANAGING_ROLES,
+  MasterKeyring,
+  Providers,
+  parseStoreUrl,
+  type Actor,
+  type DomainError,
+  type ProviderState,
+  type WriteContext,
+} from '@providers/sdk';
 import { Rejected, UsageError } from './cli-errors.js';
 import { Output } from './output.js';
 
@@ -79,12 +87,6 @@ export class CliContext {
     });
   }
 
-  /** Runs a command; a rejection by a rule becomes exit code 1 with its message. */
-  async execute(command: Command): Promise<CommandResult> {
-    const providers = await this.providers();
-    return unwrap(await providers.execute(command));
-  }
-
   /** The provider an org knows by this id or name, or a rejection naming the field. */
   async provider(orgId: string, idOrName: string, field = 'provider'): Promise<ProviderState> {
     const found = await (await this.providers()).findProvider(orgId, idOrName);
@@ -99,9 +101,9 @@ export class CliContext {
       this.out.note(`note: organization "${orgId}" has no history in the store ${this.storeText} (check --org and --store)`);
   }
 
-  /** The envelope of a command sent from the command line. */
-  envelope(orgId: string) {
-    return { orgId, commandId: `cli-${crypto.randomUUID()}`, actor: this.actor(), issuedAt: new Date().toISOString() };
+  /** The context of a write sent from the command line: the org, the actor, a `cli-` command id. */
+  write(orgId: string): WriteContext {
+    return { orgId, commandId: `cli-${crypto.randomUUID()}`, actor: this.actor() };
   }
 
   async close(): Promise<void> {
@@ -110,7 +112,7 @@ export class CliContext {
 }
 
 /** The accepted result, or a Rejected error carrying the domain's. */
-export const unwrap = <A>(result: E.Either<import('@providers/domain').DomainError, A>): A => {
+export const unwrap = <A>(result: E.Either<DomainError, A>): A => {
   if (E.isLeft(result)) throw new Rejected(result.left);
   return result.right;
 };

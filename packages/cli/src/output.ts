@@ -1,4 +1,4 @@
-import { Redactor } from '@providers/secrets';
+import { Redactor } from '@providers/sdk';
 
 /**
  * Everything the CLI prints goes through here: JSON for scripts (bigints as

@@ -1,5 +1,4 @@
-import { validatePlainSecrets, type PlainCredentials } from '@providers/sdk';
-import type { Redactor } from '@providers/secrets';
+import { validatePlainSecrets, type PlainCredentials, type Redactor } from '@providers/sdk';
 import { unwrap } from './context.js';
 
 /**

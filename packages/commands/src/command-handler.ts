@@ -6,6 +6,7 @@ import {
   validateCommand,
   type Command,
   type DomainError,
+  type DomainEvent,
   type EventEnvelope,
   type OrgState,
 } from '@providers/domain';
@@ -42,10 +43,35 @@ export interface CommandHandlerOptions extends OrgStatesOptions {
   readonly clock?: () => number;
 }
 
+/** A command built from the org's state by a prepare step, and what it needs kept before it is appended. */
+export interface Prepared {
+  readonly command: Command;
+  /**
+   * Runs once the decision accepts, just before the append: keeps what the
+   * command needs outside the log (a new data key its secrets are sealed
+   * with). False means it could not, and the command is prepared again.
+   */
+  readonly keep?: () => Promise<boolean>;
+}
+
 /**
- * The write side: load the org's state (cached, tail-read), decide, append with
- * the revision decided on; on a conflict reload and decide again. A rejection
- * by a rule is final and appends nothing. Infrastructure failures throw.
+ * How a command is made from the org's state, one attempt at a time: check
+ * and seal in `prepare`, then the handler decides and appends. `release`
+ * runs when the command ends up not recorded (a rule rejected it, perhaps
+ * after a conflict, or it changed nothing), with the state it was decided on,
+ * so that whatever `keep` stored can go.
+ */
+export interface Preparation {
+  readonly orgId: string;
+  prepare(state: OrgState): Promise<E.Either<DomainError, Prepared>>;
+  release?(state: OrgState): Promise<void>;
+}
+
+/**
+ * The write side: load the org's state (cached, tail-read), prepare, decide,
+ * append with the revision decided on; on a conflict reload, prepare and
+ * decide again. A rejection by a rule is final and appends nothing.
+ * Infrastructure failures throw.
  */
 export class CommandHandler {
   private readonly states: OrgStates;
@@ -64,11 +90,13 @@ export class CommandHandler {
   }
 
   /** Decides and records one command. */
-  execute(input: Command): Promise<E.Either<DomainError, CommandResult>> {
-    const validated = validateCommand(input);
-    if (E.isLeft(validated)) return Promise.resolve(validated);
-    const command = validated.right;
-    return this.serialized(command.orgId, () => this.decideAndAppend(command));
+  execute(command: Command): Promise<E.Either<DomainError, CommandResult>> {
+    return this.transact({ orgId: command.orgId, prepare: async () => E.right({ command }) });
+  }
+
+  /** Prepares a command from the org's state, decides and records it (see `Preparation`). */
+  transact(preparation: Preparation): Promise<E.Either<DomainError, CommandResult>> {
+    return this.serialized(preparation.orgId, () => this.prepareDecideAppend(preparation));
   }
 
   /** The org's current state, for lookups (provider by name, usages). Do not mutate it. */
@@ -86,43 +114,38 @@ export class CommandHandler {
     return this.states.rebuildAll();
   }
 
-  private async decideAndAppend(command: Command): Promise<E.Either<DomainError, CommandResult>> {
+  private async prepareDecideAppend({ orgId, prepare, release }: Preparation): Promise<E.Either<DomainError, CommandResult>> {
     for (let attempt = 1; attempt <= this.maxAttempts; attempt++) {
-      const state = await this.states.current(command.orgId);
-      const decision = decide(command, state);
-      if (E.isLeft(decision)) return decision;
-      const revision = state.revision;
-      if (decision.right.length === 0) return E.right({ events: [], revision: BigInt(revision), attempts: attempt });
-      const occurredAt = recordedTime(command.issuedAt, this.clock(), this.states.latestTime(command.orgId));
-      if (E.isLeft(occurredAt)) return occurredAt;
-      const envelopes: EventEnvelope[] = decision.right.map((event, index) => ({
-        event,
-        metadata: {
-          schemaVersion: CURRENT_SCHEMA_VERSION[event.type],
-          eventId: eventIdFor(command.orgId, command.commandId, index),
-          commandId: command.commandId,
-          actor: command.actor,
-          occurredAt: occurredAt.right,
-          ...(command.correlationId ? { correlationId: command.correlationId } : {}),
-          ...(command.causationId ? { causationId: command.causationId } : {}),
-        },
-      }));
-      const events: NewEvent[] = envelopes.map(({ event, metadata }) => ({
-        eventId: metadata.eventId,
-        type: event.type,
-        data: event.data as NewEvent['data'],
-        metadata: metadata as unknown as NewEvent['metadata'],
-      }));
+      const state = await this.states.current(orgId);
+      const prepared = await prepare(state);
+      const decided = E.isLeft(prepared) ? prepared : decideValid(prepared.right, state);
+      if (E.isLeft(decided)) {
+        await release?.(state);
+        return decided;
+      }
+      const { command, events, keep } = decided.right;
+      if (events.length === 0) {
+        await release?.(state);
+        return E.right({ events: [], revision: BigInt(state.revision), attempts: attempt });
+      }
+      const occurredAt = recordedTime(command.issuedAt, this.clock(), this.states.latestTime(orgId));
+      if (E.isLeft(occurredAt)) {
+        await release?.(state);
+        return occurredAt;
+      }
+      if (keep && !(await keep())) continue;
+      const envelopes = events.map((event, index) => envelopeOf(command, event, index, occurredAt.right));
       try {
-        const appended = await this.store.append(orgStream(command.orgId), events, BigInt(revision));
-        this.states.fold(command.orgId, envelopes, revision, appended.position);
+        const appended = await this.store.append(orgStream(orgId), envelopes.map(toNewEvent), BigInt(state.revision));
+        this.states.fold(orgId, envelopes, state.revision, appended.position);
         return E.right({ events: envelopes, revision: appended.revision, position: appended.position, attempts: attempt });
       } catch (error) {
-        // Another writer got there first: the next attempt reads its events and decides again.
+        // Another writer got there first: the next attempt reads its events, prepares and decides again.
         if (!(error instanceof WrongExpectedRevision)) throw error;
       }
     }
-    throw new ConcurrencyExhausted(command.orgId, this.maxAttempts);
+    await release?.(await this.states.current(orgId));
+    throw new ConcurrencyExhausted(orgId, this.maxAttempts);
   }
 
   private serialized<T>(orgId: string, work: () => Promise<T>): Promise<T> {
@@ -139,5 +162,33 @@ export class CommandHandler {
     return next;
   }
 }
+
+/** The prepared command checked against every rule of its codec, and the events it causes. */
+const decideValid = (prepared: Prepared, state: OrgState): E.Either<DomainError, Prepared & { readonly events: readonly DomainEvent[] }> => {
+  const validated = validateCommand(prepared.command);
+  if (E.isLeft(validated)) return validated;
+  const command = validated.right;
+  return E.map((events: readonly DomainEvent[]) => ({ ...prepared, command, events }))(decide(command, state));
+};
+
+const envelopeOf = (command: Command, event: DomainEvent, index: number, occurredAt: string): EventEnvelope => ({
+  event,
+  metadata: {
+    schemaVersion: CURRENT_SCHEMA_VERSION[event.type],
+    eventId: eventIdFor(command.orgId, command.commandId, index),
+    commandId: command.commandId,
+    actor: command.actor,
+    occurredAt,
+    ...(command.correlationId ? { correlationId: command.correlationId } : {}),
+    ...(command.causationId ? { causationId: command.causationId } : {}),
+  },
+});
+
+const toNewEvent = ({ event, metadata }: EventEnvelope): NewEvent => ({
+  eventId: metadata.eventId,
+  type: event.type,
+  data: event.data as NewEvent['data'],
+  metadata: metadata as unknown as NewEvent['metadata'],
+});
 
 export type { OrgState };

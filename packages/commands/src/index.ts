@@ -1,4 +1,11 @@
-export { CommandHandler, ConcurrencyExhausted, type CommandHandlerOptions, type CommandResult } from './command-handler.js';
+export {
+  CommandHandler,
+  ConcurrencyExhausted,
+  type CommandHandlerOptions,
+  type CommandResult,
+  type Prepared,
+  type Preparation,
+} from './command-handler.js';
 export { eventIdFor } from './event-ids.js';
 export { OrgStates, type HistoryPoint, type OrgStatesOptions } from './org-states.js';
 export { ORG_STATE_FOLD_VERSION, ORG_STATE_SNAPSHOT_SCHEMA, OrgStateSnapshotCorrupt, decodeOrgState, encodeOrgState } from './org-state-snapshot.js';

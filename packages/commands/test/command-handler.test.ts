@@ -149,6 +149,41 @@ handling('after a conflict the new decision may be a rejection, and it is final'
   assert.is((await readOrg(store)).length, 1, 'only the rival’s event');
 });
 
+handling('a prepare step runs on each attempt’s state; keep runs only for an accepted decision; release gets the state of the final rejection', async () => {
+  const store = new RacingStore(1, rivalAdd('r1', 'DEV'));
+  const seen: string[] = [];
+  const result = await new CommandHandler(store, { clock }).transact({
+    orgId: 'acme',
+    prepare: async (state) => {
+      seen.push(`prepare at ${state.revision}`);
+      return E.right({ command: addDev('p1', 'dev', 'prepared-1'), keep: async () => (seen.push('keep'), true) });
+    },
+    release: async (state) => void seen.push(`release at ${state.revision}`),
+  });
+  assert.ok(E.isLeft(result) && result.left._tag === 'ProviderNameTaken');
+  assert.equal(seen, ['prepare at 0', 'keep', 'prepare at 1', 'release at 1']);
+});
+
+handling('a keep that cannot keep prepares again; a prepare step’s rejection is final and released', async () => {
+  const store = new MemoryEventStore();
+  const handler = new CommandHandler(store, { clock });
+  let kept = 0;
+  const accepted = await handler.transact({
+    orgId: 'acme',
+    prepare: async () => E.right({ command: addDev('p1', 'dev', 'keep-twice'), keep: async () => ++kept > 1 }),
+  });
+  assert.ok(E.isRight(accepted) && accepted.right.attempts === 2);
+  let released = false;
+  const refused = await handler.transact({
+    orgId: 'acme',
+    prepare: async () => E.left({ _tag: 'InvalidInput', field: 'credentials', rule: 'broken', message: 'credentials: broken' }),
+    release: async () => void (released = true),
+  });
+  assert.ok(E.isLeft(refused) && refused.left._tag === 'InvalidInput');
+  assert.ok(released);
+  assert.is((await readOrg(store)).length, 1);
+});
+
 handling('retries are bounded', async () => {
   let i = 0;
   const store = new RacingStore(100, () => rivalAdd(`r${++i}`, `rival-${i}`)());

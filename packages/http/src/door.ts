@@ -1,8 +1,7 @@
 // Every call this package makes into the library, through the SDK only: the routes and pages speak
 // to this object, so the SDK's surface is met in one place.
 import { randomUUID } from 'node:crypto';
-import { rules } from '@providers/domain';
-import type { AsOf, PlainCredentials, Providers, WriteContext } from '@providers/sdk';
+import { rules, type AsOf, type PlainCredentials, type Providers, type WriteContext, type WriteOutcome } from '@providers/sdk';
 import { decodeOrExplain, type Misfit } from './decode.js';
 import { Rejection } from './errors.js';
 
@@ -14,8 +13,7 @@ export type ReadModels = Awaited<ReturnType<Providers['readModels']>>;
 export type Resolution = Awaited<ReturnType<Providers['resolve']>>;
 /** What vending hands out. */
 export type Vended = Awaited<ReturnType<Providers['vend']>>;
-type Command = Parameters<Providers['execute']>[0];
-type Outcome = Awaited<ReturnType<Providers['execute']>>;
+type Outcome = Awaited<WriteOutcome>;
 
 /** Where a link goes: a service, a stage (every region), or one instance. */
 export interface LinkTarget {
@@ -66,7 +64,7 @@ export class Door {
   }
 
   async rename(w: Writer, provider: string, name: string) {
-    return accepted(await this.run(w, { type: 'RenameProvider', providerId: await this.idOf(w.orgId, provider), name }));
+    return accepted(await this.providers.renameProvider({ ...w, provider, name }));
   }
 
   async remove(w: Writer, provider: string, force: boolean) {
@@ -74,49 +72,21 @@ export class Door {
   }
 
   async setDefault(w: Writer, provider: string) {
-    return accepted(await this.run(w, { type: 'SetDefaultProvider', providerId: await this.idOf(w.orgId, provider) }));
+    return accepted(await this.providers.setDefault({ ...w, provider }));
   }
 
   async clearDefault(w: Writer, type: string) {
-    return accepted(await this.run(w, { type: 'ClearDefaultProvider', providerType: type }));
+    return accepted(await this.providers.clearDefault({ ...w, type }));
   }
 
   async link(w: Writer, provider: string, target: LinkTarget, replace: boolean) {
-    const providerId = await this.idOf(w.orgId, provider);
-    const { app, service, stage, region } = target;
-    const options = replace ? { replace } : {};
-    return accepted(
-      await this.run(
-        w,
-        stage === undefined
-          ? { type: 'LinkProviderToService', providerId, app, service, ...options }
-          : { type: 'LinkProviderToInstance', providerId, app, service, stage, ...(region ? { region } : {}), ...options },
-      ),
-    );
+    return accepted(await this.providers.link({ ...w, provider, ...target, ...(replace ? { replace } : {}) }));
   }
 
   async unlink(w: Writer, target: LinkTarget, type: string) {
-    const { app, service, stage, region } = target;
-    return accepted(
-      await this.run(
-        w,
-        stage === undefined
-          ? { type: 'UnlinkProviderFromService', app, service, providerType: type }
-          : { type: 'UnlinkProviderFromInstance', app, service, stage, providerType: type, ...(region ? { region } : {}) },
-      ),
-    );
-  }
-
-  private async idOf(orgId: string, provider: string): Promise<string> {
-    return (await this.providers.findProvider(orgId, provider))?.id ?? provider;
-  }
-
-  private run(w: Writer, body: DistributiveOmit<Command, 'orgId' | 'actor' | 'commandId' | 'issuedAt'>): Promise<Outcome> {
-    return this.providers.execute({ ...body, orgId: w.orgId, actor: w.actor, commandId: randomUUID(), issuedAt: new Date().toISOString() } as Command);
+    return accepted(await this.providers.unlink({ ...w, ...target, type }));
   }
 }
-
-type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 const DEPLOYMENT_RULES = { app: rules.AppName, service: rules.ServiceName, stage: rules.StageName, region: rules.AwsRegion } as const;
 

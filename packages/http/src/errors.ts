@@ -1,9 +1,9 @@
 // Every error becomes a status and a body naming the error, its field and its message. A rejection
 // by a domain rule carries the domain's own message; anything unexpected is a 500 that echoes nothing.
-import type { Providers } from '@providers/sdk';
+import type { DomainError } from '@providers/sdk';
 
 /** A rejection by a domain rule, as the SDK returns it. */
-export type DomainRejection = Extract<Awaited<ReturnType<Providers['execute']>>, { _tag: 'Left' }>['left'];
+export type DomainRejection = DomainError;
 
 /** An error of the HTTP layer itself: no token, another org, an unknown route, a body that does not fit. */
 export class HttpError extends Error {

@@ -1,176 +1,65 @@
 import { randomUUID } from 'node:crypto';
 import * as E from 'fp-ts/lib/Either.js';
-import { CommandHandler, type CommandResult, type SnapshotWarning } from '@providers/commands';
-import {
-  decide,
-  resolve as resolveAt,
-  findProvider,
-  orgStream,
-  validateResolveRequest,
-  type Actor,
-  type Command,
-  type DomainError,
-  type OrgState,
-  type ProviderCredentials,
-  type ProviderState,
-  type SealedSecret,
-} from '@providers/domain';
-import {
-  LiveProjection,
-  MemoryCheckpointStore,
-  READ_MODELS_PROJECTION,
-  InvalidPointInTime,
-  parseIsoTime,
-  StoreCheckpoints,
-  buildAsOf,
-  createReadModels,
-  readModelList,
-  toEnvelope,
-  type AsOfReadModels,
-  type CheckpointStore,
-  type ReadModels,
-  type Resolution,
-  type ResolveRequest,
-  type SnapshotStore,
-} from '@providers/projections';
-import { migrateOnFirstUse } from '@providers/migration';
-import { MasterKeyring, SecretSealer } from '@providers/secrets';
+import { CommandHandler, type CommandResult } from '@providers/commands';
+import { decodeWith, findProvider, invalidInput, orgStream, resolve as resolveIn, rules, validateResolveRequest, type Command, type DomainError, type ProviderState, type SealedSecret } from '@providers/domain';
+import { migrateOnFirstUse, type ImportError, type MigrationFromExportReport } from '@providers/migration';
+import type { AsOfReadModels, AuditFact, AuditQuery, Resolution, ResolveRequest } from '@providers/projections';
+import { MasterKeyring, SecretSealer, type RotationReport } from '@providers/secrets';
 import type { RecordedEvent } from '@providers/store';
-import type {
-  AwsCredentialsProvider,
-  CredentialProviderOptions,
-  IamTemplateInput,
-  IssuanceQuery,
-  IssuanceRow,
-  StsOptions,
-  VendRequest,
-  VendResult,
-  Vendor,
-} from '@providers/vending';
-import { InvalidResolveRequest } from './invalid-resolve-request.js';
+import type { AwsCredentialsProvider, CredentialProviderOptions, IssuanceQuery, IssuanceRow, RoleVerified, VendRequest, VendResult, VerifyRoleInput } from '@providers/vending';
+import { linkCommand, unlinkCommand } from './link-commands.js';
+import { MIGRATION_ACTOR, migrateExport, type MigrateInput } from './legacy-migration.js';
+import type { OpenOptions } from './open-options.js';
+import { credentialProviderOf } from './credential-provider.js';
+import { issuanceOf } from './issuance.js';
+import { lazyVendor, type LazyVendor } from './lazy-vendor.js';
+import { orgExternalIdOf } from './org-external-id.js';
+import { orgIamTemplate, type OrgIamTemplateInput } from './org-iam-template.js';
+import { validatePlainSecrets } from './provider-input.js';
+import { catalogEntries, type CatalogEntry } from './provider-catalog.js';
+import { auditFacts, liveReadModels, readModelsOf, rebuildReadModelsOf, type AsOf, type LiveOptions, type LiveReadModels, type RebuildInput, type RebuildResult } from './read-models.js';
 import { checkedAsOf } from './as-of.js';
-import { DEFAULT_SESSION_DURATION_SECONDS, validatePlainSecrets, type PlainCredentials } from './provider-input.js';
+import { InvalidResolveRequest } from './invalid-resolve-request.js';
+import { sealingPreparation } from './sealing-preparation.js';
+import { shredRemoved, shredRemovedProvider } from './shred.js';
 import { DEFAULT_STORE_URL, openStores, parseStoreUrl, type Stores } from './store-url.js';
+import { stamp, type WriteContext } from './write-context.js';
+import type * as In from './write-inputs.js';
 
-/** How to open the library: where the stores are, the master keys, STS, lazy migration. */
-export interface OpenOptions {
-  /**
-   * Migrate an org's deployment profiles to providers the first time it is
-   * resolved or vended for (once per org per process), as deployments did.
-   */
-  readonly migrateOnFirstUse?: boolean;
-  /** How vending reaches STS and which identity it uses (default: the SDK's chain, AWS_ENDPOINT_URL_STS honoured). */
-  readonly sts?: StsOptions;
-  /** A store URL (`sqlite:PATH`, `memory:`, `esdb://…`) or stores already opened. Default: the embedded SQLite file. */
-  readonly store?: string | Stores;
-  /** The master keys that wrap data keys. Default: from PROVIDERS_MASTER_KEY / PROVIDERS_MASTER_KEY_FILE, if set. */
-  readonly masterKeys?: MasterKeyring;
-  /** Told when a snapshot could not be used or saved (the answer was replayed and is right); the CLI prints it on stderr. */
-  readonly onWarning?: (warning: SnapshotWarning) => void;
-  /**
-   * Record every hand-out in the org's issuance log before returning it (default true). Off,
-   * credentials are handed out with no record: only for measuring what the log costs.
-   */
-  readonly recordIssuance?: boolean;
-  /** The client named in issuance records when a vend request names none (default `sdk`). */
-  readonly client?: string;
-  /** The store's time in ms (default Date.now): a command dated more than 15 minutes from it is refused. Tools that record a history of their own dates pass theirs. */
-  readonly clock?: () => number;
-}
-
-/** The access role template of an org: its external id is filled in, the trusted account by default too. */
-export interface OrgIamTemplateInput extends Partial<Pick<IamTemplateInput, 'trustedAccountId'>>, Omit<IamTemplateInput, 'trustedAccountId' | 'externalId'> {
-  readonly orgId: string;
-  /** Default: the org's external id (generated once, then stable). */
-  readonly externalId?: string;
-}
-
-/** What every write says: whose org, who, and optionally its id and time (both generated otherwise). */
-export interface WriteContext {
-  readonly orgId: string;
-  readonly actor: Actor;
-  readonly commandId?: string;
-  readonly issuedAt?: string;
-}
-
-/** A provider to add, with its credentials in plain text (sealed before they are recorded). */
-export interface AddProviderInput extends WriteContext {
-  readonly name: string;
-  readonly type: string;
-  readonly credentials: PlainCredentials;
-  /** The account of static keys (a role's account is read from its ARN). */
-  readonly accountId?: string;
-  readonly providerId?: string;
-}
-
-/** New credentials for a provider, in plain text (sealed before they are recorded). */
-export interface UpdateCredentialsInput extends WriteContext {
-  /** Provider id or name. */
-  readonly provider: string;
-  readonly credentials: PlainCredentials;
-  readonly accountId?: string;
-}
-
-/** A provider to remove; `force` releases its usages first, `shred` deletes its data key. */
-export interface RemoveProviderInput extends WriteContext {
-  /** Provider id or name. */
-  readonly provider: string;
-  /** Unlink it everywhere and clear its defaults first (each recorded as an event). */
-  readonly force?: boolean;
-  /** Also delete its data key, so that its sealed secrets can never be opened again. */
-  readonly shred?: boolean;
-}
-
-/** Read models that follow the store (see `Providers.live`). */
-export interface LiveReadModels extends ReadModels {
-  caughtUp(): Promise<bigint>;
-  waitFor(position: bigint): Promise<void>;
-  stop(): Promise<void>;
-}
-
-/** As of when to answer: a global position, or a time. */
-export interface AsOf {
-  readonly position?: bigint;
-  readonly time?: string;
-}
-
-type Outcome = Promise<E.Either<DomainError, CommandResult>>;
+/** What a write returns: a rule's typed rejection, or the events it recorded (none for a repeat or no change). */
+export type WriteOutcome = Promise<E.Either<DomainError, CommandResult>>;
 
 /**
- * The library in one object: a store, the command handler on it, sealing, and
- * resolution. Embedders open one per process and share it.
+ * The library in one object, and its only door. Writes take a `WriteContext`
+ * and return `Either<DomainError, CommandResult>`: a rejection by a rule is a
+ * value (`_tag`, `field`, `message`) and records nothing. Reads return their
+ * answer. Infrastructure failures (store, key store, STS) throw, and so does
+ * `vend` when nothing can be vended. Embedders open one per process and share it.
  */
 export class Providers {
-  readonly handler: CommandHandler;
-  readonly sealer: SecretSealer;
+  readonly #stores: Stores;
+  readonly #handler: CommandHandler;
+  readonly #sealer: SecretSealer;
+  readonly #ensureMigrated: (orgId: string) => Promise<void>;
+  readonly #vendor: LazyVendor;
 
-  private vendor?: Promise<Vendor>;
-  private readonly ensureMigrated: (orgId: string) => Promise<void>;
-  private readonly externalIds = new Map<string, string>();
-
-  private constructor(
-    readonly stores: Stores,
-    masterKeys: MasterKeyring | undefined,
-    private readonly sts: StsOptions | undefined,
-    lazyMigration: boolean,
-    onWarning: ((warning: SnapshotWarning) => void) | undefined,
-    private readonly issuanceOptions: { readonly record: boolean; readonly client: string },
-    clock: (() => number) | undefined,
-  ) {
-    this.handler = new CommandHandler(stores.events, {
+  private constructor(stores: Stores, options: OpenOptions) {
+    const { masterKeys, sts } = options;
+    this.#stores = stores;
+    this.#handler = new CommandHandler(stores.events, {
       ...(stores.snapshots ? { snapshots: stores.snapshots } : {}),
-      ...(onWarning ? { onWarning } : {}),
-      ...(clock ? { clock } : {}),
+      ...(options.onWarning ? { onWarning: options.onWarning } : {}),
+      ...(options.clock ? { clock: options.clock } : {}),
     });
-    this.sealer = new SecretSealer({ keys: stores.keys, masterKeys });
-    const lazy = migrateOnFirstUse(this.handler, {
-      actor: { id: 'migration', role: 'system' },
-      externalIdFor: (_profile, orgId) => this.externalIds.get(orgId) ?? '',
-    });
+    this.#sealer = new SecretSealer({ keys: stores.keys, masterKeys });
+    const vending = { resolve: (request: ResolveRequest) => this.resolve(request), unseal: (sealed: SealedSecret, field: string) => this.#sealer.unseal(sealed, field) };
+    this.#vendor = lazyVendor({ ...vending, ...(sts ? { sts } : {}), client: options.client ?? 'sdk' }, options.recordIssuance === false ? undefined : stores.events);
     // The org's external id is read once before its migration, so every profile of the run gets the same one.
-    this.ensureMigrated = lazyMigration
+    const externalIds = new Map<string, string>();
+    const lazy = migrateOnFirstUse(this.#handler, { actor: MIGRATION_ACTOR, externalIdFor: (_profile, orgId) => externalIds.get(orgId) ?? '' });
+    this.#ensureMigrated = options.migrateOnFirstUse
       ? async (orgId) => {
-          if (!this.externalIds.has(orgId)) this.externalIds.set(orgId, await this.externalIdOf(orgId));
+          if (!externalIds.has(orgId)) externalIds.set(orgId, await this.externalIdOf(orgId));
           await lazy(orgId);
         }
       : async () => undefined;
@@ -179,317 +68,194 @@ export class Providers {
   /** Opens the stores at `options.store` (default: the embedded SQLite file). */
   static async open(options: OpenOptions = {}): Promise<Providers> {
     const stores = typeof options.store === 'object' ? options.store : await openStores(parseStoreUrl(options.store ?? DEFAULT_STORE_URL));
-    return new Providers(stores, options.masterKeys ?? MasterKeyring.fromEnvironment(), options.sts, options.migrateOnFirstUse ?? false, options.onWarning, {
-      record: options.recordIssuance ?? true,
-      client: options.client ?? 'sdk',
-    }, options.clock);
+    return new Providers(stores, { ...options, masterKeys: options.masterKeys ?? MasterKeyring.fromEnvironment() });
   }
 
-  /** Decides and records a command; a rejection by a rule appends nothing. */
-  execute(command: Command): Outcome {
-    return this.handler.execute(command);
-  }
-
-  /** The org's current state (providers, links, defaults). Read it; do not change it. */
-  state(orgId: string): Promise<OrgState> {
-    return this.handler.state(orgId);
-  }
-
-  /** A provider of the org by id or by name (any case). */
-  async findProvider(orgId: string, idOrName: string): Promise<ProviderState | undefined> {
-    return findProvider(await this.state(orgId), idOrName);
-  }
-
-  /**
-   * Adds a provider. Secrets are sealed under a data key of this provider
-   * before they enter the event; an access role without an external id gets
-   * the org's (generated once, then reused for every role of the org).
-   */
-  async addProvider(input: AddProviderInput): Outcome {
+  /** Adds a provider; secrets are sealed first, a role without an external id gets the org's (see sealing-preparation.ts). */
+  addProvider(input: In.AddProviderInput): WriteOutcome {
     const plain = validatePlainSecrets(input.credentials);
-    if (E.isLeft(plain)) return plain;
+    if (E.isLeft(plain)) return Promise.resolve(plain);
     const providerId = input.providerId ?? `prv-${randomUUID()}`;
-    const state = await this.state(input.orgId);
-    const credentials = await this.credentialsFor(input.orgId, providerId, input.credentials, false);
-    const command: Command = {
-      type: 'AddProvider',
-      ...this.envelope(input),
-      providerId,
-      name: input.name,
-      providerType: input.type,
-      credentials,
-      ...(input.accountId ? { accountId: input.accountId } : {}),
-    };
-    return this.sealAndExecute(command, input.orgId, providerId, input.credentials, state);
+    // The id names the data key: checked before anything is sealed under it.
+    const id = decodeWith(rules.ProviderId)(providerId);
+    if (E.isLeft(id)) return Promise.resolve(E.left(invalidInput('providerId', id.left.rule)));
+    const envelope = stamp(input);
+    const accountId = input.accountId ? { accountId: input.accountId } : {};
+    return this.#handler.transact(
+      sealingPreparation(this.#sealer, orgExternalIdOf(this.#stores.events, input.orgId), {
+        orgId: input.orgId,
+        plain: input.credentials,
+        providerIdIn: () => providerId,
+        build: (id, credentials) => ({ type: 'AddProvider', ...envelope, providerId: id, name: input.name, providerType: input.type, credentials, ...accountId }),
+      }),
+    );
+  }
+
+  /** Renames a provider (names are unique in the org regardless of case). */
+  renameProvider(input: In.RenameProviderInput): WriteOutcome {
+    return this.#onProvider(input, (providerId) => ({ type: 'RenameProvider', ...stamp(input), providerId, name: input.name }));
   }
 
   /** Replaces a provider's credentials (sealed under the provider's own data key). */
-  async updateCredentials(input: UpdateCredentialsInput): Outcome {
+  updateCredentials(input: In.UpdateCredentialsInput): WriteOutcome {
     const plain = validatePlainSecrets(input.credentials);
-    if (E.isLeft(plain)) return plain;
-    const state = await this.state(input.orgId);
-    const provider = findProvider(state, input.provider);
-    const providerId = provider?.id ?? input.provider;
-    const credentials = await this.credentialsFor(input.orgId, providerId, input.credentials, false);
-    const command: Command = {
-      type: 'UpdateProviderCredentials',
-      ...this.envelope(input),
-      providerId,
-      credentials,
-      ...(input.accountId ? { accountId: input.accountId } : {}),
-    };
-    return this.sealAndExecute(command, input.orgId, providerId, input.credentials, state);
+    if (E.isLeft(plain)) return Promise.resolve(plain);
+    const envelope = stamp(input);
+    const accountId = input.accountId ? { accountId: input.accountId } : {};
+    return this.#handler.transact(
+      sealingPreparation(this.#sealer, orgExternalIdOf(this.#stores.events, input.orgId), {
+        orgId: input.orgId,
+        plain: input.credentials,
+        providerIdIn: (state) => findProvider(state, input.provider)?.id ?? input.provider,
+        build: (providerId, credentials) => ({ type: 'UpdateProviderCredentials', ...envelope, providerId, credentials, ...accountId }),
+      }),
+    );
   }
 
-  /**
-   * Removes a provider (refused while it is linked or a default, unless
-   * `force`). With `shred`, the removal is recorded first and then the data
-   * key is deleted by `shredRemoved`, so that a crash in between leaves a
-   * recorded shred that `shredRemoved` finishes later.
-   */
-  async removeProvider(input: RemoveProviderInput): Outcome {
-    const provider = await this.findProvider(input.orgId, input.provider);
-    const result = await this.execute({
-      type: 'RemoveProvider',
-      ...this.envelope(input),
-      providerId: provider?.id ?? input.provider,
-      ...(input.force ? { force: true } : {}),
-      ...(input.shred ? { shred: true } : {}),
-    });
-    if (E.isRight(result) && input.shred) await this.shredRemoved(input.orgId);
+  /** Removes a provider (refused while used, unless `force`); `shred` then deletes its data key (`shred(orgId)` finishes it after a crash). */
+  async removeProvider(input: In.RemoveProviderInput): WriteOutcome {
+    const flags = { ...(input.force ? { force: true } : {}), ...(input.shred ? { shred: true } : {}) };
+    const result = await this.#onProvider(input, (providerId) => ({ type: 'RemoveProvider', ...stamp(input), providerId, ...flags }));
+    if (E.isRight(result) && input.shred) await shredRemovedProvider(this.#sealer, input.orgId, result.right.events);
     return result;
   }
 
-  /**
-   * Deletes the data key of every provider of the org removed with `shred`
-   * whose key is still there (a crash after the removal was recorded leaves
-   * it); returns the key ids it deleted. Running it again deletes nothing.
-   */
-  async shredRemoved(orgId: string): Promise<readonly string[]> {
-    const shredded: string[] = [];
-    for (const recorded of await this.history(orgId)) {
-      if (recorded.type !== 'ProviderRemoved') continue;
-      const { event } = toEnvelope(recorded);
-      if (event.type !== 'ProviderRemoved' || !event.data.shredded) continue;
-      const keyId = dataKeyId(orgId, event.data.providerId);
-      if (!(await this.sealer.hasKey(keyId))) continue;
-      await this.sealer.shred(keyId);
-      shredded.push(keyId);
-    }
-    return shredded;
+  /** Links a provider to a service, or with `stage` (and `region`) to a stage or one instance. */
+  link(input: In.LinkInput): WriteOutcome {
+    return this.#onProvider(input, (providerId) => linkCommand(input, providerId));
   }
 
-  /**
-   * The external id the org's access roles use: generated once (or taken from
-   * the org's existing roles) and recorded, so the IAM template printed before
-   * any provider exists and the provider added afterwards agree.
-   */
+  /** Unlinks the provider of a type (default `aws`) from a service, a stage or an instance. */
+  unlink(input: In.UnlinkInput): WriteOutcome {
+    return this.#handler.execute(unlinkCommand(input));
+  }
+
+  /** Makes a provider the organization default of its type. */
+  setDefault(input: In.SetDefaultInput): WriteOutcome {
+    return this.#onProvider(input, (providerId) => ({ type: 'SetDefaultProvider', ...stamp(input), providerId }));
+  }
+
+  /** Clears the organization default of a type (default `aws`). */
+  clearDefault(input: In.ClearDefaultInput): WriteOutcome {
+    return this.#handler.execute({ type: 'ClearDefaultProvider', ...stamp(input), providerType: input.type ?? 'aws' });
+  }
+
+  /** Imports a legacy export and migrates its deployment profiles to providers (idempotent); `dryRun` only plans. */
+  async migrate(input: MigrateInput): Promise<E.Either<ImportError, MigrationFromExportReport>> {
+    return migrateExport(this.#handler, input, await this.externalIdOf(input.orgId));
+  }
+
+  /** Deletes the data keys of the org's providers removed with `shred` that are still there; returns their key ids. */
+  async shred(orgId: string): Promise<readonly string[]> {
+    return shredRemoved(this.#sealer, orgId, await this.history(orgId));
+  }
+
+  /** Re-wraps every data key not wrapped by the current master key; the events are untouched. */
+  rotateMasterKey(): Promise<RotationReport> {
+    return this.#sealer.rotate();
+  }
+
+  /** A current provider of the org by id or by name (any case). */
+  async findProvider(orgId: string, idOrName: string): Promise<ProviderState | undefined> {
+    return findProvider(await this.#handler.state(orgId), idOrName);
+  }
+
+  /** The external id the org's access roles use: generated once (or taken from its roles) and recorded. */
   async externalIdOf(orgId: string): Promise<string> {
-    const { orgExternalId } = await import('@providers/vending');
-    return orgExternalId(this.stores.events, orgId, firstRoleExternalId(await this.state(orgId)));
+    return orgExternalIdOf(this.#stores.events, orgId).current(await this.#handler.state(orgId));
   }
 
-  /** The org's recorded external id, else the one it would get; nothing is written. */
-  private async proposedExternalId(orgId: string): Promise<string> {
-    const { generateExternalId, recordedExternalId } = await import('@providers/vending');
-    return (await recordedExternalId(this.stores.events, orgId)) ?? firstRoleExternalId(await this.state(orgId)) ?? generateExternalId(orgId);
-  }
-
-  /**
-   * The CloudFormation template of an access role for the org: its external
-   * id, and by default the vending identity's account (GetCallerIdentity) as
-   * the trusted account.
-   */
-  async iamTemplate(input: OrgIamTemplateInput): Promise<object> {
-    const { iamTemplate, validateIamTemplateOptions } = await import('@providers/vending');
-    const { orgId, trustedAccountId, externalId, ...rest } = input;
-    validateIamTemplateOptions(input);
-    return iamTemplate({
-      ...rest,
-      trustedAccountId: trustedAccountId ?? (await (await this.vendorInstance()).vendingIdentity()).accountId,
-      externalId: externalId ?? (await this.externalIdOf(orgId)),
+  /** The CloudFormation template of the org's access role (see org-iam-template.ts). */
+  iamTemplate(input: OrgIamTemplateInput): Promise<object> {
+    return orgIamTemplate(input, {
+      externalIdOf: (orgId) => this.externalIdOf(orgId),
+      vendingAccountId: async () => (await (await this.#vendor.get()).vendingIdentity()).accountId,
     });
   }
 
-  /**
-   * An AWS SDK v3 credential provider for one deployment (`new S3Client({
-   * credentials })`): it vends on first use and again before the session
-   * expires (`renewBeforeSeconds`, default 300).
-   */
+  /** An AWS SDK v3 credential provider for one deployment (`new S3Client({ credentials })`), renewed before it expires. */
   credentialProvider(request: VendRequest, options: CredentialProviderOptions = {}): AwsCredentialsProvider {
-    let provider: Promise<AwsCredentialsProvider> | undefined;
-    return async () => {
-      provider ??= import('@providers/vending').then(({ credentialProviderFor }) => credentialProviderFor((r) => this.vend(r), request, options));
-      return (await provider)();
-    };
+    return credentialProviderOf((r) => this.vend(r), request, options);
   }
 
-  /** Which provider (instance > stage > service > org default > none) a deployment uses, and why; a request breaking a write's rule throws `InvalidResolveRequest`, a malformed `asOf` `InvalidAsOf`. */
+  /** The org's current providers by name, each with where it is used and who set that when. */
+  async listProviders(orgId: string): Promise<CatalogEntry[]> {
+    return catalogEntries(await this.readModels(orgId), orgId);
+  }
+
+  /** A current provider by id or name with its usages, or undefined. */
+  async showProvider(orgId: string, idOrName: string): Promise<CatalogEntry | undefined> {
+    return catalogEntries(await this.readModels(orgId), orgId, idOrName)[0];
+  }
+
+  /**
+   * Which provider (instance > stage > service > org default > none) a deployment uses, and why (see domain's resolve).
+   * A request breaking a write's rule throws `InvalidResolveRequest`, a malformed `asOf` `InvalidAsOf`.
+   */
   async resolve(request: ResolveRequest, given: AsOf = {}): Promise<Resolution> {
     const valid = validateResolveRequest(request);
     if (E.isLeft(valid)) throw new InvalidResolveRequest(valid.left);
     const asOf = checkedAsOf(given);
-    await this.ensureMigrated(request.orgId);
-    if (asOf.position !== undefined || asOf.time !== undefined) {
-      if (asOf.time !== undefined && parseIsoTime(asOf.time) === undefined) throw new InvalidPointInTime(asOf.time);
-      return resolveAt(await this.handler.stateAt(request.orgId, asOf), request);
-    }
-    // The org's cached state, brought up to date by one read of what was appended since
-    // (another process's writes included): a deployment never waits for a replay of history.
-    return resolveAt(await this.handler.state(request.orgId), request);
+    await this.#ensureMigrated(request.orgId);
+    // Now is the org state the write side caches, brought up to date by one read of what was
+    // appended since (another process's writes included); a past point, from the nearest snapshot before it.
+    if (asOf.position === undefined && asOf.time === undefined) return resolveIn(await this.#handler.state(request.orgId), request);
+    return resolveIn(await this.#handler.stateAt(request.orgId, asOf), request);
   }
 
-  /**
-   * The org's read models — resolution index, provider catalog, audit trail —
-   * folded from its stream, as of now or of a point in time.
-   */
-  async readModels(orgId: string, given: AsOf = {}): Promise<AsOfReadModels> {
-    const asOf = checkedAsOf(given);
-    return buildAsOf(this.stores.events, {
-      orgId,
-      ...(asOf.position !== undefined ? { position: asOf.position } : {}),
-      ...(asOf.time !== undefined ? { time: asOf.time } : {}),
-    });
-  }
-
-  /**
-   * Read models of every org kept current by a live subscription, for a
-   * long-running process: restored from their snapshot and checkpoint when
-   * `checkpoints` keeps them (by default the store's own snapshots),
-   * they read only what was appended since. `caughtUp()` resolves once the
-   * backlog is folded; `waitFor(position)` once a write is visible.
-   */
-  async live(options: { checkpoints?: CheckpointStore & SnapshotStore } = {}): Promise<LiveReadModels> {
-    const models = createReadModels();
-    const checkpoints = options.checkpoints ?? (this.stores.snapshots ? new StoreCheckpoints(this.stores.snapshots) : new MemoryCheckpointStore());
-    const projection = new LiveProjection({
-      store: this.stores.events,
-      models: readModelList(models),
-      name: READ_MODELS_PROJECTION,
-      checkpoints,
-      snapshots: checkpoints,
-    });
-    await projection.start();
-    return {
-      ...models,
-      caughtUp: () => projection.caughtUp(),
-      waitFor: (position) => projection.waitFor(position),
-      stop: () => projection.stop(),
-    };
-  }
-
-  /**
-   * Resolves, then vends: an assumed-role session (cached, single-flight), the
-   * unsealed static keys or secret fields, or — only with `allowLocalFallback`
-   * — the caller's own AWS credentials.
-   */
+  /** Resolves, then vends (role session, unsealed keys or fields, or with `allowLocalFallback` one's own); else throws a typed vending error. */
   async vend(request: VendRequest): Promise<VendResult> {
-    return (await this.vendorInstance()).vend(request);
+    return (await this.#vendor.get()).vend(request);
   }
 
-  /**
-   * Who received credentials: the org's issuance records (never a secret),
-   * oldest first, filtered like the audit trail and joined with the provider
-   * catalog (the provider's name at the time, and now).
-   */
-  async issuance(orgId: string, query: IssuanceQuery = {}): Promise<IssuanceRow[]> {
-    const { createIssuanceLog, queryIssuance } = await import('@providers/vending');
-    const records = await createIssuanceLog(this.stores.events).read(orgId);
-    const { catalog } = await this.readModels(orgId);
-    const names = new Map<string, string>();
-    for (const record of records)
-      if (record.providerId !== null && !names.has(record.providerId)) {
-        const entry = catalog.get(orgId, record.providerId);
-        if (entry !== undefined && !entry.removed) names.set(record.providerId, entry.name);
-      }
-    return queryIssuance(records, query, names);
+  /** Checks that a role can be assumed with the external id, and not without it (the confused-deputy check). */
+  async verifyRole(input: VerifyRoleInput): Promise<RoleVerified> {
+    return (await this.#vendor.get()).verifyRole(input);
+  }
+
+  /** Who received credentials, oldest first, filtered like the audit trail (see issuance.ts). */
+  issuance(orgId: string, query: IssuanceQuery = {}): Promise<IssuanceRow[]> {
+    return issuanceOf(this.#stores.events, orgId, query, this.readModels(orgId));
   }
 
   /** The org's events in order, as stored (secrets sealed). */
   async history(orgId: string): Promise<RecordedEvent[]> {
     const events: RecordedEvent[] = [];
-    for await (const page of this.stores.events.readStream(orgStream(orgId))) events.push(...page);
+    for await (const page of this.#stores.events.readStream(orgStream(orgId))) events.push(...page);
     return events;
   }
 
+  /** Who added, linked, replaced and removed which provider and account, oldest first (one org, or all). */
+  audit(query: AuditQuery): Promise<AuditFact[]> {
+    return auditFacts(this.#stores.events, query);
+  }
+
+  /** The org's read models — resolution index, provider catalog, audit trail — as of now or of a point. */
+  readModels(orgId: string, asOf: AsOf = {}): Promise<AsOfReadModels> {
+    return readModelsOf(this.#stores.events, orgId, asOf);
+  }
+
+  /** Read models of every org kept current by a live subscription, for a long-running process. */
+  live(options: LiveOptions = {}): Promise<LiveReadModels> {
+    return liveReadModels(this.#stores, options);
+  }
+
+  /** Replays the whole log into every read model and every org's state, and saves their snapshots in the store. */
+  async rebuild(input: RebuildInput = {}): Promise<RebuildResult> {
+    return { ...(await rebuildReadModelsOf(this.#stores, input)), orgs: await this.#handler.rebuildStates() };
+  }
+
+  /** Closes the stores and the vendor's STS client. */
   async close(): Promise<void> {
-    if (this.vendor) (await this.vendor).close();
-    await this.stores.close();
+    await this.#vendor.close();
+    await this.#stores.close();
   }
 
-  private vendorInstance(): Promise<Vendor> {
-    // Loaded on first use: the AWS SDK is heavy, and most commands never vend.
-    this.vendor ??= import('@providers/vending').then(({ createVendor, createIssuanceLog }) =>
-      createVendor({
-        resolve: (r) => this.resolve(r),
-        unseal: (sealed, field) => this.sealer.unseal(sealed, field),
-        ...(this.sts ? { sts: this.sts } : {}),
-        ...(this.issuanceOptions.record ? { issuance: createIssuanceLog(this.stores.events) } : {}),
-        client: this.issuanceOptions.client,
-      }),
-    );
-    return this.vendor;
-  }
-
-  private envelope(context: WriteContext) {
-    return {
-      orgId: context.orgId,
-      commandId: context.commandId ?? randomUUID(),
-      actor: context.actor,
-      issuedAt: context.issuedAt ?? new Date().toISOString(),
-    };
-  }
-
-  /**
-   * Decides first with placeholders, so that a command a rule rejects never
-   * creates a data key; then seals for real and records it. An access role
-   * holds nothing to seal: its draft credentials are final. Their external id
-   * is the org's recorded one, else that of the org's first role, else a new
-   * one, which then is the first role's: adding appends to the org's stream
-   * only (the id is recorded when a template asks for it).
-   */
-  private async sealAndExecute(draft: Command, orgId: string, providerId: string, plain: PlainCredentials, state: OrgState): Outcome {
-    const trial = decide(draft, state);
-    if (E.isLeft(trial)) return trial;
-    if (plain.kind === 'aws-role') return this.execute(draft);
-    const credentials = await this.credentialsFor(orgId, providerId, plain, true);
-    return this.execute({ ...draft, credentials } as Command);
-  }
-
-  private async credentialsFor(
-    orgId: string,
-    providerId: string,
-    plain: PlainCredentials,
-    seal: boolean,
-  ): Promise<ProviderCredentials> {
-    const keyId = dataKeyId(orgId, providerId);
-    const sealValue = async (field: string, value: string): Promise<SealedSecret> =>
-      seal ? this.sealer.seal(keyId, field, value) : { alg: 'A256GCM', keyId, iv: '', ct: '', tag: '' };
-    switch (plain.kind) {
-      case 'aws-role':
-        return {
-          kind: 'aws-role',
-          roleArn: plain.roleArn,
-          externalId: plain.externalId ?? (await this.proposedExternalId(orgId)),
-          sessionDurationSeconds: plain.sessionDurationSeconds ?? DEFAULT_SESSION_DURATION_SECONDS,
-        };
-      case 'aws-keys':
-        return { kind: 'aws-keys', accessKeyId: plain.accessKeyId, secretAccessKey: await sealValue('secretAccessKey', plain.secretAccessKey) };
-      case 'secret': {
-        const fields: Record<string, SealedSecret> = {};
-        for (const [name, value] of Object.entries(plain.fields)) fields[name] = await sealValue(name, value);
-        return { kind: 'secret', fields };
-      }
-    }
+  /** A command about one provider, named by id or name: the name is read on the state it is decided on. */
+  #onProvider(input: WriteContext & { readonly provider: string }, build: (providerId: string) => Command): WriteOutcome {
+    return this.#handler.transact({
+      orgId: input.orgId,
+      prepare: async (state) => E.right({ command: build(findProvider(state, input.provider)?.id ?? input.provider) }),
+    });
   }
 }
-
-/** The key id of a provider's data key: every secret of the provider is sealed under it. */
-const dataKeyId = (orgId: string, providerId: string): string => `${orgId}/${providerId}`;
-
-/** The external id of the org's first access role, for orgs whose roles predate the recorded one. */
-const firstRoleExternalId = (state: OrgState): string | undefined => {
-  for (const provider of state.providers.values())
-    if (provider.credentials.kind === 'aws-role') return provider.credentials.externalId;
-  return undefined;
-};

@@ -13,10 +13,7 @@ asOf.before(async () => {
   providers = await Providers.open({ store: 'memory:' });
   const added = await providers.addProvider({ orgId: 'acme', actor: admin, name: 'prod', type: 'aws', credentials: { kind: 'aws-role', roleArn: 'arn:aws:iam::222222222222:role/deploy' } });
   assert.ok(E.isRight(added));
-  const provider = await providers.findProvider('acme', 'prod');
-  const linked = await providers.execute({
-    type: 'LinkProviderToService', orgId: 'acme', commandId: 'link-1', actor: admin, issuedAt: new Date().toISOString(), providerId: provider!.id, app: 'app1', service: 'api',
-  });
+  const linked = await providers.link({ orgId: 'acme', commandId: 'link-1', actor: admin, provider: 'prod', app: 'app1', service: 'api' });
   assert.ok(E.isRight(linked));
 });
 asOf.after(() => providers.close());

@@ -1,7 +1,6 @@
 // The issuance log through the library: every vend on record in its org's own stream, queried with
 // the audit filters and joined with the provider catalog; another org's records are never visible.
 import * as E from 'fp-ts/lib/Either.js';
-import type { Command } from '@providers/domain';
 import { MasterKeyring, generateMasterKey } from '@providers/secrets';
 import { startStsServer, type StsServer } from '@providers/vending/testing';
 import { suite } from 'uvu';
@@ -11,9 +10,6 @@ import { Providers } from '../src/index.js';
 process.env.AWS_EC2_METADATA_DISABLED = 'true';
 const admin = { id: 'alice', role: 'admin' as const };
 const issued = suite<{ sts: StsServer; providers: Providers }>('issuance through the library', {} as { sts: StsServer; providers: Providers });
-let n = 0;
-const command = (orgId: string, body: Record<string, unknown>): Command =>
-  ({ orgId, commandId: `c-${++n}`, actor: admin, issuedAt: new Date().toISOString(), ...body }) as Command;
 
 issued.before(async (context) => {
   context.sts = await startStsServer();
@@ -27,8 +23,7 @@ issued.before(async (context) => {
   for (const [orgId, account] of [['acme', '111111111111'], ['other', '222222222222']] as const) {
     const added = await providers.addProvider({ orgId, actor: admin, name: 'prod', type: 'aws', credentials: { kind: 'aws-role', roleArn: `arn:aws:iam::${account}:role/deploy` } });
     assert.ok(E.isRight(added));
-    const prod = await providers.findProvider(orgId, 'prod');
-    assert.ok(E.isRight(await providers.execute(command(orgId, { type: 'SetDefaultProvider', providerId: prod?.id }))));
+    assert.ok(E.isRight(await providers.setDefault({ orgId, actor: admin, provider: 'prod' })));
   }
 });
 issued.after(async ({ sts, providers }) => {
@@ -54,8 +49,7 @@ issued('each vend is recorded in its org’s stream; another org’s records are
 issued('the audit filters narrow the records; the provider’s name at the time and now are both shown', async ({ providers }) => {
   await new Promise((resolve) => setTimeout(resolve, 5));
   const afterVends = new Date().toISOString();
-  const prod = await providers.findProvider('acme', 'prod');
-  assert.ok(E.isRight(await providers.execute(command('acme', { type: 'RenameProvider', providerId: prod?.id, name: 'production' }))));
+  assert.ok(E.isRight(await providers.renameProvider({ orgId: 'acme', actor: admin, provider: 'prod', name: 'production' })));
   const all = await providers.issuance('acme');
   assert.ok(all.every((r) => r.providerName === 'prod' && r.providerNameNow === 'production'));
   assert.is((await providers.issuance('acme', { provider: 'PRODUCTION' })).length, all.length, 'the name now matches');

@@ -3,16 +3,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as E from 'fp-ts/lib/Either.js';
-import type { Command } from '@providers/domain';
-import { FileCheckpointStore } from '@providers/projections';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { Providers } from '../src/index.js';
+import { FileCheckpointStore, Providers, openStores } from '../src/index.js';
 
 const admin = { id: 'alice', role: 'admin' as const };
-let n = 0;
-const cmd = (body: Record<string, unknown>): Command =>
-  ({ orgId: 'acme', commandId: `live-${++n}`, actor: admin, issuedAt: new Date().toISOString(), ...body }) as Command;
 const addRole = (providers: Providers, name: string, account: string) =>
   providers.addProvider({ orgId: 'acme', actor: admin, name, type: 'aws', credentials: { kind: 'aws-role', roleArn: `arn:aws:iam::${account}:role/deploy` } });
 const request = { orgId: 'acme', app: 'app1', service: 'api', stage: 'prod', region: 'us-east-1' };
@@ -25,8 +20,7 @@ live('catches up, then follows new writes', async () => {
   const models = await providers.live();
   await models.caughtUp();
   assert.is(models.catalog.list('acme').length, 1);
-  const dev = await providers.findProvider('acme', 'dev');
-  const linked = await providers.execute(cmd({ type: 'LinkProviderToService', providerId: dev!.id, app: 'app1', service: 'api' }));
+  const linked = await providers.link({ orgId: 'acme', actor: admin, provider: 'dev', app: 'app1', service: 'api' });
   assert.ok(E.isRight(linked));
   if (E.isRight(linked)) await models.waitFor(linked.right.position!);
   assert.equal([models.index.resolve(request).source, models.index.resolve(request).provider?.name], ['service', 'dev']);
@@ -46,9 +40,10 @@ live('a restart resumes from the saved snapshot and reads only what came after',
     assert.ok(E.isRight(await addRole(first, 'late', '222222222222')));
     await first.close();
 
-    const second = await Providers.open({ store });
+    const stores = await openStores({ kind: 'sqlite', path: join(dir, 'events.db') });
+    const second = await Providers.open({ store: stores });
     let read = 0;
-    const events = second.stores.events;
+    const { events } = stores;
     const readAll = events.readAll.bind(events);
     events.readAll = async function* (options) {
       for await (const page of readAll(options)) {

@@ -55,17 +55,7 @@ if (!motoTestsRun('the library on moto')) {
     assert.ok(E.isRight(added));
     const prod = await providers.findProvider('acme', 'prod');
     assert.is(prod?.credentials.kind === 'aws-role' && prod.credentials.externalId, outputs['ExternalId']);
-    const linked = await providers.execute({
-      type: 'LinkProviderToInstance',
-      orgId: 'acme',
-      commandId: 'link-1',
-      actor: admin,
-      issuedAt: new Date().toISOString(),
-      providerId: prod?.id ?? '',
-      app: 'app1',
-      service: 'api',
-      stage: 'prod',
-    });
+    const linked = await providers.link({ orgId: 'acme', actor: admin, commandId: 'link-1', provider: 'prod', app: 'app1', service: 'api', stage: 'prod' });
     assert.ok(E.isRight(linked));
   });
 

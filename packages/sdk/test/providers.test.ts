@@ -1,18 +1,24 @@
 // The SDK facade: sealing on the way in, the org's external id, resolve, and lazy migration.
 import * as E from 'fp-ts/lib/Either.js';
+import { CommandHandler } from '@providers/commands';
 import type { Command } from '@providers/domain';
-import { MasterKeyring, generateMasterKey } from '@providers/secrets';
+import { MasterKeyring, SecretSealer, generateMasterKey } from '@providers/secrets';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { Providers } from '../src/index.js';
+import { Providers, openStores } from '../src/index.js';
 
 const admin = { id: 'alice', role: 'admin' as const };
 const sdk = suite('Providers');
 let n = 0;
 const cmd = (body: Record<string, unknown>): Command =>
   ({ orgId: 'acme', commandId: `t-${++n}`, actor: admin, issuedAt: new Date().toISOString(), ...body }) as Command;
-const open = (options: { migrateOnFirstUse?: boolean } = {}) =>
-  Providers.open({ store: 'memory:', masterKeys: MasterKeyring.parse(generateMasterKey()), ...options });
+/** The library on a memory store, and beside it the store's keys, a sealer and a command handler of the test's own (legacy commands). */
+const open = async (options: { migrateOnFirstUse?: boolean } = {}) => {
+  const stores = await openStores({ kind: 'memory' });
+  const masterKeys = MasterKeyring.parse(generateMasterKey());
+  const providers = await Providers.open({ store: stores, masterKeys, ...options });
+  return Object.assign(providers, { keys: stores.keys, sealer: new SecretSealer({ keys: stores.keys, masterKeys }), handler: new CommandHandler(stores.events) });
+};
 
 sdk('static keys are sealed before they enter the event, and open again with the master key', async () => {
   const providers = await open();
@@ -46,7 +52,7 @@ sdk('a malformed secret or a rejected command creates no data key', async () => 
   assert.ok(E.isLeft(bad) && bad.left._tag === 'PermissionDenied');
   const short = await providers.addProvider({ orgId: 'acme', actor: admin, name: 'x', type: 'aws', credentials: { kind: 'aws-keys', accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'short' } });
   assert.ok(E.isLeft(short) && short.left.field === 'credentials.secretAccessKey');
-  assert.equal(await providers.stores.keys.list(), []);
+  assert.equal(await providers.keys.list(), []);
   await providers.close();
 });
 
@@ -70,7 +76,7 @@ sdk('with migrateOnFirstUse, the first resolve migrates the org’s deployment p
     { type: 'LinkStageToDeploymentProfile', app: 'app1', stage: 'prod', profileId: 'p-prod' },
     { type: 'RecordInstanceDeployed', app: 'app1', service: 'service1', stage: 'prod', region: 'us-east-1' },
   ])
-    assert.ok(E.isRight(await providers.execute(cmd(body))));
+    assert.ok(E.isRight(await providers.handler.execute(cmd(body))));
   const prod = await providers.resolve({ orgId: 'acme', app: 'app1', service: 'service1', stage: 'prod', region: 'us-east-1' });
   assert.equal([prod.source, prod.provider?.accountId], ['stage', '222222222222']);
   const dev = await providers.resolve({ orgId: 'acme', app: 'app1', service: 'service1', stage: 'pr-1' });
@@ -80,9 +86,9 @@ sdk('with migrateOnFirstUse, the first resolve migrates the org’s deployment p
 
 sdk('without it, nothing is migrated behind the caller’s back', async () => {
   const providers = await open();
-  assert.ok(E.isRight(await providers.execute(cmd({ type: 'CreateDeploymentProfile', profileId: 'p-dev', name: 'dev', roleArn: 'arn:aws:iam::111111111111:role/deploy' }))));
-  assert.ok(E.isRight(await providers.execute(cmd({ type: 'LinkStageToDeploymentProfile', app: 'app1', stage: 'default', profileId: 'p-dev' }))));
-  assert.ok(E.isRight(await providers.execute(cmd({ type: 'RecordInstanceDeployed', app: 'app1', service: 'service1', stage: 'dev' }))));
+  assert.ok(E.isRight(await providers.handler.execute(cmd({ type: 'CreateDeploymentProfile', profileId: 'p-dev', name: 'dev', roleArn: 'arn:aws:iam::111111111111:role/deploy' }))));
+  assert.ok(E.isRight(await providers.handler.execute(cmd({ type: 'LinkStageToDeploymentProfile', app: 'app1', stage: 'default', profileId: 'p-dev' }))));
+  assert.ok(E.isRight(await providers.handler.execute(cmd({ type: 'RecordInstanceDeployed', app: 'app1', service: 'service1', stage: 'dev' }))));
   assert.is((await providers.resolve({ orgId: 'acme', app: 'app1', service: 'service1', stage: 'dev' })).source, 'none');
   await providers.close();
 });

@@ -1,5 +1,6 @@
 // Resolve answers from the org's cached state: a warm resolve reads nothing of the org's
-// history, and a write by another writer on the same store costs one read of the tail.
+// history, and a write by another writer on the same store costs one read of the tail; findProvider
+// and externalIdOf answer from the same state.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,10 +8,12 @@ import * as E from 'fp-ts/lib/Either.js';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { EventStore, ReadStreamOptions, RecordedEvent } from '@providers/store';
+import { ORG_STREAM_PREFIX } from '@providers/domain';
 import { Providers, openStores, parseStoreUrl, type Stores } from '../src/index.js';
 
 const admin = { id: 'alice', role: 'admin' as const };
 const target = { orgId: 'acme', app: 'app1', service: 'api', stage: 'prod', region: 'us-east-1' };
+const request = target;
 const serve = suite('resolve serves from the cached org state');
 
 /** The stores, with every event read from the org's stream counted. */
@@ -26,13 +29,26 @@ const counted = (stores: Stores) => {
   return { stores: { ...stores, events, close: () => stores.close() } as Stores, reads };
 };
 
-let n = 0;
-/** Links a provider (by name) at a service, or at a stage with `stage`. */
-const link = async (providers: Providers, name: string, service: string, stage?: string) => {
-  const provider = await providers.findProvider('acme', name);
-  const envelope = { orgId: 'acme', commandId: `link-${++n}`, actor: admin, issuedAt: new Date().toISOString(), providerId: provider!.id, app: 'app1', service };
-  return providers.execute(stage === undefined ? { type: 'LinkProviderToService', ...envelope } : { type: 'LinkProviderToInstance', ...envelope, stage });
+/** A memory store that counts the events its org streams hand out. */
+const counting = async () => {
+  const stores = await openStores({ kind: 'memory' });
+  let read = 0;
+  const readStream: EventStore['readStream'] = async function* (...args) {
+    for await (const page of stores.events.readStream(...args)) {
+      // The org's own stream: what a replay of its history would read again.
+      if (args[0].startsWith(ORG_STREAM_PREFIX)) read += page.length;
+      yield page;
+    }
+  };
+  const events = new Proxy(stores.events, {
+    get: (store, name) => (name === 'readStream' ? readStream : Reflect.get(store, name, store)?.bind?.(store) ?? Reflect.get(store, name, store)),
+  });
+  return { stores: { ...stores, events }, raw: stores, read: () => read };
 };
+
+/** Links a provider (by name) at a service, or at a stage with `stage`. */
+const link = (providers: Providers, name: string, service: string, stage?: string) =>
+  providers.link({ orgId: 'acme', actor: admin, provider: name, app: 'app1', service, ...(stage === undefined ? {} : { stage }) });
 
 const roleOf = (account: string) => ({ kind: 'aws-role' as const, roleArn: `arn:aws:iam::${account}:role/deploy` });
 
@@ -63,6 +79,41 @@ serve('a warm resolve reads no event; another writer’s link is one read of the
   await reader.close();
   await writer.close();
   rmSync(dir, { recursive: true, force: true });
+});
+
+serve('a warm resolve reads no event; after another writer appends one, it reads that one', async () => {
+  const { stores, raw, read } = await counting();
+  const providers = await Providers.open({ store: stores });
+  const other = await Providers.open({ store: raw });
+  for (let i = 0; i < 50; i++)
+    assert.ok(E.isRight(await other.addProvider({ orgId: 'acme', actor: admin, name: `p${i}`, type: 'aws', credentials: { kind: 'aws-role', roleArn: 'arn:aws:iam::111111111111:role/deploy' } })));
+  assert.is((await providers.resolve(request)).source, 'none');
+  const cold = read();
+  assert.is(cold, 50);
+
+  assert.is((await providers.resolve(request)).source, 'none');
+  const p0 = await providers.findProvider('acme', 'p0');
+  assert.is(await providers.externalIdOf('acme'), p0?.credentials.kind === 'aws-role' ? p0.credentials.externalId : undefined);
+  assert.is(read(), cold, 'warm reads read nothing');
+
+  assert.ok(E.isRight(await other.link({ orgId: 'acme', actor: admin, provider: 'p7', app: 'app1', service: 'api' })));
+  const resolved = await providers.resolve(request);
+  assert.equal([resolved.source, resolved.provider?.name], ['service', 'p7']);
+  assert.is(read(), cold + 1, 'only the new event is read');
+  await Promise.all([providers.close(), other.close()]);
+});
+
+serve('an as-of resolve answers from the history up to that point', async () => {
+  const providers = await Providers.open({ store: 'memory:' });
+  assert.ok(E.isRight(await providers.addProvider({ orgId: 'acme', actor: admin, name: 'dev', type: 'aws', credentials: { kind: 'aws-role', roleArn: 'arn:aws:iam::111111111111:role/deploy' } })));
+  const linked = await providers.link({ orgId: 'acme', actor: admin, provider: 'dev', app: 'app1', service: 'api' });
+  assert.ok(E.isRight(linked));
+  const position = E.isRight(linked) ? linked.right.position! : 0n;
+  assert.ok(E.isRight(await providers.unlink({ orgId: 'acme', actor: admin, app: 'app1', service: 'api' })));
+  assert.is((await providers.resolve(request)).source, 'none');
+  assert.is((await providers.resolve(request, { position })).source, 'service');
+  assert.is((await providers.resolve(request, { position: position - 1n })).source, 'none');
+  await providers.close();
 });
 
 serve.run();

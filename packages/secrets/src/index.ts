@@ -4,6 +4,8 @@ export { SEALED_SECRET_ALGORITHM, type SealedSecret } from './sealed-secret.js';
 export { SecretSealer, type SecretSealerOptions } from './secret-sealer.js';
 /** What a rotation re-wrapped, and the data keys it could not open. */
 export type { RotationReport, UnopenedDataKey } from './rotation-report.js';
+/** Sealing whose new data key is stored only once the command carrying it is accepted. */
+export type { PendingSeal } from './pending-seal.js';
 /** The master keys, from PROVIDERS_MASTER_KEY / PROVIDERS_MASTER_KEY_FILE, and a generator for new ones. */
 export { MasterKeyring, generateMasterKey, masterKeyIdOf, type MasterKeyEnvironment } from './master-keyring.js';
 /** Removal of secret values from output, logs and errors. */

@@ -2,9 +2,11 @@ import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { KeyDeleted, type KeyStore, type StoredKey } from '@providers/store';
 import { DataKeyCache } from './data-key-cache.js';
 import { DATA_KEY_BYTES } from './data-key-wrap.js';
-import { InvalidSealInput, MasterKeyMissing, SecretShredded, SecretTampered } from './errors.js';
+import { MasterKeyMissing, SecretShredded, SecretTampered } from './errors.js';
 import { checkCurrentBinding } from './master-key-binding.js';
 import type { MasterKeyring } from './master-keyring.js';
+import type { PendingSeal } from './pending-seal.js';
+import { additionalData, checkAddress, sealInput } from './seal-input.js';
 import type { Redactor } from './redact.js';
 import { unopenedReason, type RotationReport, type UnopenedDataKey } from './rotation-report.js';
 import { SEALED_SECRET_ALGORITHM, type SealedSecret } from './sealed-secret.js';
@@ -25,14 +27,6 @@ export interface SecretSealerOptions {
   /** How many unwrapped data keys to keep in memory (default 1000). */
   readonly cacheSize?: number | undefined;
 }
-
-// The NUL separator is what makes (keyId, field) → AAD one-to-one, hence the refusal of NUL in either.
-const additionalData = (keyId: string, field: string): Buffer => Buffer.from(`${keyId}\0${field}`, 'utf8');
-
-const checkAddress = (input: 'keyId' | 'field', value: string): void => {
-  if (value.length === 0) throw new InvalidSealInput(input, 'must not be empty');
-  if (value.includes('\0')) throw new InvalidSealInput(input, 'must not contain a NUL character');
-};
 
 const decodeBase64 = (value: unknown, bytes?: number): Buffer | undefined => {
   if (typeof value !== 'string' || !STRICT_BASE64.test(value)) return undefined;
@@ -91,12 +85,49 @@ export class SecretSealer {
   /** Encrypts `plaintext` under the data key `keyId` (created on first use), bound to `keyId` and `field`. */
   async seal(keyId: string, field: string, plaintext: string): Promise<SealedSecret> {
     checkAddress('keyId', keyId);
-    checkAddress('field', field);
-    const bytes = Buffer.from(plaintext, 'utf8');
-    // A lone surrogate would silently become U+FFFD and open as a different value.
-    if (bytes.toString('utf8') !== plaintext) throw new InvalidSealInput('plaintext', 'is not well-formed Unicode');
+    const bytes = sealInput(field, plaintext);
+    const dataKey = await this.#dataKey(keyId, this.#requireMasterKeys(), 'create');
+    return this.#encrypt(dataKey, keyId, field, bytes, plaintext);
+  }
+
+  /**
+   * Seals under `keyId` without storing a new data key yet: the key id's
+   * stored key when it has one, else a new key kept in memory until `keep()`
+   * stores it. A command whose secrets are sealed this way and that a rule
+   * rejects leaves no data key behind.
+   */
+  async begin(keyId: string): Promise<PendingSeal> {
+    checkAddress('keyId', keyId);
     const masterKeys = this.#requireMasterKeys();
-    const dataKey = await this.#dataKey(keyId, masterKeys, 'create');
+    const existing =
+      this.#cache.get(keyId) ??
+      (await this.#serialized(keyId, async () => {
+        const stored = await this.#keys.get(keyId);
+        return stored === undefined ? undefined : masterKeys.unwrap(keyId, stored);
+      }));
+    const dataKey = existing ?? randomBytes(DATA_KEY_BYTES);
+    let stored = existing !== undefined;
+    let created = false;
+    return {
+      seal: (field, plaintext) => this.#encrypt(dataKey, keyId, field, sealInput(field, plaintext), plaintext),
+      keep: async () => {
+        if (stored) return true;
+        const wrapped = masterKeys.wrap(keyId, dataKey);
+        const kept = await this.#serialized(keyId, () => this.#createDataKey(keyId, wrapped, masterKeys));
+        // Another writer stored a different key first: what was sealed here would never open.
+        if (!Buffer.from(kept.wrapped).equals(Buffer.from(wrapped.wrapped))) return false;
+        this.#cache.set(keyId, dataKey);
+        stored = created = true;
+        return true;
+      },
+      discard: async () => {
+        if (created) await this.shred(keyId);
+        stored = created = false;
+      },
+    };
+  }
+
+  #encrypt(dataKey: Buffer, keyId: string, field: string, bytes: Buffer, plaintext: string): SealedSecret {
     const iv = randomBytes(IV_BYTES);
     const cipher = createCipheriv('aes-256-gcm', dataKey, iv, { authTagLength: TAG_BYTES });
     cipher.setAAD(additionalData(keyId, field));
@@ -193,7 +224,7 @@ export class SecretSealer {
       let stored = await this.#keys.get(keyId);
       if (stored === undefined) {
         if (mode === 'open') throw new SecretShredded(keyId);
-        stored = await this.#createDataKey(keyId, masterKeys);
+        stored = await this.#createDataKey(keyId, masterKeys.wrap(keyId, randomBytes(DATA_KEY_BYTES)), masterKeys);
       }
       const dataKey = masterKeys.unwrap(keyId, stored);
       this.#cache.set(keyId, dataKey);
@@ -203,10 +234,10 @@ export class SecretSealer {
 
   // Another process may create the same key id at the same moment: the store keeps one of
   // the two keys and both processes seal with that one.
-  async #createDataKey(keyId: string, masterKeys: MasterKeyring): Promise<StoredKey> {
+  async #createDataKey(keyId: string, wrapped: StoredKey, masterKeys: MasterKeyring): Promise<StoredKey> {
     await this.#checkBinding(masterKeys);
     try {
-      return await this.#keys.putIfAbsent(keyId, masterKeys.wrap(keyId, randomBytes(DATA_KEY_BYTES)));
+      return await this.#keys.putIfAbsent(keyId, wrapped);
     } catch (error) {
       if (error instanceof KeyDeleted) throw new SecretShredded(keyId);
       throw error;

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { PlainCredentials } from '@providers/sdk';
+import type { CatalogEntry, PlainCredentials } from '@providers/sdk';
 import { UsageError } from '../cli-errors.js';
 import type { Define } from '../program.js';
 import { readSecret, readSecretFields, readStdin } from '../read-secret.js';
@@ -34,18 +34,17 @@ export const registerAdd = (program: Command, define: Define) =>
       let credentials = await credentialsFrom(o, ctx.environment);
       rememberSecrets(ctx.out.redactor, credentials);
       const providers = await ctx.providers();
-      const envelope = ctx.envelope(orgId);
+      const write = ctx.write(orgId);
       if (o.verify) {
         if (credentials.kind !== 'aws-role') throw new UsageError('--verify checks an access role: give --role-arn', 'verify');
         const externalId = credentials.externalId ?? (await providers.externalIdOf(orgId));
-        const { verifyRole } = await import('@providers/vending');
-        await verifyRole({ roleArn: credentials.roleArn, externalId, orgId, actor: envelope.actor.id });
+        await providers.verifyRole({ roleArn: credentials.roleArn, externalId, orgId, actor: write.actor.id });
         credentials = { ...credentials, externalId };
         ctx.out.note(`verified: ${credentials.roleArn} can be assumed with the external id, and not without it`);
       }
       const result = unwrap(
         await sealedWith(credentials, () => providers.addProvider({
-          ...envelope,
+          ...write,
           name: String(o.name),
           type: String(o.type),
           credentials,
@@ -55,8 +54,8 @@ export const registerAdd = (program: Command, define: Define) =>
       );
       const added = result.events.find((e) => e.event.type === 'ProviderAdded');
       const provider = added?.event.type === 'ProviderAdded' ? await ctx.provider(orgId, added.event.data.providerId) : await ctx.provider(orgId, String(o.name));
-      if (o.default) await ctx.execute({ type: 'SetDefaultProvider', ...ctx.envelope(orgId), providerId: provider.id });
-      if (ctx.out.json) ctx.out.data((await providers.readModels(orgId)).catalog.get(orgId, provider.id));
+      if (o.default) unwrap(await providers.setDefault({ ...ctx.write(orgId), provider: provider.id }));
+      if (ctx.out.json) ctx.out.data(withoutUsages(await providers.showProvider(orgId, provider.id)));
       else
         ctx.out.line(
           `added ${provider.type} provider "${provider.name}" (${provider.id})${provider.accountId ? ` for account ${provider.accountId}` : ''}` +
@@ -79,6 +78,12 @@ export const sealedWith = async <A>(credentials: PlainCredentials, write: () => 
       'master-key',
     );
   }
+};
+
+const withoutUsages = (entry: CatalogEntry | undefined) => {
+  if (!entry) return undefined;
+  const { usages: _usages, ...provider } = entry;
+  return provider;
 };
 
 /** Credentials from the flags; secrets only from stdin, the environment or a file. */

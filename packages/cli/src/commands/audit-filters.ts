@@ -1,6 +1,5 @@
 import * as E from 'fp-ts/lib/Either.js';
-import { decodeWith, rules } from '@providers/domain';
-import type { AuditQuery } from '@providers/projections';
+import { decodeWith, rules, type AuditQuery } from '@providers/sdk';
 import { Rejected } from '../cli-errors.js';
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;

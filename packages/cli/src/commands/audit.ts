@@ -1,5 +1,5 @@
 import { Command, Option } from 'commander';
-import { auditCsv, type AuditFact } from '@providers/projections';
+import { auditCsv, type AuditFact } from '@providers/sdk';
 import type { Define } from '../program.js';
 import { printIssued } from './audit-issued.js';
 import { auditFiltersOf } from './audit-filters.js';
@@ -25,8 +25,7 @@ export const registerAudit = (program: Command, define: Define) =>
       const { orgId: _org, ...filters } = auditFiltersOf(orgId, o);
       const format = ctx.out.json ? 'json' : String(o.format);
       if (o.issued) return printIssued(ctx, orgId, filters, format);
-      const { audit } = await (await ctx.providers()).readModels(orgId);
-      const facts = audit.query({ orgId, ...filters });
+      const facts = await (await ctx.providers()).audit({ orgId, ...filters });
       if (format === 'json') return ctx.out.data(facts);
       if (format === 'csv') return void ctx.environment.stdout.write(ctx.out.redactor.redact(auditCsv(facts)));
       ctx.out.table(

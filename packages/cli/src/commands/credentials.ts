@@ -1,19 +1,19 @@
 import { Command, Option } from 'commander';
 import { UsageError } from '../cli-errors.js';
+import { toCredentialProcess } from '@providers/sdk';
 import type { Define } from '../program.js';
+import { deploymentOf, targetOptions } from './target-options.js';
 
 /** `providers credentials`: vend the credentials a deployment uses, as env exports, JSON or credential_process. */
 export const registerCredentials = (program: Command, define: Define) =>
   define(
-    program
-      .command('credentials')
-      .description('vend the credentials this deployment resolves to (assumes the role through STS)')
-      .requiredOption('--org <org>', 'organization id')
-      .requiredOption('--app <app>', 'app name')
-      .requiredOption('--service <service>', 'service name')
-      .requiredOption('--stage <stage>', 'stage')
-      .option('--region <region>', 'AWS region of the instance')
-      .option('--type <type>', 'vendor type', 'aws')
+    targetOptions(
+      program
+        .command('credentials')
+        .description('vend the credentials this deployment resolves to (assumes the role through STS)')
+        .requiredOption('--org <org>', 'organization id'),
+      { stage: 'required', type: true },
+    )
       .addOption(new Option('--format <format>', 'env exports, JSON, or the AWS CLI credential_process object').choices(['env', 'json', 'process']).default('env'))
       .option('--allow-local-fallback', 'with no provider resolved, hand out this machine’s own AWS credentials'),
     async (ctx, o) => {
@@ -22,11 +22,7 @@ export const registerCredentials = (program: Command, define: Define) =>
         throw new UsageError('--format process prints the AWS CLI credential_process object: it is for --type aws only', 'format');
       const result = await (await ctx.providers()).vend({
         orgId: String(o.org),
-        app: String(o.app),
-        service: String(o.service),
-        stage: String(o.stage),
-        ...(o.region !== undefined ? { region: String(o.region) } : {}),
-        type: String(o.type),
+        ...deploymentOf(o),
         actor: ctx.actor().id,
         ...(o.allowLocalFallback ? { allowLocalFallback: true } : {}),
       });
@@ -42,10 +38,7 @@ export const registerCredentials = (program: Command, define: Define) =>
         else print(JSON.stringify({ provider: result.provider, source: result.source, fields: result.fields }, null, 2));
         return;
       }
-      if (format === 'process') {
-        const { toCredentialProcess } = await import('@providers/vending');
-        return print(JSON.stringify(toCredentialProcess(result)));
-      }
+      if (format === 'process') return print(JSON.stringify(toCredentialProcess(result)));
       if (format === 'json')
         return print(
           JSON.stringify(

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { unwrap } from '../context.js';
 import type { Define } from '../program.js';
 
 /** `providers default set|clear`: the organization default of a type. */
@@ -13,7 +14,7 @@ export const registerDefault = (program: Command, define: Define) => {
     async (ctx, o) => {
       const orgId = String(o.org);
       const provider = await ctx.provider(orgId, String(o.provider));
-      const result = await ctx.execute({ type: 'SetDefaultProvider', ...ctx.envelope(orgId), providerId: provider.id });
+      const result = unwrap(await (await ctx.providers()).setDefault({ ...ctx.write(orgId), provider: provider.id }));
       const set = result.events[0]?.event;
       const replaced = set?.type === 'DefaultProviderSet' ? set.data.replacedProviderId : undefined;
       if (ctx.out.json) return ctx.out.data({ providerId: provider.id, type: provider.type, replacedProviderId: replaced ?? null, changed: result.events.length > 0 });
@@ -28,7 +29,7 @@ export const registerDefault = (program: Command, define: Define) => {
       .option('--type <type>', 'vendor type', 'aws'),
     async (ctx, o) => {
       const orgId = String(o.org);
-      const result = await ctx.execute({ type: 'ClearDefaultProvider', ...ctx.envelope(orgId), providerType: String(o.type) });
+      const result = unwrap(await (await ctx.providers()).clearDefault({ ...ctx.write(orgId), type: String(o.type) }));
       const cleared = result.events[0]?.event;
       const providerId = cleared?.type === 'DefaultProviderCleared' ? cleared.data.providerId : null;
       if (ctx.out.json) return ctx.out.data({ type: String(o.type), clearedProviderId: providerId });

@@ -16,7 +16,7 @@ export const registerManage = (program: Command, define: Define) => {
     async (ctx, o) => {
       const orgId = String(o.org);
       const provider = await ctx.provider(orgId, String(o.provider));
-      const result = await ctx.execute({ type: 'RenameProvider', ...ctx.envelope(orgId), providerId: provider.id, name: String(o.to) });
+      const result = unwrap(await (await ctx.providers()).renameProvider({ ...ctx.write(orgId), provider: provider.id, name: String(o.to) }));
       if (ctx.out.json) return ctx.out.data({ providerId: provider.id, from: provider.name, to: String(o.to), events: result.events.length });
       ctx.out.line(result.events.length ? `renamed "${provider.name}" to "${o.to}"` : 'no change');
     },
@@ -46,7 +46,7 @@ export const registerManage = (program: Command, define: Define) => {
       unwrap(
         await sealedWith(credentials, () =>
           providers.updateCredentials({
-            ...ctx.envelope(orgId),
+            ...ctx.write(orgId),
             provider: provider.id,
             credentials,
             ...(o.accountId ? { accountId: String(o.accountId) } : {}),
@@ -71,7 +71,7 @@ export const registerManage = (program: Command, define: Define) => {
       const provider = await ctx.provider(orgId, String(o.provider));
       const result = unwrap(
         await (await ctx.providers()).removeProvider({
-          ...ctx.envelope(orgId),
+          ...ctx.write(orgId),
           provider: provider.id,
           ...(o.force ? { force: true } : {}),
           ...(o.shred ? { shred: true } : {}),
@@ -91,7 +91,7 @@ export const registerManage = (program: Command, define: Define) => {
     async (ctx, o) => {
       ctx.requireManager('shred');
       const orgId = String(o.org);
-      const shredded = await (await ctx.providers()).shredRemoved(orgId);
+      const shredded = await (await ctx.providers()).shred(orgId);
       if (ctx.out.json) return ctx.out.data({ orgId, shredded });
       ctx.out.line(shredded.length ? `shredded ${shredded.length} data key(s): ${shredded.join(', ')}` : 'nothing left to shred');
     },

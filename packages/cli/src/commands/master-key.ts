@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { generateMasterKey, RotationIncomplete } from '@providers/secrets';
+import { generateMasterKey, RotationIncomplete } from '@providers/sdk';
 import type { Define } from '../program.js';
 
 /** `providers master-key generate|rotate`: the key that wraps every provider's data key. */
@@ -16,7 +16,7 @@ export const registerMasterKey = (program: Command, define: Define) => {
       .description('re-wrap every data key with the first (current) master key of PROVIDERS_MASTER_KEY; events are untouched'),
     async (ctx) => {
       ctx.requireManager('master-key rotate');
-      const { rewrapped, unopened } = await (await ctx.providers()).sealer.rotate();
+      const { rewrapped, unopened } = await (await ctx.providers()).rotateMasterKey();
       if (ctx.out.json) ctx.out.data({ rewrapped, unopened });
       ctx.out.line(`re-wrapped ${rewrapped} data key(s) with the current master key`);
       // The rest is re-wrapped; what could not be opened is named, and the exit code says rotation is not done.

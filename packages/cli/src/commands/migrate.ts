@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import * as E from 'fp-ts/lib/Either.js';
-import { migrateFromExport, parseLegacyExport } from '@providers/migration';
 import { Rejected, UsageError } from '../cli-errors.js';
 import type { Define } from '../program.js';
 import { progressBar } from '../progress.js';
@@ -23,22 +22,16 @@ export const registerMigrate = (program: Command, define: Define) =>
       } catch (error) {
         throw new UsageError(`cannot read --from ${String(o.from)}: ${(error as Error).message}`, 'from');
       }
-      const parsed = parseLegacyExport(text);
-      if (E.isLeft(parsed)) throw new Rejected({ _tag: 'InvalidInput', field: parsed.left.field || 'from', rule: parsed.left.rule, message: parsed.left.message });
-      const providers = await ctx.providers();
-      const externalId = await providers.externalIdOf(orgId);
       const bar = progressBar(ctx.environment.stderr, 'migrating');
-      const result = await migrateFromExport(providers.handler, parsed.right, {
+      const result = await (await ctx.providers()).migrate({
         orgId,
-        actor: { id: 'migration', role: 'system' },
-        issuedAt: new Date().toISOString(),
+        legacyExport: text,
         dryRun: Boolean(o.dryRun),
-        externalIdFor: () => externalId,
         onProgress: ({ done, total }) => bar.update(done, total),
       });
       bar.done();
       if (E.isLeft(result)) {
-        const error = result.left as { _tag: string; message: string; field?: string };
+        const error = result.left;
         throw new Rejected({ _tag: 'InvalidInput', field: error.field || 'from', rule: error.message, message: error.message });
       }
       const { imported, migration } = result.right;

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { MemoryCheckpointStore, StoreCheckpoints, rebuildReadModels } from '@providers/projections';
 import type { Define } from '../program.js';
 import { progressBar } from '../progress.js';
 
@@ -15,16 +14,13 @@ export const registerRebuild = (program: Command, define: Define) =>
       .description('replay the whole log into every read model (resolution index, catalog, audit trail) and save them')
       .option('--skip-invalid', 'skip unreadable events (each is reported) instead of stopping at the first'),
     async (ctx, o) => {
-      const providers = await ctx.providers();
-      const total = Number(await providers.stores.events.headPosition());
       const bar = progressBar(ctx.environment.stderr, 'rebuilding');
-      const result = await rebuildReadModels(providers.stores.events, {
-        checkpoints: providers.stores.snapshots ? new StoreCheckpoints(providers.stores.snapshots) : new MemoryCheckpointStore(),
+      const result = await (await ctx.providers()).rebuild({
         ...(o.skipInvalid ? { skipInvalid: true } : {}),
-        onProgress: (_folded, position) => bar.update(Number(position), total),
+        onProgress: (position, head) => bar.update(Number(position), Number(head)),
       });
       bar.done();
-      const orgs = await providers.handler.rebuildStates();
+      const { orgs } = result;
       for (const skipped of result.skipped) ctx.out.note(`skipped: ${skipped.message}`);
       const summary = { folded: result.folded, position: result.position, orgs, skipped: result.skipped.map((s) => ({ position: s.position, message: s.message })) };
       if (ctx.out.json) return ctx.out.data(summary);

@@ -3,6 +3,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import { parseAsOf } from '@providers/sdk';
 import { UsageError } from '../cli-errors.js';
 import type { Define } from '../program.js';
+import { deploymentOf, targetOptions } from './target-options.js';
 
 /** `--as-of`, by the domain's one as-of parser: a malformed value is a usage error naming the flag. */
 const asOfOption = (value: string | undefined) => {
@@ -15,27 +16,18 @@ const asOfOption = (value: string | undefined) => {
 /** `providers resolve`: which provider a deployment uses, where from, and (--explain) why. */
 export const registerResolve = (program: Command, define: Define) =>
   define(
-    program
-      .command('resolve')
-      .description('which provider does this deployment use? instance > stage > service > org default > none')
-      .requiredOption('--org <org>', 'organization id')
-      .requiredOption('--app <app>', 'app name')
-      .requiredOption('--service <service>', 'service name')
-      .requiredOption('--stage <stage>', 'stage')
-      .option('--region <region>', 'AWS region of the instance')
-      .option('--type <type>', 'vendor type', 'aws')
+    targetOptions(
+      program
+        .command('resolve')
+        .description('which provider does this deployment use? instance > stage > service > org default > none')
+        .requiredOption('--org <org>', 'organization id'),
+      { stage: 'required', type: true },
+    )
       .option('--as-of <when>', 'answer as of a global position (digits) or an ISO-8601 date-time with a zone (Z or ±hh:mm)')
       .option('--explain', 'show every scope looked at and the event that set it'),
     async (ctx, o) => {
       const resolution = await (await ctx.providers()).resolve(
-        {
-          orgId: String(o.org),
-          app: String(o.app),
-          service: String(o.service),
-          stage: String(o.stage),
-          ...(o.region !== undefined ? { region: String(o.region) } : {}),
-          type: String(o.type),
-        },
+        { orgId: String(o.org), ...deploymentOf(o) },
         asOfOption(o.asOf as string | undefined),
       );
       if (!resolution.provider) await ctx.noteIfUnknown(String(o.org));

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { CatalogProvider, ProviderUsages } from '@providers/projections';
+import type { CatalogProvider, ProviderUsages } from '@providers/sdk';
 import { Rejected } from '../cli-errors.js';
 import type { Define } from '../program.js';
 
@@ -24,12 +24,11 @@ export const registerShow = (program: Command, define: Define) =>
       .requiredOption('--provider <name>', 'provider name or id'),
     async (ctx, o) => {
       const orgId = String(o.org);
-      const { catalog } = await (await ctx.providers()).readModels(orgId);
-      const provider = catalog.get(orgId, String(o.provider));
-      if (!provider || provider.removed)
+      const shown = await (await ctx.providers()).showProvider(orgId, String(o.provider));
+      if (!shown)
         throw new Rejected({ _tag: 'ProviderNotFound', field: 'providerId', providerId: String(o.provider), message: `no provider "${String(o.provider)}" in organization ${orgId} (--provider)` });
-      const usages = catalog.usages(orgId, provider.id);
-      if (ctx.out.json) return ctx.out.data({ ...provider, usages });
+      const { usages, ...provider } = shown;
+      if (ctx.out.json) return ctx.out.data(shown);
       ctx.out.line(`${provider.name} (${provider.id})`);
       for (const [label, value] of details(provider)) ctx.out.line(`  ${`${label}:`.padEnd(18)} ${value}`);
       ctx.out.line(`  used by:${usageCount(usages) === 0 ? '           nothing' : ''}`);
@@ -56,14 +55,13 @@ export const registerList = (program: Command, define: Define) =>
     program.command('list').description('list the providers of an organization and where each is used').requiredOption('--org <org>', 'organization id'),
     async (ctx, o) => {
       const orgId = String(o.org);
-      const { catalog } = await (await ctx.providers()).readModels(orgId);
-      const providers = catalog.list(orgId).sort((a, b) => a.name.localeCompare(b.name));
+      const providers = (await (await ctx.providers()).listProviders(orgId)).sort((a, b) => a.name.localeCompare(b.name));
       if (providers.length === 0) await ctx.noteIfUnknown(orgId);
-      if (ctx.out.json) return ctx.out.data(providers.map((p) => ({ ...p, usages: catalog.usages(orgId, p.id) })));
+      if (ctx.out.json) return ctx.out.data(providers);
       ctx.out.table(
         ['name', 'type', 'kind', 'account', 'used by', 'id'],
         providers.map((p) => {
-          const usages = catalog.usages(orgId, p.id);
+          const { usages } = p;
           const where = [
             ...usages.defaults.map((d) => `org default (${d.type})`),
             ...usages.services.map((s) => `service ${s.app}/${s.service}`),

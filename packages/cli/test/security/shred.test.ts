@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { SealedSecret } from '@providers/domain';
-import { Providers } from '@providers/sdk';
-import { MasterKeyring, generateMasterKey } from '@providers/secrets';
+import { openStores } from '@providers/sdk';
+import { MasterKeyring, SecretSealer, generateMasterKey } from '@providers/secrets';
 import { workspace } from '../support.js';
 
 interface HistoryRow {
@@ -26,11 +26,11 @@ const ok = (args: string[], input?: string) => {
 
 /** Opens the store the CLI wrote with the same master key, as an attacker holding it would. */
 const unsealWithMasterKey = async (sealed: SealedSecret, field: string): Promise<string> => {
-  const providers = await Providers.open({ store: `sqlite:${join(ws.dir, '.providers', 'events.db')}`, masterKeys: MasterKeyring.parse(masterKey) });
+  const stores = await openStores({ kind: 'sqlite', path: join(ws.dir, '.providers', 'events.db') });
   try {
-    return await providers.sealer.unseal(sealed, field);
+    return await new SecretSealer({ keys: stores.keys, masterKeys: MasterKeyring.parse(masterKey) }).unseal(sealed, field);
   } finally {
-    await providers.close();
+    await stores.close();
   }
 };
 

@@ -1,0 +1,27 @@
+import type { SnapshotWarning } from '@providers/commands';
+import type { MasterKeyring } from '@providers/secrets';
+import type { StsOptions } from '@providers/vending';
+import type { Stores } from './store-url.js';
+
+/** How to open the library: where the stores are, the master keys, STS, lazy migration. */
+export interface OpenOptions {
+  /** Migrate an org's deployment profiles the first time it is resolved or vended for (once per org per process). */
+  readonly migrateOnFirstUse?: boolean;
+  /** How vending reaches STS and which identity it uses (default: the SDK's chain, AWS_ENDPOINT_URL_STS honoured). */
+  readonly sts?: StsOptions;
+  /** A store URL (`sqlite:PATH`, `memory:`, `esdb://…`) or stores already opened. Default: the embedded SQLite file. */
+  readonly store?: string | Stores;
+  /** The master keys that wrap data keys. Default: from PROVIDERS_MASTER_KEY / PROVIDERS_MASTER_KEY_FILE, if set. */
+  readonly masterKeys?: MasterKeyring;
+  /** Told when a snapshot could not be used or saved (the answer was replayed and is right); the CLI prints it on stderr. */
+  readonly onWarning?: (warning: SnapshotWarning) => void;
+  /**
+   * Record every hand-out in the org's issuance log before returning it (default true). Off,
+   * credentials are handed out with no record: only for measuring what the log costs.
+   */
+  readonly recordIssuance?: boolean;
+  /** The client named in issuance records when a vend request names none (default `sdk`). */
+  readonly client?: string;
+  /** The store's time in ms (default Date.now): a command dated more than 15 minutes from it is refused. Tools that record a history of their own dates pass theirs. */
+  readonly clock?: () => number;
+}
