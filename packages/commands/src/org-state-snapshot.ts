@@ -6,7 +6,7 @@ import { initialState, type OrgState } from '@providers/domain';
  * folds differently or OrgState changes shape: every older snapshot is then
  * stale and replayed over (with a warning), never read into the new shape.
  */
-export const ORG_STATE_FOLD_VERSION = 2;
+export const ORG_STATE_FOLD_VERSION = 3;
 
 /** The version of the text format below. */
 export const ORG_STATE_SNAPSHOT_SCHEMA = 1;

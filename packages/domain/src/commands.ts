@@ -63,7 +63,7 @@ export const LinkProviderToService = command(
   { providerId: ProviderId, app: AppName, service: ServiceName },
   { replace: t.boolean },
 );
-/** Unlinks a service's provider of one type: stages without a link of their own fall back to the org default. */
+/** Unlinks a service's provider (or local-credentials link) of one type: stages without a link of their own fall back to the org default. */
 export const UnlinkProviderFromService = command(
   'UnlinkProviderFromService',
   { app: AppName, service: ServiceName, providerType: ProviderType },
@@ -75,11 +75,29 @@ export const LinkProviderToInstance = command(
   { providerId: ProviderId, app: AppName, service: ServiceName, stage: StageName },
   { region: AwsRegion, replace: t.boolean },
 );
-/** Unlinks a stage's or instance's provider of one type: it falls back to the service link or the org default. */
+/** Unlinks a stage's or instance's provider (or local-credentials link) of one type: it falls back to the service link or the org default. */
 export const UnlinkProviderFromInstance = command(
   'UnlinkProviderFromInstance',
   { app: AppName, service: ServiceName, stage: StageName, providerType: ProviderType },
   { region: AwsRegion },
+);
+/**
+ * Says that a service deploys with the deployer's own credentials for a provider type, on purpose:
+ * resolution answers "none" there instead of reaching the org default. `replace` swaps out a provider linked there.
+ */
+export const LinkLocalCredentialsToService = command(
+  'LinkLocalCredentialsToService',
+  { app: AppName, service: ServiceName, providerType: ProviderType },
+  { replace: t.boolean },
+);
+/**
+ * Says that one stage of a service (or with a region one instance) deploys with the deployer's own
+ * credentials for a provider type, on purpose: a service link or the org default does not reach past it.
+ */
+export const LinkLocalCredentialsToInstance = command(
+  'LinkLocalCredentialsToInstance',
+  { app: AppName, service: ServiceName, stage: StageName, providerType: ProviderType },
+  { region: AwsRegion, replace: t.boolean },
 );
 
 // The legacy model, kept so that deployment profiles can be recorded and migrated.
@@ -127,6 +145,8 @@ export const commandCodecs = {
   UnlinkProviderFromService,
   LinkProviderToInstance,
   UnlinkProviderFromInstance,
+  LinkLocalCredentialsToService,
+  LinkLocalCredentialsToInstance,
   CreateDeploymentProfile,
   UpdateDeploymentProfile,
   LinkStageToDeploymentProfile,

@@ -16,6 +16,7 @@ export type DomainError =
   | { readonly _tag: 'ProviderNameTaken'; readonly field: 'name'; readonly name: string; readonly takenBy: string; readonly message: string }
   | { readonly _tag: 'CredentialsDoNotFitType'; readonly field: 'credentials.kind'; readonly providerType: string; readonly kind: string; readonly message: string }
   | { readonly _tag: 'ScopeAlreadyLinked'; readonly field: 'replace'; readonly scope: Scope; readonly linkedProviderId: string; readonly message: string }
+  | { readonly _tag: 'ScopeUsesLocalCredentials'; readonly field: 'replace'; readonly scope: Scope; readonly providerType: string; readonly message: string }
   | { readonly _tag: 'NothingLinked'; readonly field: 'providerType'; readonly scope: Scope; readonly message: string }
   | { readonly _tag: 'NoDefaultProvider'; readonly field: 'providerType'; readonly providerType: string; readonly message: string }
   | { readonly _tag: 'ProviderInUse'; readonly field: 'force'; readonly providerId: string; readonly usages: readonly Usage[]; readonly message: string }

@@ -34,17 +34,23 @@ export const eventDataCodecs = {
   DefaultProviderCleared: t.readonly(t.strict({ providerId: ProviderId, type: ProviderType })),
   ProviderLinkedToService: optional(
     { providerId: ProviderId, app: AppName, service: ServiceName },
-    { replacedProviderId: ProviderId },
+    { replacedProviderId: ProviderId, replacedLocalCredentials: t.literal(true) },
   ),
   ProviderUnlinkedFromService: t.readonly(t.strict({ providerId: ProviderId, app: AppName, service: ServiceName })),
   ProviderLinkedToInstance: optional(
     { providerId: ProviderId, app: AppName, service: ServiceName, stage: StageName },
-    { region: AwsRegion, replacedProviderId: ProviderId },
+    { region: AwsRegion, replacedProviderId: ProviderId, replacedLocalCredentials: t.literal(true) },
   ),
   ProviderUnlinkedFromInstance: optional(
     { providerId: ProviderId, app: AppName, service: ServiceName, stage: StageName },
     { region: AwsRegion },
   ),
+  // A local-credentials link: at a service, a stage (no region) or one instance, for a provider type.
+  LocalCredentialsLinked: optional(
+    { type: ProviderType, app: AppName, service: ServiceName },
+    { stage: StageName, region: AwsRegion, replacedProviderId: ProviderId },
+  ),
+  LocalCredentialsUnlinked: optional({ type: ProviderType, app: AppName, service: ServiceName }, { stage: StageName, region: AwsRegion }),
   DeploymentProfileCreated: optional({ profileId: DeploymentProfileId, name: DeploymentProfileName }, { roleArn: RoleArn }),
   DeploymentProfileUpdated: optional({ profileId: DeploymentProfileId, name: DeploymentProfileName }, { roleArn: RoleArn }),
   StageLinkedToDeploymentProfile: t.readonly(
@@ -80,6 +86,8 @@ export const CURRENT_SCHEMA_VERSION: { readonly [K in EventType]: number } = {
   ProviderUnlinkedFromService: 1,
   ProviderLinkedToInstance: 1,
   ProviderUnlinkedFromInstance: 1,
+  LocalCredentialsLinked: 1,
+  LocalCredentialsUnlinked: 1,
   DeploymentProfileCreated: 1,
   DeploymentProfileUpdated: 1,
   StageLinkedToDeploymentProfile: 1,

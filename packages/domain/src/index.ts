@@ -5,6 +5,8 @@ export {
   AddProvider,
   ClearDefaultProvider,
   CreateDeploymentProfile,
+  LinkLocalCredentialsToInstance,
+  LinkLocalCredentialsToService,
   LinkProviderToInstance,
   LinkProviderToService,
   LinkStageToDeploymentProfile,
@@ -57,6 +59,7 @@ export {
   type DeploymentTarget,
   type Resolution,
   type ResolutionSource,
+  type ProviderEntry,
   type ResolvedProvider,
   type ResolveRequest,
   type ScopeEntry,
@@ -67,7 +70,7 @@ export { resolve, stateLookup } from './resolve.js';
 export { ResolveRequestCodec, validateResolveRequest } from './resolve-request.js';
 export * as rules from './rules.js';
 export { accountIdOfRoleArn } from './rules.js';
-export { instanceScope, linkScopeOf, scopeKey, slotKey, type LinkScope, type Scope, type ScopeKind } from './scope.js';
+export { instanceScope, linkScopeOf, placeOf, scopeKey, slotKey, type LinkScope, type Scope, type ScopeKind } from './scope.js';
 export {
   COMMAND_ID_WINDOW,
   findProvider,

@@ -5,12 +5,17 @@ import type { OrgState } from './state.js';
 
 const providerTypeOf = (state: OrgState, providerId: string): string => state.providers.get(providerId)?.type ?? '';
 
-const link = (state: OrgState, providerId: string, scope: LinkScope, setBy: SetBy): void => {
-  const providerType = providerTypeOf(state, providerId);
+/** Sets a slot (a provider's link, or null: local credentials), releasing the provider it held. */
+const setSlot = (state: OrgState, providerId: string | null, providerType: string, scope: LinkScope, setBy: SetBy): string => {
   const slot = slotKey(providerType, scope);
   const replaced = state.links.get(slot);
-  if (replaced) state.slotsByProvider.get(replaced.providerId)?.delete(slot);
+  if (replaced?.providerId) state.slotsByProvider.get(replaced.providerId)?.delete(slot);
   state.links.set(slot, { providerId, providerType, scope, setBy });
+  return slot;
+};
+
+const link = (state: OrgState, providerId: string, scope: LinkScope, setBy: SetBy): void => {
+  const slot = setSlot(state, providerId, providerTypeOf(state, providerId), scope, setBy);
   let slots = state.slotsByProvider.get(providerId);
   if (!slots) state.slotsByProvider.set(providerId, (slots = new Set()));
   slots.add(slot);
@@ -22,7 +27,12 @@ const unlink = (state: OrgState, providerId: string, scope: LinkScope): void => 
   state.slotsByProvider.get(providerId)?.delete(slot);
 };
 
-/** The fold of links and defaults: each remembers the event that set it. */
+const unlinkLocal = (state: OrgState, providerType: string, scope: LinkScope): void => {
+  const slot = slotKey(providerType, scope);
+  if (state.links.get(slot)?.providerId === null) state.links.delete(slot);
+};
+
+/** The fold of links, local-credentials links and defaults: each remembers the event that set it. */
 export const linksEvolver: Evolver<
   | 'DefaultProviderSet'
   | 'DefaultProviderCleared'
@@ -30,6 +40,8 @@ export const linksEvolver: Evolver<
   | 'ProviderLinkedToInstance'
   | 'ProviderUnlinkedFromService'
   | 'ProviderUnlinkedFromInstance'
+  | 'LocalCredentialsLinked'
+  | 'LocalCredentialsUnlinked'
 > = {
   DefaultProviderSet: (state, { data }, metadata, position) => {
     state.defaults.set(data.type, { providerId: data.providerId, setBy: setByOf(metadata, position) });
@@ -41,4 +53,6 @@ export const linksEvolver: Evolver<
   ProviderLinkedToInstance: (state, { data }, metadata, position) => link(state, data.providerId, linkScopeOf(data), setByOf(metadata, position)),
   ProviderUnlinkedFromService: (state, { data }) => unlink(state, data.providerId, linkScopeOf(data)),
   ProviderUnlinkedFromInstance: (state, { data }) => unlink(state, data.providerId, linkScopeOf(data)),
+  LocalCredentialsLinked: (state, { data }, metadata, position) => void setSlot(state, null, data.type, linkScopeOf(data), setByOf(metadata, position)),
+  LocalCredentialsUnlinked: (state, { data }) => unlinkLocal(state, data.type, linkScopeOf(data)),
 };

@@ -23,6 +23,8 @@ export const PERMISSIONS: { readonly [K in CommandType]: readonly ActorRole[] } 
   UnlinkProviderFromService: LINKING_ROLES,
   LinkProviderToInstance: LINKING_ROLES,
   UnlinkProviderFromInstance: LINKING_ROLES,
+  LinkLocalCredentialsToService: LINKING_ROLES,
+  LinkLocalCredentialsToInstance: LINKING_ROLES,
   CreateDeploymentProfile: MANAGING_ROLES,
   UpdateDeploymentProfile: MANAGING_ROLES,
   LinkStageToDeploymentProfile: MANAGING_ROLES,

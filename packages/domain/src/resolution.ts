@@ -27,10 +27,19 @@ export interface SetBy {
   readonly position: string;
 }
 
-/** What a scope holds: a provider, and the event that put it there. */
+/**
+ * What a scope holds, and the event that put it there: a provider, or (a
+ * null providerId) a local-credentials link, "the deployer's own credentials
+ * here, on purpose".
+ */
 export interface ScopeEntry {
-  readonly providerId: string;
+  readonly providerId: string | null;
   readonly setBy: SetBy;
+}
+
+/** What an org default holds: always a provider. */
+export interface ProviderEntry extends ScopeEntry {
+  readonly providerId: string;
 }
 
 /** One scope looked at while resolving, and what it holds. */
@@ -39,6 +48,8 @@ export interface ChainLink {
   readonly key: string;
   readonly providerId: string | null;
   readonly setBy: SetBy | null;
+  /** Present when the scope holds a local-credentials link (providerId is then null). */
+  readonly local?: true;
 }
 
 /** The provider a resolution found, with its (sealed) credentials. */
@@ -53,10 +64,16 @@ export interface ResolvedProvider {
 /** Where an answer came from: the scope that held it, or none. */
 export type ResolutionSource = ScopeKind | 'none';
 
-/** The answer, where it came from, and why. */
+/**
+ * The answer, where it came from, and why. A local-credentials link answers
+ * with its scope as `source`, no provider and `local: true`: the deployer's
+ * own credentials, on purpose. `source: 'none'` is no answer at all.
+ */
 export interface Resolution {
   readonly source: ResolutionSource;
   readonly provider: ResolvedProvider | null;
+  /** Present when a local-credentials link answered. */
+  readonly local?: true;
   /** Every scope from the most specific to the org default, in the order they are looked at. */
   readonly chain: readonly ChainLink[];
 }
@@ -85,9 +102,9 @@ export const scopesOf = ({ app, service, stage, region }: DeploymentTarget): rea
 
 /**
  * The precedence, once: instance link → stage link → service link → org
- * default → none. The first scope that holds a provider still in the org
- * answers; every scope is in the chain, so a caller can see what was passed
- * over and who set it.
+ * default → none. The first scope that holds a local-credentials link or a
+ * provider still in the org answers; every scope is in the chain, so a
+ * caller can see what was passed over and who set it.
  */
 export const resolveFrom = (lookup: ScopeLookup, target: DeploymentTarget): Resolution => {
   const type = target.type ?? DEFAULT_PROVIDER_TYPE;
@@ -98,9 +115,11 @@ export const resolveFrom = (lookup: ScopeLookup, target: DeploymentTarget): Reso
       key: scope.kind === 'org-default' ? `org/${type}` : scopeKey(scope),
       providerId: entry?.providerId ?? null,
       setBy: entry?.setBy ?? null,
+      ...(entry && entry.providerId === null ? { local: true as const } : {}),
     };
   });
   for (const link of chain) {
+    if (link.local) return { source: link.scope, provider: null, local: true, chain };
     const provider = link.providerId === null ? undefined : lookup.provider(link.providerId);
     if (provider) return { source: link.scope, provider, chain };
   }

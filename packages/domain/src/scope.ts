@@ -27,6 +27,12 @@ export const linkScopeOf = (d: { readonly app: string; readonly service: string;
       ? { kind: 'stage', app: d.app, service: d.service, stage: d.stage }
       : { kind: 'instance', app: d.app, service: d.service, stage: d.stage, region: d.region };
 
+/** Where a link scope points, as event payloads say it: app, service, and a stage and region where it has them. */
+export const placeOf = (scope: LinkScope): { app: string; service: string; stage?: string; region?: string } =>
+  scope.kind === 'service'
+    ? { app: scope.app, service: scope.service }
+    : { app: scope.app, service: scope.service, stage: scope.stage, ...(scope.kind === 'instance' ? { region: scope.region } : {}) };
+
 /** A readable key: `app/service`, `app/service/stage`, `app/service/stage/region`, or `org`. */
 export const scopeKey = (scope: Scope): string => {
   switch (scope.kind) {

@@ -1,6 +1,6 @@
 import type { ProviderCredentials } from './credentials.js';
 import type { DeployedInstance, DeploymentProfileState } from './legacy-state.js';
-import type { ScopeEntry } from './resolution.js';
+import type { ProviderEntry, ScopeEntry } from './resolution.js';
 import type { LinkScope } from './scope.js';
 
 /** A provider of the org as the rules see it; its secrets stay sealed. */
@@ -12,7 +12,10 @@ export interface ProviderState {
   readonly accountId?: string;
 }
 
-/** A provider linked to a service, stage or instance (org defaults are kept apart), and who linked it. */
+/**
+ * A provider linked to a service, stage or instance (org defaults are kept
+ * apart), or a local-credentials link there (providerId null), and who set it.
+ */
 export interface LinkState extends ScopeEntry {
   readonly providerType: string;
   readonly scope: LinkScope;
@@ -32,12 +35,12 @@ export interface OrgState {
   readonly removedProviderIds: Set<string>;
   /** Lower-cased provider name → provider id. */
   readonly providerIdsByName: Map<string, string>;
-  /** slotKey(type, scope) → link. */
+  /** slotKey(type, scope) → link: a provider's, or local credentials. One per slot either way. */
   readonly links: Map<string, LinkState>;
-  /** provider id → the slot keys it is linked at. */
+  /** provider id → the slot keys it is linked at (local-credentials links are no provider's). */
   readonly slotsByProvider: Map<string, Set<string>>;
   /** provider type → the default provider, and who set it. */
-  readonly defaults: Map<string, ScopeEntry>;
+  readonly defaults: Map<string, ProviderEntry>;
   /**
    * Ids of the last COMMAND_ID_WINDOW commands decided, oldest first, for
    * idempotency: a command sent again while its id is here appends nothing.

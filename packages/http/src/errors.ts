@@ -47,6 +47,7 @@ const DOMAIN_STATUS: Record<DomainRejection['_tag'], number> = {
   ProviderAlreadyExists: 409,
   ProviderNameTaken: 409,
   ScopeAlreadyLinked: 409,
+  ScopeUsesLocalCredentials: 409,
   ProviderInUse: 409,
   DeploymentProfileAlreadyExists: 409,
   DeploymentProfileMigratedAlready: 409,

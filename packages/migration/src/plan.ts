@@ -26,7 +26,8 @@ export interface MigrationLink {
 
 /** A link the migration wanted, where the scope holds a link already: it is kept, never replaced. */
 export interface KeptLink extends MigrationLink {
-  readonly linkedProviderId: string;
+  /** The provider linked there, or null where the scope is set to local credentials. */
+  readonly linkedProviderId: string | null;
   readonly reason: string;
 }
 
@@ -215,14 +216,16 @@ const planLinks = (state: OrgState, orgId: string, providerOfProfile: ReadonlyMa
     const commandId = commandIdOf(link);
     const current = othersLink(link, commandId);
     if (current) {
-      const linked = state.providers.get(current.providerId);
+      const linked = current.providerId === null ? undefined : state.providers.get(current.providerId);
       linksKept.push({
         ...link,
         linkedProviderId: current.providerId,
         reason:
           current.providerId === link.providerId
             ? 'already linked to this provider'
-            : `already linked to provider "${linked?.name ?? current.providerId}"; the migration never replaces a link`,
+            : current.providerId === null
+              ? 'set to local credentials; the migration never replaces a link'
+              : `already linked to provider "${linked?.name ?? current.providerId}"; the migration never replaces a link`,
       });
       return;
     }

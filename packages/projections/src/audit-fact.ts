@@ -10,6 +10,8 @@ export type AuditAction =
   | 'default-cleared'
   | 'linked'
   | 'unlinked'
+  | 'local-linked'
+  | 'local-unlinked'
   | 'profile-migrated';
 
 /** Every audit action, in the order of the list above. */
@@ -22,6 +24,8 @@ export const AUDIT_ACTIONS: readonly AuditAction[] = [
   'default-cleared',
   'linked',
   'unlinked',
+  'local-linked',
+  'local-unlinked',
   'profile-migrated',
 ];
 
@@ -49,7 +53,10 @@ export interface AuditFact {
   readonly actor: Actor;
   readonly action: AuditAction;
   readonly orgId: string;
-  /** The provider the fact is about; null only for a deployment profile skipped by the migration. */
+  /**
+   * The provider the fact is about; null for a local-credentials link (its
+   * `providerType` says for which vendor) and for a deployment profile skipped by the migration.
+   */
   readonly providerId: string | null;
   readonly providerName: string | null;
   readonly providerType: string | null;
@@ -64,6 +71,8 @@ export interface AuditFact {
   readonly replacedProviderId?: string;
   readonly replacedProviderName?: string;
   readonly replacedAccountId?: string;
+  /** `linked`: the link replaced a local-credentials link. */
+  readonly replacedLocalCredentials?: true;
   /** `provider-renamed`: the name before. */
   readonly previousName?: string;
   /** `credentials-updated`: the account before, when it changed. */

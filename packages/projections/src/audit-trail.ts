@@ -217,10 +217,18 @@ export class AuditTrail implements SnapshottableReadModel {
         return base('default-cleared', event.data.providerId, defaultScope(event.data.type));
       case 'ProviderLinkedToService':
       case 'ProviderLinkedToInstance':
-        return { ...base('linked', event.data.providerId, linkScope(event.data)), ...replaced(event.data.replacedProviderId) };
+        return {
+          ...base('linked', event.data.providerId, linkScope(event.data)),
+          ...replaced(event.data.replacedProviderId),
+          ...(event.data.replacedLocalCredentials ? { replacedLocalCredentials: true as const } : {}),
+        };
       case 'ProviderUnlinkedFromService':
       case 'ProviderUnlinkedFromInstance':
         return base('unlinked', event.data.providerId, linkScope(event.data));
+      case 'LocalCredentialsLinked':
+        return { ...base('local-linked', null, linkScope(event.data)), providerType: event.data.type, ...replaced(event.data.replacedProviderId) };
+      case 'LocalCredentialsUnlinked':
+        return { ...base('local-unlinked', null, linkScope(event.data)), providerType: event.data.type };
       case 'DeploymentProfileMigrated':
         return {
           ...base('profile-migrated', event.data.providerId, null),
@@ -300,6 +308,7 @@ const readFact = (read: SnapshotReader, u: unknown, path: string): AuditFact => 
     ...optional('replacedProviderId'),
     ...optional('replacedProviderName'),
     ...optional('replacedAccountId'),
+    ...(f.replacedLocalCredentials === true ? { replacedLocalCredentials: true as const } : {}),
     ...optional('previousName'),
     ...optional('previousAccountId'),
     ...(credentialsKind !== undefined ? { credentialsKind: credentialsKind as AuditFact['credentialsKind'] } : {}),

@@ -8,18 +8,18 @@
  */
 import { smallDelete, smallEntries, smallGet, smallMapOf, smallSet, type SmallMap } from './small-map.js';
 
-/** Who set a scope, when, and where in the log. */
+/** Who set a scope, when, and where in the log; a null providerId is a local-credentials link. */
 export interface LinkEntry {
-  readonly providerId: string;
+  readonly providerId: string | null;
   readonly actor: string;
   readonly at: string;
   /** A number, not a bigint: exact up to 2^53, and a small integer costs no allocation. */
   readonly position: number;
 }
 
-/** A node's own link, as fields (providerId undefined: none). */
+/** A node's own link, as fields (providerId undefined: none; null: local credentials). */
 interface Slot {
-  providerId: string | undefined;
+  providerId: string | null | undefined;
   actor: string;
   at: string;
   position: number;
@@ -55,11 +55,11 @@ export const regionEntry = (stage: StageNode | undefined, region: string): LinkE
   const rows = stage?.regions;
   if (!rows) return undefined;
   for (let i = 0; i < rows.length; i += ROW)
-    if (rows[i] === region) return { providerId: rows[i + 1] as string, actor: rows[i + 2] as string, at: rows[i + 3] as string, position: rows[i + 4] as number };
+    if (rows[i] === region) return { providerId: rows[i + 1] as string | null, actor: rows[i + 2] as string, at: rows[i + 3] as string, position: rows[i + 4] as number };
   return undefined;
 };
 
-const fill = (slot: Slot, providerId: string | undefined, actor: string, at: string, position: number): void => {
+const fill = (slot: Slot, providerId: string | null | undefined, actor: string, at: string, position: number): void => {
   slot.providerId = providerId;
   slot.actor = actor;
   slot.at = at;
@@ -87,8 +87,8 @@ export class LinkTree {
     return place.region === undefined ? slotEntry(stage) : regionEntry(stage, place.region);
   }
 
-  /** Links a place, replacing what was there. Fields, not an entry object: a fold calls this millions of times. */
-  set(place: LinkPlace, providerId: string, actor: string, at: string, position: number): void {
+  /** Links a place (null: local credentials), replacing what was there. Fields, not an entry object: a fold calls this millions of times. */
+  set(place: LinkPlace, providerId: string | null, actor: string, at: string, position: number): void {
     const key = `${place.app}/${place.service}`;
     let node = this.services.get(key);
     if (!node) this.services.set(key, (node = emptyService()));
@@ -116,11 +116,12 @@ export class LinkTree {
   }
 
   /**
-   * Removes the link at a place if it is to this provider (an unlink of a
-   * provider that was since replaced changes nothing), and the nodes it leaves
-   * empty: links churn, and the tree should not only grow.
+   * Removes the link at a place if it is to this provider (null: if it is a
+   * local-credentials link; an unlink of a provider that was since replaced
+   * changes nothing), and the nodes it leaves empty: links churn, and the
+   * tree should not only grow.
    */
-  unlink(place: LinkPlace, providerId: string): void {
+  unlink(place: LinkPlace, providerId: string | null): void {
     const key = `${place.app}/${place.service}`;
     const node = this.services.get(key);
     if (!node) return;

@@ -199,6 +199,15 @@ export class ProviderCatalog implements SnapshottableReadModel {
         org.slotsByProvider.get(provider.id)?.delete(slot);
         return;
       }
+      case 'LocalCredentialsLinked': {
+        // The provider it replaced is no longer used there; local credentials are no provider's usage.
+        const slot = slotKey(event.data.type, linkScopeOf(event.data));
+        const replaced = org.links.get(slot);
+        if (!replaced) return;
+        org.links.delete(slot);
+        org.slotsByProvider.get(replaced.providerId)?.delete(slot);
+        return;
+      }
       default:
         return;
     }

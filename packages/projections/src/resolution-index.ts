@@ -43,7 +43,8 @@ const NO_ORG = new OrgIndex();
 
 /**
  * The resolution index: O(1) per scope. Answers instance link → stage link →
- * service link → org default → none, with the chain of scopes it looked at.
+ * service link → org default → none, with the chain of scopes it looked at;
+ * a local-credentials link answers at its scope with no provider.
  */
 export class ResolutionIndex implements SnapshottableReadModel {
   readonly snapshotName = SNAPSHOT_FORMAT;
@@ -82,6 +83,12 @@ export class ResolutionIndex implements SnapshottableReadModel {
         if (provider) org.links.get(provider.type)?.unlink(event.data, provider.id);
         return;
       }
+      case 'LocalCredentialsLinked':
+        linksOf(org, event.data.type).set(event.data, null, this.actor(e.metadata.actor.id), e.metadata.occurredAt, Number(e.position));
+        return;
+      case 'LocalCredentialsUnlinked':
+        org.links.get(event.data.type)?.unlink(event.data, null);
+        return;
       default:
         return;
     }
@@ -129,7 +136,7 @@ export class ResolutionIndex implements SnapshottableReadModel {
       read.array(org.links, `${path}.links`).forEach((l, j) => {
         const link = read.object(l, `${path}.links[${j}]`);
         const { type, place } = readSlot(read, link.slot, `${path}.links[${j}].slot`);
-        const { providerId, actor, at, position: linkedAt } = readEntry(read, link, `${path}.links[${j}]`);
+        const { providerId, actor, at, position: linkedAt } = readEntry(read, link, `${path}.links[${j}]`, true);
         linksOf(index, type).set(place, providerId, this.actor(actor), at, linkedAt);
       });
       read.array(org.defaults, `${path}.defaults`).forEach((d, j) => {
@@ -188,8 +195,9 @@ const readSlot = (read: SnapshotReader, u: unknown, path: string): { type: strin
   };
 };
 
-const readEntry = (read: SnapshotReader, entry: { readonly [key: string]: unknown }, path: string): LinkEntry => ({
-  providerId: read.string(entry.providerId, `${path}.providerId`),
+/** An entry of a snapshot; only a link (not a default) may be a local-credentials one. */
+const readEntry = (read: SnapshotReader, entry: { readonly [key: string]: unknown }, path: string, mayBeLocal = false): LinkEntry => ({
+  providerId: mayBeLocal && entry.providerId === null ? null : read.string(entry.providerId, `${path}.providerId`),
   actor: read.string(entry.actor, `${path}.actor`),
   at: read.string(entry.at, `${path}.at`),
   position: read.number(entry.position, `${path}.position`),

@@ -159,6 +159,33 @@ audit('snapshot and restore give the same trail, and it keeps annotating new fac
   assert.equal(brief(restored.query({ app: 'app9' })), [['linked', 'bob', 'prod', '222222222222', 'app9/svc', null]]);
 });
 
+audit('local-credentials links are facts of their own: set, replaced either way and unlinked, with the type and what was replaced', async () => {
+  const s = setup();
+  await s.addRole('p-dev', 'dev', '111111111111');
+  await s.link('p-dev', 'app1', 'api');
+  await s.run(member, { type: 'LinkLocalCredentialsToInstance', app: 'app1', service: 'api', stage: 'qa', providerType: 'aws' });
+  await s.run(member, { type: 'LinkLocalCredentialsToService', app: 'app1', service: 'api', providerType: 'aws', replace: true });
+  await s.run(member, { type: 'LinkProviderToInstance', providerId: 'p-dev', app: 'app1', service: 'api', stage: 'qa', replace: true });
+  await s.run(member, { type: 'UnlinkProviderFromService', app: 'app1', service: 'api', providerType: 'aws' });
+  const model = await build(s.store);
+  const facts = model.query({ orgId: 'acme', app: 'app1' });
+  assert.equal(
+    facts.map((f) => [f.action, f.actor.id, f.providerId, f.providerType, f.scope?.key, f.replacedProviderId ?? null, f.replacedLocalCredentials ?? false]),
+    [
+      ['linked', 'bob', 'p-dev', 'aws', 'app1/api', null, false],
+      ['local-linked', 'bob', null, 'aws', 'app1/api/qa', null, false],
+      ['local-linked', 'bob', null, 'aws', 'app1/api', 'p-dev', false],
+      ['linked', 'bob', 'p-dev', 'aws', 'app1/api/qa', null, true],
+      ['local-unlinked', 'bob', null, 'aws', 'app1/api', null, false],
+    ],
+  );
+  assert.equal(facts[2]!.replacedAccountId, '111111111111', 'the account a local link replaced is on record');
+  assert.equal(model.query({ provider: 'dev', actions: ['local-linked'] }).map((f) => f.scope?.key), ['app1/api'], 'found by the provider it replaced');
+  const restored = new AuditTrail();
+  restored.restore(JSON.parse(JSON.stringify(model.snapshot())));
+  assert.equal(restored.query(), model.query());
+});
+
 audit('CSV: a header and one quoted-as-needed line per fact', async () => {
   const { store, addRole, link } = setup();
   await addRole('p-1', 'dev eu', '111111111111');

@@ -70,6 +70,19 @@ catalog('renames, replacements and unlinks keep usages current', async () => {
   assert.is(model.get('acme', 'prod'), undefined, 'the old name no longer finds it');
 });
 
+catalog('local credentials replacing a provider end its usage there; a provider replacing them adds one', async () => {
+  const s = setup();
+  await s.addRole('p-dev', 'dev', '111111111111');
+  await s.link('p-dev', 'app1', 'api');
+  await s.link('p-dev', 'app1', 'api', { stage: 'prod' });
+  await s.run(member, { type: 'LinkLocalCredentialsToService', app: 'app1', service: 'api', providerType: 'aws', replace: true });
+  await s.run(member, { type: 'LinkLocalCredentialsToInstance', app: 'app1', service: 'api', stage: 'qa', providerType: 'aws' });
+  await s.run(member, { type: 'LinkProviderToInstance', providerId: 'p-dev', app: 'app1', service: 'api', stage: 'qa', replace: true });
+  const usages = (await build(s.store)).usages('acme', 'p-dev');
+  assert.equal(usages.services, []);
+  assert.equal(usages.instances.map((i) => i.stage), ['prod', 'qa']);
+});
+
 catalog('a forced removal releases every usage; the removed provider is listed only when asked, and its name is free again', async () => {
   const { store, addRole, link, run } = setup();
   await addRole('p-dev', 'dev', '111111111111');

@@ -35,7 +35,7 @@ interface Step {
 
 const stepArbitrary: fc.Arbitrary<Step> = fc.record({
   org: fc.nat(ORGS.length - 1),
-  op: fc.nat(13),
+  op: fc.nat(15),
   a: fc.nat(99),
   b: fc.nat(99),
   c: fc.nat(99),
@@ -135,6 +135,22 @@ const commandFor = (step: Step, state: OrgState, orgId: string, n: number, secre
     }
     case 12:
       return { type: 'RemoveProvider', actor: admin, providerId: provider.id, force: step.flag };
+    // Local-credentials links share the slots of provider links: replace swaps one for the other.
+    case 14:
+      return { type: 'LinkLocalCredentialsToService', actor: member, app, service, providerType: provider.type, replace: step.flag };
+    case 15: {
+      const region = step.c % 3 === 2 ? undefined : REGIONS[step.c % REGIONS.length]!;
+      return {
+        type: 'LinkLocalCredentialsToInstance',
+        actor: member,
+        app,
+        service,
+        stage: STAGES[step.a % STAGES.length]!,
+        providerType: provider.type,
+        ...(region ? { region } : {}),
+        replace: step.flag,
+      };
+    }
     default:
       return provider.type === 'aws'
         ? { type: 'UpdateProviderCredentials', actor: admin, providerId: provider.id, credentials: roleCredentials(ACCOUNTS[step.c % ACCOUNTS.length]!) }
@@ -145,14 +161,15 @@ const commandFor = (step: Step, state: OrgState, orgId: string, n: number, secre
 /** Runs the steps through the command handler, with a live projection following along from the start. */
 export const runHistory = async (steps: readonly Step[]) => {
   const store = new MemoryEventStore({ pageSize: 7 });
-  const handler = new CommandHandler(store);
+  let time = Date.UTC(2026, 2, 1);
+  // The store's time is that of the history: it refuses commands far from its clock.
+  const handler = new CommandHandler(store, { clock: () => time });
   const checkpoints = new MemoryCheckpointStore();
   const liveModels = createReadModels();
   const live = new LiveProjection({ store, models: readModelList(liveModels), name: 'live', checkpoints, snapshots: checkpoints, checkpointEvery: { events: 3 } });
   await live.start();
   await live.caughtUp();
   const secrets: Secrets = [];
-  let time = Date.UTC(2026, 2, 1);
   let n = 0;
   for (const step of steps) {
     const orgId = ORGS[step.org]!;
@@ -167,6 +184,8 @@ export const runHistory = async (steps: readonly Step[]) => {
   const recorded: RecordedEvent[] = [];
   for await (const page of store.readAll()) recorded.push(...page);
   const head = await store.headPosition();
+  // Most commands are valid: a history that appends nothing would make every property vacuous.
+  if (steps.length >= 10 && recorded.length === 0) throw new Error(`${steps.length} steps appended no event`);
   await live.waitFor(head);
   await live.stop();
   await live.done();

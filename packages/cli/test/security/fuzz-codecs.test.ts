@@ -47,6 +47,8 @@ const validCommands: { [K in CommandType]: fc.Arbitrary<Record<string, unknown>>
   UnlinkProviderFromService: fc.record({ ...envelope, app: appName, service: appName, providerType }),
   LinkProviderToInstance: fc.record({ ...envelope, providerId: id, app: appName, service: appName, stage, region, replace: fc.boolean() }, { requiredKeys: ['orgId', 'commandId', 'actor', 'issuedAt', 'providerId', 'app', 'service', 'stage'] }),
   UnlinkProviderFromInstance: fc.record({ ...envelope, app: appName, service: appName, stage, providerType, region }, { requiredKeys: ['orgId', 'commandId', 'actor', 'issuedAt', 'app', 'service', 'stage', 'providerType'] }),
+  LinkLocalCredentialsToService: fc.record({ ...envelope, app: appName, service: appName, providerType, replace: fc.boolean() }, { requiredKeys: ['orgId', 'commandId', 'actor', 'issuedAt', 'app', 'service', 'providerType'] }),
+  LinkLocalCredentialsToInstance: fc.record({ ...envelope, app: appName, service: appName, stage, providerType, region, replace: fc.boolean() }, { requiredKeys: ['orgId', 'commandId', 'actor', 'issuedAt', 'app', 'service', 'stage', 'providerType'] }),
   CreateDeploymentProfile: fc.record({ ...envelope, profileId: id, name, roleArn }, { requiredKeys: ['orgId', 'commandId', 'actor', 'issuedAt', 'profileId', 'name'] }),
   UpdateDeploymentProfile: fc.record({ ...envelope, profileId: id, name, roleArn }, { requiredKeys: ['orgId', 'commandId', 'actor', 'issuedAt', 'profileId', 'name'] }),
   LinkStageToDeploymentProfile: fc.record({ ...envelope, app: appName, stage: fc.oneof(stage, fc.constant('default')), profileId: id }),

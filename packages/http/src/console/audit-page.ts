@@ -8,7 +8,7 @@ import { href, html, seg } from './html.js';
 type AuditQuery = Parameters<ReadModels['audit']['query']>[0];
 type Fact = ReturnType<ReadModels['audit']['query']>[number];
 
-const ACTIONS = ['provider-added', 'provider-renamed', 'credentials-updated', 'provider-removed', 'default-set', 'default-cleared', 'linked', 'unlinked', 'profile-migrated'];
+const ACTIONS = ['provider-added', 'provider-renamed', 'credentials-updated', 'provider-removed', 'default-set', 'default-cleared', 'linked', 'unlinked', 'local-linked', 'local-unlinked', 'profile-migrated'];
 const LABELS: Record<(typeof AUDIT_FILTERS)[number], string> = {
   provider: 'Provider', accountId: 'Account', app: 'App', service: 'Service', stage: 'Stage', region: 'Region', actor: 'Actor', since: 'Since (ISO time)', until: 'Until (ISO time)',
 };
