@@ -120,6 +120,7 @@ export const withAppendHook = (inner: EventStore, before: (n: number) => Promise
     readStream: (stream, options) => inner.readStream(stream, options),
     readAll: (options) => inner.readAll(options),
     subscribeAll: (options) => inner.subscribeAll(options),
+    truncateStreamBefore: (stream, revision) => inner.truncateStreamBefore(stream, revision),
     headPosition: () => inner.headPosition(),
     close: () => inner.close(),
   };

@@ -43,6 +43,7 @@ const counting = (inner: EventStore) => {
       const iterator = messages();
       return { [Symbol.asyncIterator]: () => iterator, close: () => subscription.close() };
     },
+    truncateStreamBefore: (stream, revision) => inner.truncateStreamBefore(stream, revision),
     headPosition: () => inner.headPosition(),
     close: () => inner.close(),
   };

@@ -5,6 +5,7 @@ import {
   StoreUnavailable,
   WrongExpectedRevision,
   assertAppendable,
+  assertTruncatable,
   type AppendResult,
   type EventStore,
   type ExpectedRevision,
@@ -23,6 +24,7 @@ import { filterMatcher, isHidden, positionOf, toEventData, toRecordedEvent } fro
 import { withRetry } from './retry.js';
 import { esdbRevisionAfter, fromEsdbCurrentRevision, fromEsdbRevision, toEsdbExpectedRevision } from './revisions.js';
 import { isReservedStream } from './stream-names.js';
+import { truncateStream, truncatedEventsFilter } from './stream-truncation.js';
 
 /**
  * Streams are EventStoreDB streams; the global order is `$all` without its
@@ -89,8 +91,10 @@ export class EsdbEventStore implements EventStore {
   async *readAll(options: ReadAllOptions = {}): AsyncIterable<readonly RecordedEvent[]> {
     this.#assertOpen();
     const matches = filterMatcher(options.filter);
+    const untruncated = truncatedEventsFilter(this.#reader);
     for await (const events of this.#reader.allForwards(options.after ?? 0n, options.upTo)) {
-      const page = events.filter((resolved) => !isHidden(resolved) && matches(resolved.event!.streamId, resolved.event!.type)).map(toRecordedEvent);
+      const matching = events.filter((resolved) => !isHidden(resolved) && matches(resolved.event!.streamId, resolved.event!.type));
+      const page = await untruncated(matching.map(toRecordedEvent));
       if (page.length > 0) yield page;
     }
   }
@@ -104,6 +108,12 @@ export class EsdbEventStore implements EventStore {
     );
     this.#subscriptions.add(subscription);
     return subscription;
+  }
+
+  async truncateStreamBefore(stream: string, revision: bigint): Promise<void> {
+    this.#assertOpen();
+    assertTruncatable(stream, revision);
+    await truncateStream(this.#reader, stream, revision);
   }
 
   async headPosition(): Promise<bigint> {

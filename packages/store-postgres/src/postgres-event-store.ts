@@ -3,6 +3,7 @@ import {
   StoreUnavailable,
   WrongExpectedRevision,
   assertAppendable,
+  assertTruncatable,
   catchUpSubscription,
   toJsonText,
   type AppendResult,
@@ -109,6 +110,19 @@ export class PostgresEventStore implements EventStore {
     );
     this.#subscriptions.add(subscription);
     return subscription;
+  }
+
+  async truncateStreamBefore(stream: string, revision: bigint): Promise<void> {
+    const action = `truncate ${stream}`;
+    this.#assertOpen(action);
+    assertTruncatable(stream, revision);
+    // One statement: the last event is found and spared in the snapshot that deletes. Appends
+    // only add revisions above it, so they need not wait for the append lock to be free.
+    await this.#db.rows(
+      action,
+      `DELETE FROM ${this.#db.schema}.events WHERE stream = $1 AND revision < least($2::bigint, (SELECT max(revision) FROM ${this.#db.schema}.events WHERE stream = $1))`,
+      [stream, revision.toString()],
+    );
   }
 
   async headPosition(): Promise<bigint> {

@@ -4,6 +4,7 @@ import {
   StoreUnavailable,
   WrongExpectedRevision,
   assertAppendable,
+  assertTruncatable,
   catchUpSubscription,
   toJsonText,
   type AppendResult,
@@ -18,6 +19,7 @@ import {
   type SubscribeAllOptions,
   type Subscription,
 } from '@providers/store';
+import { prefixUpperBound } from './prefix-bound.js';
 import { SqliteConnection, type SqliteOpenOptions } from './sqlite-connection.js';
 
 /** The largest position SQLite can store: "no upper bound". */
@@ -54,6 +56,7 @@ export class SqliteEventStore implements EventStore {
   readonly #readStream: Database.Statement<[string, bigint, number]>;
   readonly #readAll: Database.Statement<[bigint, bigint, number]>;
   readonly #head: Database.Statement<[]>;
+  readonly #truncate: Database.Statement<[string, bigint, string]>;
   readonly #appendTransaction: Database.Transaction<(stream: string, events: readonly PreparedEvent[], expected: ExpectedRevision) => AppendResult>;
   #closed = false;
 
@@ -75,6 +78,10 @@ export class SqliteEventStore implements EventStore {
     this.#readStream = rows(`SELECT ${eventColumns} FROM events WHERE stream = ? AND revision > ? ORDER BY revision LIMIT ?`);
     this.#readAll = rows(`SELECT ${eventColumns} FROM events WHERE position > ? AND position <= ? ORDER BY position LIMIT ?`);
     this.#head = db.prepare<[]>('SELECT coalesce(max(position), 0) FROM events').pluck().safeIntegers(true);
+    // One statement, so the last event is found and spared under the same write lock that deletes.
+    this.#truncate = db
+      .prepare<[string, bigint, string]>('DELETE FROM events WHERE stream = ? AND revision < min(?, (SELECT max(revision) FROM events WHERE stream = ?))')
+      .safeIntegers(true);
     this.#appendTransaction = db.transaction((stream: string, events: readonly PreparedEvent[], expected: ExpectedRevision): AppendResult => {
       const current = (this.#currentRevision.get(stream) as bigint | undefined) ?? 0n;
       if (expected !== 'any' && expected !== current) throw new WrongExpectedRevision(stream, expected, current);
@@ -155,6 +162,12 @@ export class SqliteEventStore implements EventStore {
     return subscription;
   }
 
+  async truncateStreamBefore(stream: string, revision: bigint): Promise<void> {
+    this.#assertOpen(`truncate ${stream}`);
+    assertTruncatable(stream, revision);
+    this.#connection.run(`truncate ${stream}`, () => this.#truncate.run(stream, revision, stream));
+  }
+
   async headPosition(): Promise<bigint> {
     this.#assertOpen('read the head position');
     return this.#connection.run('read the head position', () => this.#head.get() as bigint);
@@ -217,19 +230,6 @@ export class SqliteEventStore implements EventStore {
     return error;
   }
 }
-
-/**
- * The least string greater than every string that starts with `prefix`: its
- * last code point raised by one (UTF-8 keeps code-point order, and SQLite
- * compares text bytewise). For an empty prefix, or one ending in U+10FFFF,
- * two U+10FFFF stand in as the bound: no stream name of this library comes near.
- */
-const prefixUpperBound = (prefix: string): string => {
-  const last = prefix.codePointAt(prefix.length - 1);
-  if (last === undefined || last >= 0x10ffff) return `${prefix}\u{10ffff}\u{10ffff}`;
-  const head = prefix.slice(0, prefix.length - (last > 0xffff ? 2 : 1));
-  return head + String.fromCodePoint(last + 1);
-};
 
 const toRecordedEvent = (row: EventRow): RecordedEvent => {
   const [position, stream, revision, eventId, type, data, metadata] = row;

@@ -31,9 +31,19 @@ export class StoreFailure extends Error {
   }
 }
 
+/** Only logs may lose their oldest events: this stream is one that states are rebuilt from. Nothing was removed. */
+export class StreamNotPrunable extends Error {
+  readonly _tag = 'StreamNotPrunable' as const;
+  readonly field = 'stream';
+  constructor(readonly stream: string) {
+    super(`stream ${stream} cannot be truncated: only the issuance log's streams (providers-issuance-<orgId>) may lose their oldest events`);
+    this.name = 'StreamNotPrunable';
+  }
+}
+
 /** Every error a store adapter throws. */
-export type StoreError = WrongExpectedRevision | StoreUnavailable | StoreFailure;
+export type StoreError = WrongExpectedRevision | StoreUnavailable | StoreFailure | StreamNotPrunable;
 
 /** Tells a store's typed error from anything else a caller may catch. */
 export const isStoreError = (error: unknown): error is StoreError =>
-  error instanceof WrongExpectedRevision || error instanceof StoreUnavailable || error instanceof StoreFailure;
+  error instanceof WrongExpectedRevision || error instanceof StoreUnavailable || error instanceof StoreFailure || error instanceof StreamNotPrunable;

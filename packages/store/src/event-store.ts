@@ -109,6 +109,15 @@ export interface EventStore {
    * the events after it.
    */
   subscribeAll(options?: SubscribeAllOptions): Subscription;
+  /**
+   * Removes the events of `stream` whose revision is below `revision`: reads of the stream and of
+   * the whole store then leave them out, and the events that stay keep their revisions and global
+   * positions. The stream's last event always stays, so that the stream keeps its revision and
+   * its numbering goes on. A cut at or below an earlier one, or on a missing stream, does
+   * nothing. Only streams that `isPrunableStream` names (logs that no decision is made on) can be
+   * truncated; any other is refused with `StreamNotPrunable`, and nothing is removed.
+   */
+  truncateStreamBefore(stream: string, revision: bigint): Promise<void>;
   /** The global position of the last event in the store (0n when empty). */
   headPosition(): Promise<bigint>;
   close(): Promise<void>;

@@ -12,7 +12,8 @@ export type {
   Subscription,
   SubscriptionMessage,
 } from './event-store.js';
-export { WrongExpectedRevision, StoreUnavailable, StoreFailure, isStoreError, type StoreError } from './errors.js';
+export { WrongExpectedRevision, StoreUnavailable, StoreFailure, StreamNotPrunable, isStoreError, type StoreError } from './errors.js';
+export { PRUNABLE_STREAM_PREFIXES, assertTruncatable, isPrunableStream } from './prunable-streams.js';
 export { KeyDeleted, type KeyStore, type StoredKey } from './key-store.js';
 export { MemoryEventStore, type MemoryEventStoreOptions } from './memory-event-store.js';
 export { MemoryKeyStore } from './memory-key-store.js';

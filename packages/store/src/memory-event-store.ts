@@ -1,4 +1,5 @@
 import { assertAppendable, toJsonText } from './append-input.js';
+import { assertTruncatable } from './prunable-streams.js';
 import { catchUpSubscription } from './catch-up-subscription.js';
 import { ChangeSignal } from './change-signal.js';
 import { StoreFailure, StoreUnavailable, WrongExpectedRevision } from './errors.js';
@@ -26,11 +27,12 @@ export interface MemoryEventStoreOptions {
  * An event store in this process's memory: for tests, examples and
  * short-lived tools. Appends cost O(events); event `position` is dense
  * (1, 2, 3, …). Stored events are deep-frozen copies, so nobody can change
- * the log through an event they appended or read.
+ * the log through an event they appended or read. A truncated event leaves a
+ * hole where it was, so that positions and revisions still index the arrays.
  */
 export class MemoryEventStore implements EventStore {
-  readonly #all: RecordedEvent[] = [];
-  readonly #streams = new Map<string, RecordedEvent[]>();
+  readonly #all: (RecordedEvent | undefined)[] = [];
+  readonly #streams = new Map<string, (RecordedEvent | undefined)[]>();
   readonly #eventIds = new Set<string>();
   readonly #changes = new ChangeSignal();
   readonly #subscriptions = new Set<Subscription>();
@@ -84,9 +86,10 @@ export class MemoryEventStore implements EventStore {
     // Revision r sits at index r - 1, so reading after r starts at index r.
     let index = indexAfter(options.after);
     while (index < events.length) {
-      const page = events.slice(index, index + this.#pageSize);
-      index += page.length;
-      yield page;
+      const slice = events.slice(index, index + this.#pageSize);
+      index += slice.length;
+      const page = present(slice);
+      if (page.length > 0) yield page;
     }
   }
 
@@ -98,15 +101,16 @@ export class MemoryEventStore implements EventStore {
     let index = indexAfter(options.after);
     while (index < end()) {
       if (!matches) {
-        const page = all.slice(index, Math.min(end(), index + this.#pageSize));
-        index += page.length;
-        yield page;
+        const slice = all.slice(index, Math.min(end(), index + this.#pageSize));
+        index += slice.length;
+        const page = present(slice);
+        if (page.length > 0) yield page;
         continue;
       }
       const page: RecordedEvent[] = [];
       while (index < end() && page.length < this.#pageSize) {
-        const event = all[index++]!;
-        if (matches(event)) page.push(event);
+        const event = all[index++];
+        if (event !== undefined && matches(event)) page.push(event);
       }
       if (page.length > 0) yield page;
     }
@@ -123,6 +127,22 @@ export class MemoryEventStore implements EventStore {
     return subscription;
   }
 
+  async truncateStreamBefore(stream: string, revision: bigint): Promise<void> {
+    this.#assertOpen();
+    assertTruncatable(stream, revision);
+    const events = this.#streams.get(stream);
+    if (!events) return;
+    // Revision r sits at index r - 1; the last event stays.
+    const end = Math.min(indexAfter(revision - 1n), events.length - 1);
+    for (let index = 0; index < end; index++) {
+      const event = events[index];
+      if (event === undefined) continue;
+      events[index] = undefined;
+      this.#all[Number(event.position) - 1] = undefined;
+      this.#eventIds.delete(event.eventId);
+    }
+  }
+
   async headPosition(): Promise<bigint> {
     this.#assertOpen();
     return BigInt(this.#all.length);
@@ -137,6 +157,10 @@ export class MemoryEventStore implements EventStore {
     if (this.#closed) throw new StoreUnavailable('the in-memory event store is closed');
   }
 }
+
+/** The events of a slice, without the holes that truncation left. */
+const present = (slice: readonly (RecordedEvent | undefined)[]): RecordedEvent[] =>
+  slice.filter((event): event is RecordedEvent => event !== undefined);
 
 /** Positions and revisions are dense from 1, so "after p" is array index p. */
 const indexAfter = (after: bigint | undefined): number => (after === undefined || after < 0n ? 0 : Number(after));

@@ -24,6 +24,7 @@ export {
 export type { CallerIdentity, StsOptions } from './sts-gateway.js';
 export { CREDENTIALS_ISSUED, issuanceStream, type Issuance, type IssuanceKind, type IssuedFor } from './issuance.js';
 export { createIssuanceLog, type IssuanceLog, type IssuanceRecorder } from './issuance-log.js';
+export { InvalidIssuancePrune, pruneIssuance, type IssuancePrune, type IssuancePruned } from './issuance-retention.js';
 export {
   InvalidIssuanceQuery,
   ISSUANCE_CSV_COLUMNS,

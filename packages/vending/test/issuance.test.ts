@@ -113,6 +113,7 @@ test('1,000 concurrent vends over 10 instances: 10 STS calls, 1,000 records, gro
     readStream: (...args) => inner.readStream(...args),
     readAll: (...args) => inner.readAll(...args),
     subscribeAll: (...args) => inner.subscribeAll(...args),
+    truncateStreamBefore: (...args) => inner.truncateStreamBefore(...args),
     headPosition: () => inner.headPosition(),
     close: () => inner.close(),
   };

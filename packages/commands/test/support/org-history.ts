@@ -64,6 +64,7 @@ export const counting = (store: EventStore): EventStore & { read: number } => {
     },
     readAll: (options?: Parameters<EventStore['readAll']>[0]) => store.readAll(options),
     subscribeAll: (options?: Parameters<EventStore['subscribeAll']>[0]) => store.subscribeAll(options),
+    truncateStreamBefore: (stream: string, revision: bigint) => store.truncateStreamBefore(stream, revision),
     headPosition: () => store.headPosition(),
     close: () => store.close(),
   };

@@ -6,6 +6,8 @@
  */
 import {
   KeyDeleted,
+  PRUNABLE_STREAM_PREFIXES,
+  isPrunableStream,
   type EventStore,
   type KeyStore,
   type ReadAllFilter,
@@ -15,14 +17,30 @@ import {
   type SubscriptionMessage,
 } from '@providers/store';
 
-/** An event store that sees only the streams of `scope`, and only their events after `baseline` (a head position). */
+/**
+ * An event store that sees only the streams of `scope`, and only their events after `baseline` (a
+ * head position). A log stream keeps its log prefix in front of the scope (`providers-issuance-<scope>-org`),
+ * so that the store still lets it be truncated.
+ */
 export const scopedEventStore = (store: EventStore, scope: string, baseline: bigint): EventStore => {
   const prefix = `${scope}-`;
-  const inner = (stream: string) => `${prefix}${stream}`;
-  const outer = (event: RecordedEvent): RecordedEvent => ({ ...event, stream: event.stream.slice(prefix.length) });
+  const logs = PRUNABLE_STREAM_PREFIXES;
+  const inner = (stream: string) => {
+    const log = isPrunableStream(stream) ? logs.find((candidate) => stream.startsWith(candidate)) : undefined;
+    return log === undefined ? `${prefix}${stream}` : `${log}${prefix}${stream.slice(log.length)}`;
+  };
+  const outer = (event: RecordedEvent): RecordedEvent => {
+    const log = logs.find((candidate) => event.stream.startsWith(`${candidate}${prefix}`));
+    return { ...event, stream: log === undefined ? event.stream.slice(prefix.length) : `${log}${event.stream.slice(log.length + prefix.length)}` };
+  };
+  // A filter prefix matches plain streams under the scope, and the scoped logs it covers.
+  const innerPrefixes = (wanted: string): string[] => [
+    `${prefix}${wanted}`,
+    ...logs.flatMap((log) => (wanted.startsWith(log) ? [`${log}${prefix}${wanted.slice(log.length)}`] : log.startsWith(wanted) ? [`${log}${prefix}`] : [])),
+  ];
   const scoped = (filter: ReadAllFilter | undefined): ReadAllFilter => ({
     ...(filter?.eventTypes ? { eventTypes: filter.eventTypes } : {}),
-    streamPrefixes: filter?.streamPrefixes ? filter.streamPrefixes.map(inner) : [prefix],
+    streamPrefixes: (filter?.streamPrefixes ?? ['']).flatMap(innerPrefixes),
   });
   const from = (after: bigint | undefined) => (after !== undefined && after > baseline ? after : baseline);
   async function* outerPages(pages: AsyncIterable<readonly RecordedEvent[]>) {
@@ -39,6 +57,7 @@ export const scopedEventStore = (store: EventStore, scope: string, baseline: big
     readAll: (options = {}) => outerPages(store.readAll({ ...options, after: from(options.after), filter: scoped(options.filter) })),
     subscribeAll: (options: SubscribeAllOptions = {}) =>
       scopedSubscription(store.subscribeAll({ after: from(options.after), filter: scoped(options.filter) }), options.after ?? 0n, outer),
+    truncateStreamBefore: (stream, revision) => (isPrunableStream(stream) ? store.truncateStreamBefore(inner(stream), revision) : store.truncateStreamBefore(stream, revision)),
     headPosition,
     close: () => store.close(),
   };

@@ -3,6 +3,8 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { StoreFailure, WrongExpectedRevision } from '../errors.js';
 import type { EventStore, Json, NewEvent, RecordedEvent, Subscription, SubscriptionMessage } from '../event-store.js';
+import { fail, pages, plain, readAll, readStream, rejection } from './contract-reads.js';
+import { truncationContract } from './truncation-contract.js';
 
 /** A store opened for one contract test, and how to let go of it. */
 export interface OpenedEventStore {
@@ -434,6 +436,8 @@ export function eventStoreContract<T extends OpenedEventStore>(
       assert.is(all[all.length - 1]!.position, result.position);
     }));
 
+  truncationContract(test, withStore);
+
   const reopen = options.reopen;
   if (reopen) {
     test('events survive closing and reopening the store, and appends carry on after them', async () => {
@@ -543,42 +547,8 @@ const events = (count: number): NewEvent[] =>
 const ids = (list: readonly NewEvent[]) => list.map((e) => e.eventId);
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => BigInt(from + i));
 
-const pages = async (iterable: AsyncIterable<readonly RecordedEvent[]>) => {
-  const collected: (readonly RecordedEvent[])[] = [];
-  for await (const page of iterable) collected.push(page);
-  return collected;
-};
-const plain = (e: RecordedEvent): RecordedEvent => ({
-  eventId: e.eventId,
-  type: e.type,
-  data: e.data,
-  metadata: e.metadata,
-  stream: e.stream,
-  revision: e.revision,
-  position: e.position,
-});
-const readStream = async (store: EventStore, stream: string, options?: { after?: bigint }) =>
-  (await pages(store.readStream(stream, options))).flat().map(plain);
-const readAll = async (store: EventStore, options?: Parameters<EventStore['readAll']>[0]) =>
-  (await pages(store.readAll(options))).flat().map(plain);
-
 const assertIncreasing = (positions: readonly bigint[]) => {
   positions.forEach((position, i) => {
     if (i > 0) assert.ok(position > positions[i - 1]!, `position ${position} does not follow ${positions[i - 1]}`);
   });
-};
-
-const rejection = async <E extends Error>(promise: Promise<unknown>, type: new (...args: never[]) => E): Promise<E> => {
-  try {
-    await promise;
-  } catch (error) {
-    assert.instance(error, type);
-    return error as E;
-  }
-  return fail(`expected a ${type.name}, the call succeeded`);
-};
-
-const fail = (message: string): never => {
-  assert.unreachable(message);
-  throw new Error(message);
 };
