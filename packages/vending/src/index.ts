@@ -37,7 +37,15 @@ export { verifyRole, type RoleVerified, type VerifyRoleInput } from './verify-ro
 export { roleSessionName, sourceIdentityOf, type SessionInstance } from './session-name.js';
 export { sanitizeTagValue, sessionTagKeys, sessionTags, type SessionTag } from './session-tags.js';
 export { iamTemplate, validateIamTemplateOptions, type IamTemplateInput } from './iam-template.js';
-export { externalIdStream, generateExternalId, orgExternalId, recordedExternalId } from './org-external-id.js';
+export {
+  externalIdStream,
+  generateExternalId,
+  keepOrgExternalId,
+  orgExternalId,
+  orgExternalIdForRoles,
+  proposedOrgExternalId,
+  recordedExternalId,
+} from './org-external-id.js';
 export {
   credentialProviderFor,
   DEFAULT_RENEW_BEFORE_SECONDS,
