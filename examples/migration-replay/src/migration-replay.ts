@@ -9,11 +9,18 @@ export interface Answer {
   readonly roleArn: string | null;
   /** Where the answer came from: the app's stage mapping or `default` before; the resolution's scope after. */
   readonly from: string;
+  /** After: a local-credentials link answered (the deployer's own credentials, on purpose). */
+  readonly local?: true;
 }
 
-/** One deployed instance of the export, as the legacy model and then the providers answer it. */
+/** A stage no export mentions: a service's first deployment there after the migration must land where the legacy model would have put it. */
+export const NEW_STAGE = 'int';
+
+/** One instance of the export (or of a stage never deployed), as the legacy model and then the providers answer it. */
 export interface InstanceComparison {
   readonly instance: string;
+  /** The export never mentions this stage: a first deployment after the migration. */
+  readonly newStage: boolean;
   /** The legacy model's answer (stage mapping, else the app's default profile). */
   readonly legacy: Answer;
   /** Resolution before the migration: the providers model has nothing yet. */
@@ -52,16 +59,22 @@ export const replayMigration = async (providers: Providers, exportText: string):
   const options = { orgId, legacyExport: file.right, issuedAt: new Date().toISOString() };
 
   const instances = (file.right.apps ?? []).flatMap((app) =>
-    (app.services ?? []).flatMap((service) =>
-      (service.instances ?? []).map((i) => ({ app, service: service.name, stage: i.stage, ...(i.region !== undefined ? { region: i.region } : {}) })),
-    ),
+    (app.services ?? []).flatMap((service) => [
+      ...(service.instances ?? []).map((i) => ({ app, service: service.name, stage: i.stage, newStage: false, ...(i.region !== undefined ? { region: i.region } : {}) })),
+      { app, service: service.name, stage: NEW_STAGE, newStage: true },
+    ]),
   );
   const resolveAll = () =>
     Promise.all(
-      instances.map(async ({ app, ...where }): Promise<Answer> => {
+      instances.map(async ({ app, newStage: _new, ...where }): Promise<Answer> => {
         const resolution = await providers.resolve({ orgId, app: app.name, ...where });
         const credentials = resolution.provider?.credentials;
-        return { by: resolution.provider?.name ?? null, roleArn: credentials?.kind === 'aws-role' ? credentials.roleArn : null, from: resolution.source };
+        return {
+          by: resolution.provider?.name ?? null,
+          roleArn: credentials?.kind === 'aws-role' ? credentials.roleArn : null,
+          from: resolution.source,
+          ...(resolution.local ? { local: true as const } : {}),
+        };
       }),
     );
 
@@ -78,10 +91,11 @@ export const replayMigration = async (providers: Providers, exportText: string):
     eventsAfterDryRun,
     imported: migrated.right.imported,
     migration: migrated.right.migration,
-    instances: instances.map(({ app, service, stage, region }, n) => {
+    instances: instances.map(({ app, service, stage, region, newStage }, n) => {
       const legacy = legacyAnswer(file.right, app, stage);
       return {
         instance: [app.name, service, stage, region].filter((part) => part !== undefined).join('/'),
+        newStage,
         legacy,
         before: before[n]!,
         after: after[n]!,
@@ -91,7 +105,8 @@ export const replayMigration = async (providers: Providers, exportText: string):
   });
 };
 
-const answerText = (a: Answer): string => (a.roleArn === null ? `own credentials (${a.from})` : `${a.by} ${a.roleArn.split(':')[4]} (${a.from})`);
+const answerText = (a: Answer): string =>
+  a.roleArn === null ? `own credentials (${a.local ? `local link at ${a.from}` : a.from})` : `${a.by} ${a.roleArn.split(':')[4]} (${a.from})`;
 
 /** The replay as the lines the script prints. */
 export const describeReplay = (replay: MigrationReplay): string[] => {
@@ -101,10 +116,16 @@ export const describeReplay = (replay: MigrationReplay): string[] => {
     `import: ${replay.imported.eventsAppended} legacy events appended (${replay.imported.profilesCreated} profiles, ${replay.imported.stagesLinked} stage mappings, ${replay.imported.instancesRecorded} instances)`,
     `migration: ${migration.eventsAppended} events appended`,
     ...migration.providersCreated.map((p) => `  provider ${p.providerId} "${p.name}" account ${p.accountId} (from profile ${p.profileId})`),
-    ...migration.links.map((l) => `  link ${l.scope} ${[l.app, l.service, l.stage].filter(Boolean).join('/')} → ${l.providerId}`),
-    ...migration.withheld.map((w) => `  withheld service link ${w.app}/${w.service}: ${w.reason}`),
+    ...migration.links.map((l) =>
+      l.providerId === null
+        ? `  local credentials ${l.app}/${l.service}/${l.stage}: ${l.reason}`
+        : `  ${l.scope} link ${[l.app, l.service, l.stage].filter(Boolean).join('/')} → ${l.providerId}: ${l.reason}`,
+    ),
+    ...migration.withoutServiceLink.map((w) => `  no service link ${w.app}/${w.service}: ${w.reason}`),
     ...migration.skipped.map((s) => `  skipped profile ${s.profileId}: ${s.reason}`),
     'instance | legacy | before | after',
-    ...replay.instances.map((i) => `${i.same ? '=' : '≠'} ${i.instance} | ${answerText(i.legacy)} | ${answerText(i.before)} | ${answerText(i.after)}`),
+    ...replay.instances.map(
+      (i) => `${i.same ? '=' : '≠'} ${i.instance}${i.newStage ? ' (never deployed)' : ''} | ${answerText(i.legacy)} | ${answerText(i.before)} | ${answerText(i.after)}`,
+    ),
   ];
 };

@@ -31,7 +31,12 @@ test('the dry run appends nothing and plans exactly what the migration then does
     assert.is(planned, 0);
     assert.equal(dryRun, migration);
     assert.equal(migration.providersCreated.map((p) => [p.profileId, p.accountId]), [['p-dev', '111111111111'], ['p-prod', '222222222222']]);
-    assert.equal(migration.skipped.map((s) => s.profileId), ['p-sandbox']);
+    assert.equal(migration.skipped.map((s) => s.profileId), ['p-old']);
+    assert.equal(migration.links.map((l) => [l.scope, l.stage ?? null, l.providerId]), [
+      ['service', null, 'dp-p-dev'],
+      ['stage', 'qa', null],
+      ['stage', 'prod', 'dp-p-prod'],
+    ]);
     assert.ok(eventsAppended > 0);
     assert.is((await providers.history('acme')).length, replay.imported.eventsAppended + eventsAppended);
   } finally {
@@ -39,21 +44,20 @@ test('the dry run appends nothing and plans exactly what the migration then does
   }
 });
 
-test('every deployed instance deploys with the same role after the migration; before it nothing resolved', async () => {
+test('every deployed instance, and a stage never deployed, deploys as the legacy model said after the migration; before it nothing resolved', async () => {
   const providers = await Providers.open({ store: 'memory:' });
   try {
     const { instances } = await replayed(providers);
     assert.equal(
-      instances.map((i) => [i.instance, i.legacy.roleArn?.split(':')[4] ?? null, i.before.from, i.after.roleArn?.split(':')[4] ?? null, i.after.from, i.same]),
+      instances.map((i) => [i.instance, i.legacy.roleArn?.split(':')[4] ?? null, i.before.from, i.after.roleArn?.split(':')[4] ?? null, i.after.from, i.after.local ?? false, i.same]),
       [
-        ['shop/api/dev/us-east-1', '111111111111', 'none', '111111111111', 'stage', true],
-        ['shop/api/prod/us-east-1', '222222222222', 'none', '222222222222', 'stage', true],
-        ['shop/api/prod/eu-west-1', '222222222222', 'none', '222222222222', 'stage', true],
-        ['shop/api/sandbox/us-east-1', null, 'none', null, 'none', true],
-        ['shop/web/dev/us-east-1', '111111111111', 'none', '111111111111', 'stage', true],
-        ['shop/web/prod', '222222222222', 'none', '222222222222', 'stage', true],
+        ['app1/service1/dev/us-east-1', '111111111111', 'none', '111111111111', 'service', false, true],
+        ['app1/service1/prod/us-east-1', '222222222222', 'none', '222222222222', 'stage', false, true],
+        ['app1/service1/qa/us-east-1', null, 'none', null, 'stage', true, true],
+        ['app1/service1/int', '111111111111', 'none', '111111111111', 'service', false, true],
       ],
     );
+    assert.equal(instances.map((i) => i.newStage), [false, false, false, true]);
   } finally {
     await providers.close();
   }
@@ -81,7 +85,7 @@ test('replaying again on the same store appends nothing and answers the same', a
 test('an export that breaks a rule is refused with its path, and nothing is appended', async () => {
   const providers = await Providers.open({ store: 'memory:' });
   try {
-    const broken = SAMPLE.replace('"region": "eu-west-1"', '"region": "eu-westish-1"');
+    const broken = SAMPLE.replace('"stage": "qa", "region": "us-east-1"', '"stage": "qa", "region": "eu-westish-1"');
     const result = await replayMigration(providers, broken);
     assert.is(result._tag, 'Left');
     if (result._tag === 'Left') assert.match(result.left.message, /^apps\[0\]\.services\[0\]\.instances\[2\]\.region: /);
@@ -95,7 +99,8 @@ test('the script prints the dry run, the migration and the comparison, and exits
   const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', MAIN], { cwd: ROOT });
   const lines = stdout.trim().split('\n');
   assert.match(lines[0]!, /^dry run: \d+ commands pending, 2 providers to create, .* 0 events in the store$/);
-  assert.ok(lines.includes('= shop/api/prod/eu-west-1 | prod 222222222222 (stage) | own credentials (none) | prod 222222222222 (stage)'), stdout);
+  assert.ok(lines.includes('= app1/service1/qa/us-east-1 | own credentials (stage) | own credentials (none) | own credentials (local link at stage)'), stdout);
+  assert.ok(lines.includes('= app1/service1/int (never deployed) | dev 111111111111 (default) | own credentials (none) | dev 111111111111 (service)'), stdout);
   assert.not.ok(lines.some((line) => line.startsWith('≠')), stdout);
 });
 

@@ -20,20 +20,13 @@ export {
   type ImportReport,
 } from './import.js';
 // The migration: a pure plan over the org's state, run through the command path.
-export {
-  planMigration,
-  type KeptLink,
-  type MigrationLink,
-  type MigrationPlan,
-  type PlanOptions,
-  type PlannedLink,
-  type ProfileOutcome,
-  type ProfileStep,
-  type WithheldServiceLink,
-} from './plan.js';
+export { planMigration, type MigrationPlan, type PlanOptions, type ProfileOutcome, type ProfileStep } from './plan.js';
+export type { KeptLink, MigrationLink, PlannedLink, ServiceWithoutLink } from './plan-links.js';
 export { MIGRATED_SESSION_DURATION_SECONDS, migrate, type MigrateOptions } from './migrate.js';
 export { migrateFromExport, type MigrationFromExportReport } from './migrate-from-export.js';
 export { reportOf, type MigrationReport } from './report.js';
+// The report as lines for a person: counts, every decision with its reason, or "nothing to do".
+export { DECISIONS_LISTED, migrationText, type MigrationTextOptions } from './report-text.js';
 export { defaultProviderIdFor } from './provider-ids.js';
 export type { StepRejected } from './errors.js';
 export type { Progress } from './progress.js';

@@ -3,7 +3,8 @@ import type { CommandHandler } from '@providers/commands';
 import type { Actor, Command, DeploymentProfileState, DomainError } from '@providers/domain';
 import { stepRejected, type StepRejected } from './errors.js';
 import type { Progress } from './progress.js';
-import { planMigration, type KeptLink, type MigrationPlan, type PlanOptions } from './plan.js';
+import type { KeptLink } from './plan-links.js';
+import { planMigration, type MigrationPlan, type PlanOptions } from './plan.js';
 import { pendingCommandsOf, reportOf, type MigrationReport } from './report.js';
 
 /** The default session duration of a migrated role: one hour, what STS gives when not asked otherwise. */
@@ -96,14 +97,17 @@ const runPlan = async (
       if (!link.pending) continue;
       const { app, service, providerId, commandId } = link;
       const error = await run(
-        link.scope === 'service'
-          ? { type: 'LinkProviderToService', ...envelope, commandId, providerId, app, service }
-          : { type: 'LinkProviderToInstance', ...envelope, commandId, providerId, app, service, stage: link.stage! },
+        providerId === null
+          ? { type: 'LinkLocalCredentialsToInstance', ...envelope, commandId, app, service, stage: link.stage!, providerType: 'aws' }
+          : link.scope === 'service'
+            ? { type: 'LinkProviderToService', ...envelope, commandId, providerId, app, service }
+            : { type: 'LinkProviderToInstance', ...envelope, commandId, providerId, app, service, stage: link.stage! },
       );
-      // Someone linked the scope after the plan was made: theirs stays, as it would have in the plan.
-      if (error?._tag === 'ScopeAlreadyLinked') {
+      // Someone set the scope after the plan was made: theirs stays, as it would have in the plan.
+      if (error?._tag === 'ScopeAlreadyLinked' || error?._tag === 'ScopeUsesLocalCredentials') {
         const { commandId: _c, pending: _p, ...kept } = link;
-        lateKept.push({ ...kept, linkedProviderId: error.linkedProviderId, reason: 'linked by someone else while the migration ran; the migration never replaces a link' });
+        const linkedProviderId = error._tag === 'ScopeAlreadyLinked' ? error.linkedProviderId : null;
+        lateKept.push({ ...kept, linkedProviderId, reason: 'set by someone else while the migration ran; the migration never replaces a link' });
       } else if (error) return E.left(stepRejected(commandId, error, appended));
     }
     if (step.mark.pending) {

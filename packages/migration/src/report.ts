@@ -1,4 +1,5 @@
-import type { KeptLink, MigrationLink, MigrationPlan, WithheldServiceLink } from './plan.js';
+import type { KeptLink, MigrationLink, ServiceWithoutLink } from './plan-links.js';
+import type { MigrationPlan } from './plan.js';
 import { providerNameFor } from './provider-names.js';
 
 /** What the migration of an org does (dry run) or did: the same for both, but for `eventsAppended`. */
@@ -14,9 +15,11 @@ export interface MigrationReport {
   readonly providersReused: readonly { readonly profileId: string; readonly providerId: string; readonly name: string; readonly roleArn: string }[];
   /** Providers whose name is not their profile's, with the reason: not a valid provider name, or taken by another provider. */
   readonly renamed: readonly { readonly profileId: string; readonly profile: string; readonly name: string; readonly reason: string }[];
+  /** Service, stage and local-credentials links (providerId null), each with its reason. */
   readonly links: readonly MigrationLink[];
   readonly linksKept: readonly KeptLink[];
-  readonly withheld: readonly WithheldServiceLink[];
+  /** Deployed services that get no service link, with the reason. */
+  readonly withoutServiceLink: readonly ServiceWithoutLink[];
   readonly skipped: readonly { readonly profileId: string; readonly reason: string }[];
   /** Commands still to run when the plan was made: 0 once an org is fully migrated. */
   readonly commandsPending: number;
@@ -67,7 +70,7 @@ export const reportOf = (plan: MigrationPlan, eventsAppended: number, lateKept: 
     ),
     links: steps.flatMap((step) => step.links.filter((link) => !late.has(keyOf(link))).map(withoutCommand)),
     linksKept: [...plan.linksKept, ...lateKept],
-    withheld: plan.withheld,
+    withoutServiceLink: plan.withoutServiceLink,
     skipped: steps.flatMap(({ profile: { profileId }, outcome }) => (outcome.kind === 'skip' ? [{ profileId, reason: outcome.reason }] : [])),
     commandsPending: pendingCommandsOf(plan),
     eventsAppended,

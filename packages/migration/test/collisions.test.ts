@@ -134,7 +134,7 @@ collisions('links the user made are kept and reported, never replaced', async ()
   assert.is(index.resolve({ orgId: 'acme', app: 'app1', service: 'api', stage: 'prod', region: 'us-east-1' }).provider?.id, 'dp-p-prod');
 });
 
-collisions('a stage mapped to a profile without a role keeps resolving to none: the service link is withheld, other deployed stages get stage links', async () => {
+collisions('a stage mapped to a profile without a role gets local credentials; the service link is made for every other stage', async () => {
   const { store, handler } = setup();
   await importOrThrow(
     handler,
@@ -153,13 +153,44 @@ collisions('a stage mapped to a profile without a role keeps resolving to none: 
     ),
   );
   const report = await migrateOrThrow(handler);
-  assert.equal(report.withheld.map(({ app, service, stages, providerId }) => ({ app, service, stages, providerId })), [
-    { app: 'app1', service: 'api', stages: ['sandbox'], providerId: 'dp-p-dev' },
+  assert.equal(report.links.map(({ scope, stage, providerId, from }) => [scope, stage, providerId, from]), [
+    ['service', undefined, 'dp-p-dev', 'default'],
+    ['stage', 'sandbox', null, 'stage'],
   ]);
-  assert.equal(report.links.map(({ scope, stage, from }) => [scope, stage, from]), [['stage', 'dev', 'default']]);
+  assert.match(report.links[1]!.reason, /maps to profile "local" \(p-local\), which has no role/);
+  assert.equal(report.withoutServiceLink, []);
   const index = await indexOf(store);
-  assert.is(index.resolve({ orgId: 'acme', app: 'app1', service: 'api', stage: 'sandbox', region: 'eu-west-1' }).source, 'none');
+  const sandbox = index.resolve({ orgId: 'acme', app: 'app1', service: 'api', stage: 'sandbox', region: 'eu-west-1' });
+  assert.equal([sandbox.source, sandbox.provider, sandbox.local], ['stage', null, true]);
   assert.is(index.resolve({ orgId: 'acme', app: 'app1', service: 'api', stage: 'dev', region: 'eu-west-1' }).provider?.accountId, '111111111111');
+  // A stage never deployed nor mapped before deployed with the default's role, and still does.
+  assert.is(index.resolve({ orgId: 'acme', app: 'app1', service: 'api', stage: 'int' }).provider?.accountId, '111111111111');
+});
+
+collisions('local credentials a user set where the migration wants a link are kept, and so is a user link where it wants local credentials', async () => {
+  const { store, handler, run } = setup();
+  await addRoleProvider(run, 'theirs', 'theirs', roleArn('999999999999'));
+  await importOrThrow(
+    handler,
+    profilesExport(
+      [
+        { id: 'p-dev', name: 'dev', awsAccessRoleArn: roleArn('111111111111') },
+        { id: 'p-local', name: 'local' },
+      ],
+      [{ name: 'app1', stages: { default: 'p-dev', qa: 'p-local' }, services: [{ name: 'api', instances: [{ stage: 'qa' }] }] }],
+    ),
+  );
+  await run({ type: 'LinkLocalCredentialsToService', app: 'app1', service: 'api', providerType: 'aws' });
+  await run({ type: 'LinkProviderToInstance', providerId: 'theirs', app: 'app1', service: 'api', stage: 'qa' });
+  const report = await migrateOrThrow(handler);
+  assert.equal(report.linksKept.map(({ scope, linkedProviderId, providerId, reason }) => [scope, linkedProviderId, providerId, reason]), [
+    ['service', null, 'dp-p-dev', 'set to local credentials; the migration never replaces a link'],
+    ['stage', 'theirs', null, 'already linked to provider "theirs"; the migration never replaces a link'],
+  ]);
+  assert.equal(report.links, []);
+  const index = await indexOf(store);
+  assert.is(index.resolve({ orgId: 'acme', app: 'app1', service: 'api', stage: 'qa' }).provider?.id, 'theirs');
+  assert.is(index.resolve({ orgId: 'acme', app: 'app1', service: 'api', stage: 'dev' }).local, true);
 });
 
 collisions.run();

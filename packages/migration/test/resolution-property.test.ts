@@ -1,12 +1,14 @@
-// Property: after migration, every stage and region of every legacy service resolves to the account the legacy model gave it.
+// Property: after migration, every stage (mapped, deployed or never mentioned) and region of every legacy service
+// resolves as the legacy model did: the same account, or local credentials where it gave none. Lazy migration on
+// first use and a run interrupted and run again end in the same answers.
 import fc from 'fast-check';
 import { CommandHandler } from '@providers/commands';
 import { accountIdOfRoleArn } from '@providers/domain';
 import { MemoryEventStore } from '@providers/store';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { migrate } from '../src/index.js';
-import { addRoleProvider, crashingAfter, importOrThrow, indexOf, migrateOptions, migrateOrThrow, setup } from './fixtures.js';
+import { migrate, migrateOnFirstUse, migrationText } from '../src/index.js';
+import { addRoleProvider, crashingAfter, importOrThrow, indexOf, issuedAt, migrateOptions, migrateOrThrow, setup, system } from './fixtures.js';
 
 interface Model {
   readonly org: string;
@@ -27,9 +29,19 @@ const legacyAccount = (model: Model, app: string, stage: string): string | null 
   return arn === undefined ? null : (accountIdOfRoleArn(arn) ?? null);
 };
 
+/** The stage maps (not through `default`) to a profile without a role: the legacy model said "local credentials" there, on purpose. */
+const mappedToNoRole = (model: Model, app: string, stage: string): boolean => {
+  const stages = model.apps.find((a) => a.name === app)?.stages ?? {};
+  return stage !== 'default' && Object.hasOwn(stages, stage) && model.deploymentProfiles.find((p) => p.id === stages[stage])?.awsAccessRoleArn === undefined;
+};
+
 const ACCOUNTS = ['111111111111', '222222222222', '333333333333'];
 const STAGES = ['dev', 'prod', 'qa', 'default'];
+/** Stages the export never mentions: deployed for the first time after the migration. */
+const NEW_STAGES = ['int'];
 const REGIONS = ['us-east-1', 'eu-west-1'];
+/** Every region a deployment is asked about: the export's, one it never mentions, and none (a component service). */
+const ASKED_REGIONS = [...REGIONS, 'ap-south-1', undefined];
 const arn = fc.tuple(fc.constantFrom(...ACCOUNTS), fc.constantFrom('deploy', 'ci')).map(([account, role]) => `arn:aws:iam::${account}:role/${role}`);
 
 const modelArb = fc
@@ -37,7 +49,8 @@ const modelArb = fc
   .chain((profiles) => {
     const profileIds = profiles.map((_, i) => `p${i}`);
     const instance = fc.record({ stage: fc.constantFrom(...STAGES), region: fc.option(fc.constantFrom(...REGIONS), { nil: undefined }) });
-    const service = (name: string) => fc.array(instance, { maxLength: 4 }).map((instances) => ({ name, instances }));
+        // The export names a service through its instances: one without any is unknown to the legacy model and to the migration.
+    const service = (name: string) => fc.array(instance, { minLength: 1, maxLength: 4 }).map((instances) => ({ name, instances }));
     const app = (name: string) =>
       fc.record({
         name: fc.constant(name),
@@ -72,42 +85,53 @@ const prepare = async (model: Model, userProviders: readonly { name: string; rol
   return { store, handler };
 };
 
-test('every deployed service, in every stage and region, resolves to the account the legacy model gave', async () => {
+/** Every deployment the property asks about: every service, every stage (mapped, deployed, never mentioned), every region. */
+const requestsOf = (model: Model) =>
+  model.apps.flatMap((app) =>
+    app.services.flatMap((service) =>
+      [...STAGES, ...NEW_STAGES].flatMap((stage) =>
+        ASKED_REGIONS.map((region) => ({ orgId: 'acme', app: app.name, service: service.name, stage, ...(region ? { region } : {}) })),
+      ),
+    ),
+  );
+
+const answersOf = (index: Awaited<ReturnType<typeof indexOf>>, model: Model) =>
+  requestsOf(model).map((request) => {
+    const { source, provider, local } = index.resolve(request);
+    return { request, source, providerId: provider?.id ?? null, local: local ?? false };
+  });
+
+test('every service, in every stage and region, resolves as the legacy model did; lazily or after a crash, the same', async () => {
   await fc.assert(
     fc.asyncProperty(modelArb, async ({ model, userProviders, crashAfter }) => {
       const { store, handler } = await prepare(model, userProviders);
       const report = await migrateOrThrow(handler);
       const index = await indexOf(store);
-      const withheld = new Set(report.withheld.map((w) => `${w.app}/${w.service}`));
-      for (const app of model.apps)
-        for (const service of app.services) {
-          if (service.instances.length === 0) continue;
-          const deployedStages = new Set(service.instances.map((i) => i.stage));
-          for (const stage of STAGES) {
-            // A stage neither deployed nor mapped inherits the service link, which is withheld (and reported) where it would move a mapped stage.
-            const known = deployedStages.has(stage) || (stage !== 'default' && Object.hasOwn(app.stages, stage));
-            if (!known && withheld.has(`${app.name}/${service.name}`)) continue;
-            for (const region of [...REGIONS, 'ap-south-1', undefined]) {
-              const resolved = index.resolve({ orgId: 'acme', app: app.name, service: service.name, stage, ...(region ? { region } : {}) });
-              assert.is(resolved.provider?.accountId ?? null, legacyAccount(model, app.name, stage), `${app.name}/${service.name}/${stage}/${region ?? '-'}`);
-            }
-          }
-        }
-      assert.is((await migrateOrThrow(new CommandHandler(store))).eventsAppended, 0, 'a second run appends nothing');
+      for (const request of requestsOf(model)) {
+        const where = `${request.app}/${request.service}/${request.stage}/${request.region ?? '-'}`;
+        const resolved = index.resolve(request);
+        const legacy = legacyAccount(model, request.app, request.stage);
+        assert.is(resolved.provider?.accountId ?? null, legacy, where);
+        // No account: the deployer's own credentials, as a local-credentials link where the stage was mapped so, else as none.
+        if (legacy === null) assert.ok(resolved.local === true || resolved.source === 'none', where);
+        if (mappedToNoRole(model, request.app, request.stage)) assert.equal([resolved.source, resolved.local], ['stage', true], where);
+      }
+      const again = await migrateOrThrow(new CommandHandler(store));
+      assert.equal([again.commandsPending, again.eventsAppended], [0, 0], 'a second run has nothing to do');
+      assert.match(migrationText(again).join('\n'), /nothing to do/);
+      const answers = answersOf(index, model);
 
-      // The same model, migrated by a run that crashes part-way and a second run, ends in the same resolution.
+      // Migrated lazily, on first use, the same model resolves alike.
+      const lazily = await prepare(model, userProviders);
+      await migrateOnFirstUse(lazily.handler, { actor: system, clock: () => issuedAt, externalIdFor: migrateOptions().externalIdFor })('acme');
+      assert.equal(answersOf(await indexOf(lazily.store), model), answers, 'lazy migration');
+
+      // Migrated by a run that crashes part-way and a second run, the same.
       const crashed = await prepare(model, userProviders);
       const stopped = await migrate(new CommandHandler(crashingAfter(crashed.store, crashAfter)), 'acme', migrateOptions()).catch(() => undefined);
       assert.ok(stopped === undefined || crashAfter >= report.eventsAppended);
       await migrateOrThrow(new CommandHandler(crashed.store));
-      const after = await indexOf(crashed.store);
-      for (const app of model.apps)
-        for (const service of app.services)
-          for (const stage of STAGES)
-            for (const region of [...REGIONS, undefined]) {
-              const request = { orgId: 'acme', app: app.name, service: service.name, stage, ...(region ? { region } : {}) };
-              assert.equal(after.resolve(request).provider?.id ?? null, index.resolve(request).provider?.id ?? null);
-            }
+      assert.equal(answersOf(await indexOf(crashed.store), model), answers, 'interrupted and run again');
     }),
     { numRuns: 150 },
   );

@@ -20,12 +20,29 @@ seed('dev is linked to service1, prod to service1 stage prod; p-old is skipped a
     ],
   );
   assert.equal(report.links, [
-    { scope: 'service', app: 'app1', service: 'service1', providerId: 'dp-p-dev', profileId: 'p-dev', from: 'default' },
-    { scope: 'stage', app: 'app1', service: 'service1', stage: 'prod', providerId: 'dp-p-prod', profileId: 'p-prod', from: 'stage' },
+    {
+      scope: 'service',
+      app: 'app1',
+      service: 'service1',
+      providerId: 'dp-p-dev',
+      profileId: 'p-dev',
+      from: 'default',
+      reason: 'app1\'s default stage maps to profile "dev" (p-dev): every stage without a mapping of its own deployed with its role',
+    },
+    {
+      scope: 'stage',
+      app: 'app1',
+      service: 'service1',
+      stage: 'prod',
+      providerId: 'dp-p-prod',
+      profileId: 'p-prod',
+      from: 'stage',
+      reason: 'stage prod of app1 maps to profile "prod" (p-prod)',
+    },
   ]);
   assert.equal(report.skipped.map((s) => s.profileId), ['p-old']);
   assert.match(report.skipped[0]!.reason, /no AWS access role ARN/);
-  assert.equal([report.providersReused, report.renamed, report.linksKept, report.withheld], [[], [], [], []]);
+  assert.equal([report.providersReused, report.renamed, report.linksKept, report.withoutServiceLink], [[], [], [], []]);
 
   const index = await indexOf(store);
   const dev = index.resolve({ orgId: 'acme', app: 'app1', service: 'service1', stage: 'dev', region: 'us-east-1' });
@@ -64,14 +81,39 @@ seed('the events: providers, links, then one marker per profile, by a system act
   });
 });
 
-seed('a profile without a role ARN resolves to none before and after: the deployer keeps using its own credentials', async () => {
+seed('an app whose default maps to a profile without a role gets no service link: the deployer keeps using its own credentials', async () => {
   const { store, handler } = setup();
   const legacy = seedExport();
-  legacy.apps.push({ name: 'app2', stages: { default: 'p-old' } as never, services: [{ name: 'api', instances: [{ stage: 'dev', region: 'us-east-1' }] }] });
+  legacy.apps.push({ name: 'app2', stages: { default: 'p-old', prod: 'p-prod' } as never, services: [{ name: 'api', instances: [{ stage: 'dev', region: 'us-east-1' }] }] });
   await importOrThrow(handler, legacy);
-  await migrateOrThrow(handler);
-  const r = (await indexOf(store)).resolve({ orgId: 'acme', app: 'app2', service: 'api', stage: 'dev', region: 'us-east-1' });
-  assert.is(r.source, 'none');
+  const report = await migrateOrThrow(handler);
+  assert.equal(report.withoutServiceLink.map(({ app, service, profileId }) => [app, service, profileId]), [['app2', 'api', 'p-old']]);
+  assert.match(report.withoutServiceLink[0]!.reason, /which becomes no provider/);
+  const index = await indexOf(store);
+  for (const stage of ['dev', 'int']) assert.is(index.resolve({ orgId: 'acme', app: 'app2', service: 'api', stage, region: 'us-east-1' }).source, 'none');
+  assert.is(index.resolve({ orgId: 'acme', app: 'app2', service: 'api', stage: 'prod' }).provider?.accountId, '222222222222', 'the stages with roles get theirs');
+});
+
+seed('with a stage mapped to a profile without a role, the seed keeps every answer: the service link, and local credentials for that stage', async () => {
+  const { store, handler } = setup();
+  const legacy = seedExport();
+  (legacy.apps[0]!.stages as Record<string, string>).qa = 'p-old';
+  await importOrThrow(handler, legacy);
+  const report = await migrateOrThrow(handler);
+  assert.equal(report.links.map(({ scope, stage, providerId }) => [scope, stage ?? null, providerId]), [
+    ['service', null, 'dp-p-dev'],
+    ['stage', 'qa', null],
+    ['stage', 'prod', 'dp-p-prod'],
+  ]);
+  const index = await indexOf(store);
+  const answer = (stage: string) => {
+    const r = index.resolve({ orgId: 'acme', app: 'app1', service: 'service1', stage, region: 'us-east-1' });
+    return [r.source, r.provider?.accountId ?? null, r.local ?? false];
+  };
+  assert.equal(answer('dev'), ['service', '111111111111', false]);
+  assert.equal(answer('int'), ['service', '111111111111', false], 'a stage never deployed before still uses the default profile\'s role');
+  assert.equal(answer('prod'), ['stage', '222222222222', false]);
+  assert.equal(answer('qa'), ['stage', null, true]);
 });
 
 seed('a known service deployed later to a stage its app maps lands in that stage\'s account, in any region', async () => {
