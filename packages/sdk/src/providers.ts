@@ -17,7 +17,8 @@ import { orgExternalIdOf } from './org-external-id.js';
 import { orgIamTemplate, type OrgIamTemplateInput } from './org-iam-template.js';
 import { validatePlainSecrets } from './provider-input.js';
 import { catalogEntries, type CatalogEntry } from './provider-catalog.js';
-import { auditFacts, liveReadModels, readModelsOf, rebuildReadModelsOf, type AsOf, type LiveOptions, type LiveReadModels, type RebuildInput, type RebuildResult } from './read-models.js';
+import { OrgReadModels } from './org-read-models.js';
+import { auditFacts, liveReadModels, rebuildReadModelsOf, type AsOf, type LiveOptions, type LiveReadModels, type RebuildInput, type RebuildResult } from './read-models.js';
 import { checkedAsOf } from './as-of.js';
 import { InvalidResolveRequest } from './invalid-resolve-request.js';
 import { sealingPreparation } from './sealing-preparation.js';
@@ -42,10 +43,12 @@ export class Providers {
   readonly #sealer: SecretSealer;
   readonly #ensureMigrated: (orgId: string) => Promise<void>;
   readonly #vendor: LazyVendor;
+  readonly #models: OrgReadModels;
 
   private constructor(stores: Stores, options: OpenOptions) {
     const { masterKeys, sts } = options;
     this.#stores = stores;
+    this.#models = new OrgReadModels(stores.events);
     this.#handler = new CommandHandler(stores.events, {
       ...(stores.snapshots ? { snapshots: stores.snapshots } : {}),
       ...(options.onWarning ? { onWarning: options.onWarning } : {}),
@@ -226,13 +229,17 @@ export class Providers {
   }
 
   /** Who added, linked, replaced and removed which provider and account, oldest first (one org, or all). */
-  audit(query: AuditQuery): Promise<AuditFact[]> {
-    return auditFacts(this.#stores.events, query);
+  async audit(query: AuditQuery): Promise<AuditFact[]> {
+    if (query.orgId === undefined) return auditFacts(this.#stores.events, query);
+    return (await this.#models.current(query.orgId)).audit.query(query);
   }
 
-  /** The org's read models — resolution index, provider catalog, audit trail — as of now or of a point. */
+  /**
+   * The org's read models — resolution index, provider catalog, audit trail: now, kept in memory
+   * and brought current by a tail read (query them at once; the next call folds on), or as of a point.
+   */
   readModels(orgId: string, asOf: AsOf = {}): Promise<AsOfReadModels> {
-    return readModelsOf(this.#stores.events, orgId, asOf);
+    return this.#models.at(orgId, asOf);
   }
 
   /** Read models of every org kept current by a live subscription, for a long-running process. */

@@ -3,13 +3,11 @@ import {
   LiveProjection,
   MemoryCheckpointStore,
   READ_MODELS_PROJECTION,
-  buildAsOf,
   createReadModels,
   project,
   readModelList,
   rebuildReadModels,
   StoreCheckpoints,
-  type AsOfReadModels,
   type AuditFact,
   type AuditQuery,
   type CheckpointStore,
@@ -18,7 +16,6 @@ import {
   type SnapshotStore,
 } from '@providers/projections';
 import type { EventStore } from '@providers/store';
-import { checkedAsOf } from './as-of.js';
 import type { Stores } from './store-url.js';
 
 /** As of when to answer: a global position, or an ISO time with a zone. */
@@ -52,20 +49,10 @@ export interface RebuildInput {
 /** What a rebuild folded, up to where, which unreadable events it skipped, and how many org states it saved. */
 export type RebuildResult = ReadModels & ProjectResult & { readonly orgs: number };
 
-/** One org's read models folded from its stream, as of now or a point. */
-export const readModelsOf = async (events: EventStore, orgId: string, given: AsOf): Promise<AsOfReadModels> => {
-  const asOf = checkedAsOf(given);
-  return buildAsOf(events, {
-    orgId,
-    ...(asOf.position !== undefined ? { position: asOf.position } : {}),
-    ...(asOf.time !== undefined ? { time: asOf.time } : {}),
-  });
-};
-
-/** The audit facts a query asks for: from one org's stream when it names one, else from every org. */
+/** The audit facts of every org a query asks for, from a replay of the log. */
 export const auditFacts = async (events: EventStore, query: AuditQuery): Promise<AuditFact[]> => {
   const trail = new AuditTrail();
-  await project(events, [trail], query.orgId !== undefined ? { orgId: query.orgId } : {});
+  await project(events, [trail]);
   return trail.query(query);
 };
 

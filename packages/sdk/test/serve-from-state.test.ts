@@ -103,6 +103,29 @@ serve('a warm resolve reads no event; after another writer appends one, it reads
   await Promise.all([providers.close(), other.close()]);
 });
 
+serve('list, show, audit and read models answer from cached models: warm, they read only what another writer appended', async () => {
+  const { stores, raw, read } = await counting();
+  const providers = await Providers.open({ store: stores });
+  const other = await Providers.open({ store: raw });
+  for (let i = 0; i < 20; i++) assert.ok(E.isRight(await other.addProvider({ orgId: 'acme', actor: admin, name: `p${i}`, type: 'aws', credentials: roleOf('111111111111') })));
+  assert.is((await providers.listProviders('acme')).length, 20);
+  const cold = read();
+  assert.is(cold, 20);
+  assert.is((await providers.showProvider('acme', 'p3'))?.usages.services.length, 0);
+  assert.is((await providers.audit({ orgId: 'acme' })).length, 20);
+  assert.is((await providers.readModels('acme')).catalog.list('acme').length, 20);
+  assert.is(read(), cold, 'warm reads read nothing');
+
+  assert.ok(E.isRight(await other.link({ orgId: 'acme', actor: admin, provider: 'p3', app: 'app1', service: 'api' })));
+  assert.equal((await providers.showProvider('acme', 'p3'))?.usages.services.map((s) => s.service), ['api']);
+  assert.is((await providers.audit({ orgId: 'acme' })).length, 21);
+  assert.is(read(), cold + 1, 'only the new event is read');
+  // A point in the past is a replay up to it, and does not disturb the cached models.
+  assert.is((await providers.readModels('acme', { position: 1n })).catalog.list('acme').length, 1);
+  assert.is((await providers.listProviders('acme')).length, 20);
+  await Promise.all([providers.close(), other.close()]);
+});
+
 serve('an as-of resolve answers from the history up to that point', async () => {
   const providers = await Providers.open({ store: 'memory:' });
   assert.ok(E.isRight(await providers.addProvider({ orgId: 'acme', actor: admin, name: 'dev', type: 'aws', credentials: { kind: 'aws-role', roleArn: 'arn:aws:iam::111111111111:role/deploy' } })));
