@@ -1,51 +1,31 @@
-import { isDomainError, type DomainError } from '@providers/sdk';
+import { ProvidersError, isDomainError, type DomainError, type FailureKind } from '@providers/sdk';
 
 /** The exit codes of DESIGN.md section 9. */
 export const EXIT = { ok: 0, rejected: 1, usage: 2, infrastructure: 3 } as const;
 
 /** A command line that cannot be carried out as written: exit code 2. */
-export class UsageError extends Error {
+export class UsageError extends ProvidersError {
   readonly _tag = 'UsageError' as const;
+  readonly kind = 'usage' as const;
   constructor(
     message: string,
     readonly field?: string,
   ) {
     super(message);
-    this.name = 'UsageError';
   }
 }
 
 /** A rejection by a rule of the domain, carried to the top so it exits with code 1. */
-export class Rejected extends Error {
+export class Rejected extends ProvidersError {
   readonly _tag = 'Rejected' as const;
+  readonly kind = 'rejected' as const;
   constructor(readonly error: DomainError) {
     super(error.message);
-    this.name = 'Rejected';
   }
 }
 
-const USAGE_TAGS = new Set([
-  'UsageError',
-  'InvalidTokensFile',
-  'InvalidStoreUrl',
-  'MasterKeyMissing',
-  'InvalidMasterKey',
-  'MasterKeyUnknown',
-  'MasterKeyMismatch',
-  'StsEndpointInvalid',
-  'InvalidIssuanceQuery',
-]);
-const REJECTION_TAGS = new Set([
-  'Rejected',
-  'NoProviderResolved',
-  'RoleAssumptionDenied',
-  'ConfusedDeputyRisk',
-  'StsRequestRejected',
-  'IamTemplateInputInvalid',
-  'InvalidLegacyExport',
-  'SecretShredded',
-  'RotationIncomplete',
-]);
+/** The exit code of each kind of failure: a new error has a kind, so it cannot fall through unlisted. */
+const EXIT_BY_KIND: Record<FailureKind, number> = { rejected: EXIT.rejected, usage: EXIT.usage, unavailable: EXIT.infrastructure, failure: EXIT.infrastructure };
 
 /** How an error ends the process: its exit code and what is printed. */
 export const classify = (error: unknown): { code: number; tag: string; message: string; field?: string } => {
@@ -54,7 +34,7 @@ export const classify = (error: unknown): { code: number; tag: string; message: 
   const tag = typeof tagged?._tag === 'string' ? tagged._tag : error instanceof Error ? error.name : 'Error';
   const message = typeof tagged?.message === 'string' ? tagged.message : String(error);
   const field = typeof tagged?.field === 'string' ? tagged.field : undefined;
-  if (USAGE_TAGS.has(tag)) return { code: EXIT.usage, tag, message, ...(field ? { field } : {}) };
-  if (REJECTION_TAGS.has(tag) || isDomainError(error)) return { code: EXIT.rejected, tag, message, ...(field ? { field } : {}) };
-  return { code: EXIT.infrastructure, tag, message, ...(field ? { field } : {}) };
+  // A rejection returned as a value by the SDK and thrown by a caller is still a rejection.
+  const code = error instanceof ProvidersError ? EXIT_BY_KIND[error.kind] : isDomainError(error) ? EXIT.rejected : EXIT.infrastructure;
+  return { code, tag, message, ...(field ? { field } : {}) };
 };

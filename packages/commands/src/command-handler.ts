@@ -14,6 +14,7 @@ import { WrongExpectedRevision, type EventStore, type NewEvent } from '@provider
 import { eventIdFor } from './event-ids.js';
 import { recordedTime } from './event-time.js';
 import { OrgStates, type HistoryPoint, type OrgStatesOptions } from './org-states.js';
+import { ProvidersError } from '@providers/domain';
 
 /** What an accepted command did. `events` is empty when it changed nothing (or was a repeat). */
 export interface CommandResult {
@@ -27,11 +28,11 @@ export interface CommandResult {
 }
 
 /** The command lost the race for the stream revision more times than allowed. */
-export class ConcurrencyExhausted extends Error {
+export class ConcurrencyExhausted extends ProvidersError {
   readonly _tag = 'ConcurrencyExhausted' as const;
+  readonly kind = 'unavailable' as const;
   constructor(readonly orgId: string, readonly attempts: number) {
     super(`organization ${orgId} kept changing under this command: gave up after ${attempts} attempts`);
-    this.name = 'ConcurrencyExhausted';
   }
 }
 

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { initialState, type OrgState } from '@providers/domain';
+import { ProvidersError } from '@providers/domain';
 
 /**
  * The version of the fold a snapshot was made by. Raise it whenever `evolve`
@@ -12,11 +13,11 @@ export const ORG_STATE_FOLD_VERSION = 3;
 export const ORG_STATE_SNAPSHOT_SCHEMA = 1;
 
 /** A snapshot's text that does not decode into an org state: damaged, or not one of ours. */
-export class OrgStateSnapshotCorrupt extends Error {
+export class OrgStateSnapshotCorrupt extends ProvidersError {
   readonly _tag = 'OrgStateSnapshotCorrupt' as const;
+  readonly kind = 'failure' as const;
   constructor(readonly detail: string) {
     super(`the org state snapshot is damaged: ${detail}`);
-    this.name = 'OrgStateSnapshotCorrupt';
   }
 }
 

@@ -82,3 +82,5 @@ export {
 } from './state.js';
 export { ORG_STREAM_PREFIX, orgIdOfStream, orgStream } from './streams.js';
 export { decodeWith, invalidInput, toInvalidInput, validateCommand, CommandCodec, type InvalidInput } from './validation.js';
+/** The kinds of failure every thrown error of the library has, and their base class: edges answer by kind. */
+export { FAILURE_KINDS, ProvidersError, failureKindOf, type FailureKind } from './failure.js';

@@ -1,13 +1,14 @@
 // Every error becomes a status and a body naming the error, its field and its message. A rejection
 // by a domain rule carries the domain's own message; anything unexpected is a 500 that echoes nothing.
-import type { DomainError } from '@providers/sdk';
+import { ProvidersError, type DomainError, type FailureKind } from '@providers/sdk';
 
 /** A rejection by a domain rule, as the SDK returns it. */
 export type DomainRejection = DomainError;
 
-/** An error of the HTTP layer itself: no token, another org, an unknown route, a body that does not fit. */
-export class HttpError extends Error {
+/** An error of the HTTP layer itself: no token, another org, an unknown route, a body that does not fit. Answered with its own status. */
+export class HttpError extends ProvidersError {
   readonly _tag = 'HttpError' as const;
+  readonly kind: FailureKind;
   constructor(
     readonly status: number,
     readonly error: string,
@@ -15,16 +16,16 @@ export class HttpError extends Error {
     readonly field: string | null = null,
   ) {
     super(message);
-    this.name = 'HttpError';
+    this.kind = status >= 500 ? 'failure' : 'rejected';
   }
 }
 
 /** A domain rejection thrown out of a route, to be answered with its status. */
-export class Rejection extends Error {
+export class Rejection extends ProvidersError {
   readonly _tag = 'Rejection' as const;
+  readonly kind = 'rejected' as const;
   constructor(readonly rejection: DomainRejection) {
     super(rejection.message);
-    this.name = 'Rejection';
   }
 }
 
@@ -53,35 +54,39 @@ const DOMAIN_STATUS: Record<DomainRejection['_tag'], number> = {
   DeploymentProfileMigratedAlready: 409,
 };
 
-// Errors the SDK throws whose message is safe to show (they carry no secret by construction).
-const THROWN_STATUS: Readonly<Record<string, number>> = {
-  InvalidPointInTime: 400,
-  InvalidResolveRequest: 400,
-  InvalidAuditQuery: 400,
-  InvalidLegacyExport: 400,
+// The status of each kind of failure the SDK throws: a new error has a kind, so it cannot fall through unanswered.
+const KIND_STATUS: Record<FailureKind, number> = { rejected: 422, usage: 400, unavailable: 503, failure: 500 };
+
+// Where a status says more than its kind's: what is absent, gone for good, a race lost, an upstream's
+// refusal, or the server's own configuration (not the caller's input).
+const TAG_STATUS: Readonly<Record<string, number>> = {
+  WrongExpectedRevision: 409,
+  MasterKeyMissing: 503,
+  MasterKeyUnknown: 503,
+  MasterKeyMismatch: 503,
+  InvalidMasterKey: 503,
+  StsEndpointInvalid: 503,
   NoProviderResolved: 404,
+  SecretShredded: 410,
   RoleAssumptionDenied: 502,
   StsRequestRejected: 502,
   StsResponseMalformed: 502,
-  StsUnavailable: 503,
   ConfusedDeputyRisk: 502,
   LocalCredentialsUnavailable: 502,
-  SecretShredded: 410,
-  MasterKeyMissing: 503,
-  MasterKeyUnknown: 503,
 };
 
-/** The status and body of any error; an unexpected one is a 500 that does not echo its details. */
+/** The status and body of any error; a failure (or anything unknown) is a 500 that does not echo its details. */
 export const toHttpError = (error: unknown): { status: number; body: ErrorBody } => {
   if (error instanceof HttpError) return { status: error.status, body: { error: error.error, field: error.field, message: error.message } };
   if (error instanceof Rejection) {
     const { _tag, field, message } = error.rejection;
-    return { status: DOMAIN_STATUS[_tag] ?? 400, body: { error: _tag, field, message } };
+    return { status: DOMAIN_STATUS[_tag], body: { error: _tag, field, message } };
   }
-  const tag = (error as { _tag?: unknown } | null)?._tag;
-  if (typeof tag === 'string' && THROWN_STATUS[tag] !== undefined) {
+  // Messages of the library's errors carry no secret by construction; a failure's may carry internals.
+  if (error instanceof ProvidersError && error.kind !== 'failure') {
     const field = (error as { field?: unknown }).field;
-    return { status: THROWN_STATUS[tag]!, body: { error: tag, field: typeof field === 'string' ? field : null, message: (error as Error).message } };
+    const status = TAG_STATUS[error._tag] ?? KIND_STATUS[error.kind];
+    return { status, body: { error: error._tag, field: typeof field === 'string' ? field : null, message: error.message } };
   }
   return { status: 500, body: { error: 'InternalError', field: null, message: 'the request failed; see the server log' } };
 };

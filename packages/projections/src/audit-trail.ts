@@ -5,6 +5,7 @@ import { parseIsoTime } from './iso-time.js';
 import type { ProjectedEvent } from './projected-event.js';
 import { SnapshotReader, type SnapshottableReadModel } from './snapshot.js';
 import { compareText } from './text-order.js';
+import { ProvidersError } from '@providers/domain';
 
 /**
  * Which facts to list. Every filter given must match; an absent one does not
@@ -28,14 +29,14 @@ export interface AuditQuery {
 }
 
 /** A filter of an audit query that cannot be understood (e.g. a time that is not ISO 8601). */
-export class InvalidAuditQuery extends Error {
+export class InvalidAuditQuery extends ProvidersError {
   readonly _tag = 'InvalidAuditQuery' as const;
+  readonly kind = 'usage' as const;
   constructor(
     readonly field: keyof AuditQuery,
     readonly rule: string,
   ) {
     super(`audit filter ${field}: ${rule}`);
-    this.name = 'InvalidAuditQuery';
   }
 }
 

@@ -5,6 +5,7 @@ import { toProjectedEvent, type ProjectedEvent } from './projected-event.js';
 import type { ReadModel } from './read-model.js';
 import { SnapshotUnreadable, isSnapshottable, type SnapshottableReadModel } from './snapshot.js';
 import { UnreadableEventError } from '@providers/stored-events';
+import { ProvidersError } from '@providers/domain';
 
 /** How often a live projection saves its checkpoint (and snapshot): whichever comes first. */
 export interface CheckpointThrottle {
@@ -49,26 +50,26 @@ export interface LiveProjectionStart {
 }
 
 /** The projection was stopped before what was awaited happened. */
-export class LiveProjectionStopped extends Error {
+export class LiveProjectionStopped extends ProvidersError {
   readonly _tag = 'LiveProjectionStopped' as const;
+  readonly kind = 'failure' as const;
   constructor(
     readonly projection: string,
     readonly position: bigint,
   ) {
     super(`projection ${projection} stopped at position ${position}`);
-    this.name = 'LiveProjectionStopped';
   }
 }
 
 /** The options ask for snapshots but a model cannot take one. */
-export class ModelNotSnapshottable extends Error {
+export class ModelNotSnapshottable extends ProvidersError {
   readonly _tag = 'ModelNotSnapshottable' as const;
+  readonly kind = 'failure' as const;
   constructor(
     readonly projection: string,
     readonly index: number,
   ) {
     super(`projection ${projection}: model #${index} has no snapshot()/restore(), so it cannot be kept in a snapshot store`);
-    this.name = 'ModelNotSnapshottable';
   }
 }
 

@@ -1,15 +1,16 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { parseAsOf, parseAsOfTime } from '@providers/domain';
+import { ProvidersError } from '@providers/domain';
 
 /** An `asOf` given to the SDK that the domain's as-of parser refuses; names `asOf.position` or `asOf.time`. */
-export class InvalidAsOf extends Error {
+export class InvalidAsOf extends ProvidersError {
   readonly _tag = 'InvalidAsOf' as const;
+  readonly kind = 'usage' as const;
   constructor(
     readonly field: string,
     readonly rule: string,
   ) {
     super(`${field}: ${rule}`);
-    this.name = 'InvalidAsOf';
   }
 }
 

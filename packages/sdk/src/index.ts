@@ -40,7 +40,7 @@ export { MIGRATION_ACTOR, type MigrateInput } from './legacy-migration.js';
 
 // What the library's methods take and return, from the packages behind it.
 export type { CommandResult } from '@providers/commands';
-export { ActorRole, MANAGING_ROLES, decodeWith, isDomainError, rules, type Actor, type DomainError, type DomainErrorTag, type EventEnvelope, type ProviderState } from '@providers/domain';
+export { ActorRole, FAILURE_KINDS, MANAGING_ROLES, ProvidersError, decodeWith, failureKindOf, isDomainError, rules, type FailureKind, type Actor, type DomainError, type DomainErrorTag, type EventEnvelope, type ProviderState } from '@providers/domain';
 export {
   parseLegacyExport,
   type ImportError,
@@ -66,7 +66,7 @@ export {
   type ResolvedProvider,
   type ResolveRequest,
 } from '@providers/projections';
-export { MasterKeyring, Redactor, RotationIncomplete, generateMasterKey, type RotationReport, type UnopenedDataKey } from '@providers/secrets';
+export { InvalidMasterKey, MasterKeyMismatch, MasterKeyMissing, MasterKeyUnknown, MasterKeyring, Redactor, RotationIncomplete, SecretShredded, SecretTampered, generateMasterKey, type RotationReport, type UnopenedDataKey } from '@providers/secrets';
 export type { AwsCredentialsProvider, AwsVendResult, CredentialProviderOptions, RoleVerified, StsOptions, VendRequest, VendResult, VerifyRoleInput } from '@providers/vending';
 export { toCredentialProcess, type CredentialProcessOutput } from '@providers/vending/credential-process';
 export { silenceSdkNodeVersionWarning } from '@providers/vending/sdk-warning';

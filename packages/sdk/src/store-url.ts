@@ -1,4 +1,5 @@
 import type { EventStore, KeyStore, SnapshotStore } from '@providers/store';
+import { ProvidersError } from '@providers/domain';
 
 /** Where the events live, as given by `--store` or `PROVIDERS_STORE`. */
 export type StoreLocation =
@@ -11,14 +12,14 @@ export type StoreLocation =
 export const DEFAULT_STORE_URL = 'sqlite:./.providers/events.db';
 
 /** A store URL that cannot be understood. */
-export class InvalidStoreUrl extends Error {
+export class InvalidStoreUrl extends ProvidersError {
   readonly _tag = 'InvalidStoreUrl' as const;
+  readonly kind = 'usage' as const;
   readonly field = 'store';
   constructor(readonly url: string) {
     super(
       `store URL ${JSON.stringify(url)} is not one of sqlite:PATH, memory:, esdb://HOST:PORT?… (or esdb+discover://…, kurrentdb://…), postgres://USER@HOST:PORT/DATABASE (or postgresql://…)`,
     );
-    this.name = 'InvalidStoreUrl';
   }
 }
 

@@ -4,21 +4,23 @@
  * sources, which are not secret. No `cause` is attached either, so that a
  * lower-level error cannot smuggle material into a log through the chain.
  */
+import { ProvidersError } from '@providers/domain';
 
 const MASTER_KEY_SOURCES = 'PROVIDERS_MASTER_KEY or PROVIDERS_MASTER_KEY_FILE';
 
 /** Secrets must be sealed or opened but no master key is configured. */
-export class MasterKeyMissing extends Error {
+export class MasterKeyMissing extends ProvidersError {
   readonly _tag = 'MasterKeyMissing' as const;
+  readonly kind = 'usage' as const;
   constructor() {
     super(`sealed secrets exist but no master key is configured: set ${MASTER_KEY_SOURCES}`);
-    this.name = 'MasterKeyMissing';
   }
 }
 
 /** A data key was wrapped by a master key that the keyring does not hold. */
-export class MasterKeyUnknown extends Error {
+export class MasterKeyUnknown extends ProvidersError {
   readonly _tag = 'MasterKeyUnknown' as const;
+  readonly kind = 'usage' as const;
   constructor(
     readonly masterKeyId: string,
     readonly keyId: string,
@@ -27,7 +29,6 @@ export class MasterKeyUnknown extends Error {
       `data key ${keyId} is wrapped by master key ${masterKeyId}, which is not in the keyring: ` +
         `add it to ${MASTER_KEY_SOURCES} (after the current key) until rotation has re-wrapped every data key`,
     );
-    this.name = 'MasterKeyUnknown';
   }
 }
 
@@ -37,8 +38,9 @@ export class MasterKeyUnknown extends Error {
  * `certain` is false for data keys wrapped before master keys had
  * fingerprints, which cannot tell a wrong key from an altered wrapped key.
  */
-export class MasterKeyMismatch extends Error {
+export class MasterKeyMismatch extends ProvidersError {
   readonly _tag = 'MasterKeyMismatch' as const;
+  readonly kind = 'usage' as const;
   constructor(
     readonly masterKeyId: string,
     readonly keyId: string,
@@ -49,65 +51,64 @@ export class MasterKeyMismatch extends Error {
         (certain ? '' : ' (or the wrapped key was altered: it predates master-key fingerprints, so the two cannot be told apart)') +
         `; give every master key an id of its own, and list the key that id ${masterKeyId} names in ${MASTER_KEY_SOURCES}`,
     );
-    this.name = 'MasterKeyMismatch';
   }
 }
 
 /** Rotation left data keys it could not open as they were; they are named, with the reason for each. */
-export class RotationIncomplete extends Error {
+export class RotationIncomplete extends ProvidersError {
   readonly _tag = 'RotationIncomplete' as const;
+  readonly kind = 'rejected' as const;
   constructor(readonly unopened: readonly { readonly keyId: string; readonly masterKeyId: string; readonly reason: string }[]) {
     super(
       `${unopened.length} data key(s) could not be opened and are still wrapped as they were: ` +
         unopened.map(({ keyId, reason }) => `${keyId} (${reason})`).join('; '),
     );
-    this.name = 'RotationIncomplete';
   }
 }
 
 /** The data key of a sealed secret was deleted: the secret is gone for good. */
-export class SecretShredded extends Error {
+export class SecretShredded extends ProvidersError {
   readonly _tag = 'SecretShredded' as const;
+  readonly kind = 'rejected' as const;
   constructor(readonly keyId: string) {
     super(`secret shredded: data key ${keyId} is not in the key store, so the secrets sealed with it cannot be opened`);
-    this.name = 'SecretShredded';
   }
 }
 
 /** A sealed secret or a wrapped data key failed authentication or is malformed. */
-export class SecretTampered extends Error {
+export class SecretTampered extends ProvidersError {
   readonly _tag = 'SecretTampered' as const;
+  readonly kind = 'failure' as const;
   constructor(
     readonly keyId: string,
     readonly field: string | undefined,
     reason: string,
   ) {
     super(`secret tampered: ${field === undefined ? `data key ${keyId}` : `field ${field} sealed under ${keyId}`}: ${reason}`);
-    this.name = 'SecretTampered';
   }
 }
 
 /** A master key configuration is malformed; names its source, never its value. */
-export class InvalidMasterKey extends Error {
+export class InvalidMasterKey extends ProvidersError {
   readonly _tag = 'InvalidMasterKey' as const;
+  readonly kind = 'usage' as const;
   constructor(
     readonly source: string,
     readonly rule: string,
   ) {
     super(`invalid master key in ${source}: ${rule}`);
-    this.name = 'InvalidMasterKey';
   }
 }
 
 /** A key id, field name or plaintext given to `seal` that cannot be sealed faithfully. */
-export class InvalidSealInput extends Error {
+export class InvalidSealInput extends ProvidersError {
   readonly _tag = 'InvalidSealInput' as const;
+  readonly kind = 'usage' as const;
   constructor(
     readonly input: 'keyId' | 'field' | 'plaintext',
     readonly rule: string,
   ) {
     super(`cannot seal: ${input} ${rule}`);
-    this.name = 'InvalidSealInput';
   }
 }
 

@@ -1,33 +1,34 @@
 /** Infrastructure failures of a store, as typed errors every adapter throws. */
+import { ProvidersError } from '@providers/domain';
 
 /** The stream was not at the revision the writer decided on: nothing was appended. */
-export class WrongExpectedRevision extends Error {
+export class WrongExpectedRevision extends ProvidersError {
   readonly _tag = 'WrongExpectedRevision' as const;
+  readonly kind = 'rejected' as const;
   constructor(
     readonly stream: string,
     readonly expected: bigint | 'any',
     readonly actual: bigint,
   ) {
     super(`stream ${stream} is at revision ${actual}, the writer expected ${expected}`);
-    this.name = 'WrongExpectedRevision';
   }
 }
 
 /** The store cannot be reached or is locked; retrying later may succeed. */
-export class StoreUnavailable extends Error {
+export class StoreUnavailable extends ProvidersError {
   readonly _tag = 'StoreUnavailable' as const;
+  readonly kind = 'unavailable' as const;
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
-    this.name = 'StoreUnavailable';
   }
 }
 
 /** The store answered, but not as the port promises: a bad row, a broken file, a refused write. */
-export class StoreFailure extends Error {
+export class StoreFailure extends ProvidersError {
   readonly _tag = 'StoreFailure' as const;
+  readonly kind = 'failure' as const;
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
-    this.name = 'StoreFailure';
   }
 }
 

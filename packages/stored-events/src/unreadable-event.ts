@@ -1,11 +1,13 @@
 import type { UnreadableEvent } from './read-event.js';
+import { ProvidersError } from '@providers/domain';
 
 /**
  * A stored event that cannot be read (unknown type, failed codec). Reported
  * with where it is — never skipped silently.
  */
-export class UnreadableEventError extends Error {
+export class UnreadableEventError extends ProvidersError {
   readonly _tag = 'UnreadableEventError' as const;
+  readonly kind = 'failure' as const;
   constructor(
     readonly stream: string,
     readonly revision: bigint,
@@ -13,6 +15,5 @@ export class UnreadableEventError extends Error {
     readonly reason: UnreadableEvent,
   ) {
     super(`cannot read the event at position ${position} (${stream} revision ${revision}): ${reason.message}`);
-    this.name = 'UnreadableEventError';
   }
 }

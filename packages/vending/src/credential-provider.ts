@@ -6,6 +6,7 @@
 // per session (concurrent calls share one vend).
 import type { AwsCredentials, AwsCredentialsProvider } from './aws-credentials.js';
 import type { AwsVendResult, VendRequest, VendResult } from './vendor.js';
+import { ProvidersError } from '@providers/domain';
 
 /** How a credential provider renews. */
 export interface CredentialProviderOptions {
@@ -16,11 +17,11 @@ export interface CredentialProviderOptions {
 }
 
 /** A provider's credentials are not AWS credentials (another vendor's secret fields). */
-export class NotAwsCredentials extends Error {
+export class NotAwsCredentials extends ProvidersError {
   readonly _tag = 'NotAwsCredentials' as const;
+  readonly kind = 'usage' as const;
   constructor(readonly type: string) {
     super(`the provider resolved for this deployment holds ${type} secret fields, not AWS credentials. Ask for type aws`);
-    this.name = 'NotAwsCredentials';
   }
 }
 
