@@ -1,5 +1,6 @@
-/** An "as of" that is neither a position nor an ISO 8601 time with a zone. */
 import { ProvidersError } from '@providers/domain';
+
+/** An "as of" that is neither a position nor an ISO 8601 time with a zone. */
 export class InvalidPointInTime extends ProvidersError {
   readonly _tag = 'InvalidPointInTime' as const;
   readonly kind = 'usage' as const;

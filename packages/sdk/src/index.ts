@@ -8,6 +8,7 @@ export type {
   AddProviderInput,
   ClearDefaultInput,
   LinkInput,
+  LinkLocalCredentialsInput,
   LinkTarget,
   RemoveProviderInput,
   RenameProviderInput,
@@ -70,4 +71,4 @@ export { InvalidMasterKey, MasterKeyMismatch, MasterKeyMissing, MasterKeyUnknown
 export type { AwsCredentialsProvider, AwsVendResult, CredentialProviderOptions, RoleVerified, StsOptions, VendRequest, VendResult, VerifyRoleInput } from '@providers/vending';
 export { toCredentialProcess, type CredentialProcessOutput } from '@providers/vending/credential-process';
 export { silenceSdkNodeVersionWarning } from '@providers/vending/sdk-warning';
-export { NoProviderResolved, isVendingError, type VendingError } from '@providers/vending/errors';
+export { LocalCredentialsOnPurpose, NoProviderResolved, isVendingError, type VendingError } from '@providers/vending/errors';

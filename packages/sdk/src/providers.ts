@@ -7,7 +7,7 @@ import type { AsOfReadModels, AuditFact, AuditQuery, Resolution, ResolveRequest 
 import { MasterKeyring, SecretSealer, type RotationReport } from '@providers/secrets';
 import type { RecordedEvent } from '@providers/store';
 import type { AwsCredentialsProvider, CredentialProviderOptions, IssuanceQuery, IssuanceRow, RoleVerified, VendRequest, VendResult, VerifyRoleInput } from '@providers/vending';
-import { linkCommand, unlinkCommand } from './link-commands.js';
+import { linkCommand, linkLocalCommand, unlinkCommand } from './link-commands.js';
 import { MIGRATION_ACTOR, migrateExport, type MigrateInput } from './legacy-migration.js';
 import type { OpenOptions } from './open-options.js';
 import { credentialProviderOf } from './credential-provider.js';
@@ -126,6 +126,11 @@ export class Providers {
   /** Links a provider to a service, or with `stage` (and `region`) to a stage or one instance. */
   link(input: In.LinkInput): WriteOutcome {
     return this.#onProvider(input, (providerId) => linkCommand(input, providerId));
+  }
+
+  /** Says that a service, a stage or an instance deploys with the deployer's own credentials for a type (default `aws`), on purpose. */
+  linkLocalCredentials(input: In.LinkLocalCredentialsInput): WriteOutcome {
+    return this.#handler.execute(linkLocalCommand(input));
   }
 
   /** Unlinks the provider of a type (default `aws`) from a service, a stage or an instance. */

@@ -54,7 +54,15 @@ export interface LinkInput extends WriteContext, LinkTarget {
   readonly replace?: boolean;
 }
 
-/** The provider of a type to unlink from a service, a stage or an instance. */
+/** A service, stage or instance that deploys with the deployer's own credentials for a type, on purpose. */
+export interface LinkLocalCredentialsInput extends WriteContext, LinkTarget {
+  /** The vendor type; `aws` unless said. */
+  readonly type?: string;
+  /** Replace the provider of the same type linked there (otherwise that is refused). */
+  readonly replace?: boolean;
+}
+
+/** The provider (or local-credentials link) of a type to unlink from a service, a stage or an instance. */
 export interface UnlinkInput extends WriteContext, LinkTarget {
   /** The vendor type; `aws` unless said. */
   readonly type?: string;

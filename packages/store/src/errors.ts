@@ -1,4 +1,4 @@
-/** Infrastructure failures of a store, as typed errors every adapter throws. */
+// Infrastructure failures of a store, as typed errors every adapter throws.
 import { ProvidersError } from '@providers/domain';
 
 /** The stream was not at the revision the writer decided on: nothing was appended. */

@@ -1,4 +1,4 @@
-/** Failures of vending, as typed errors. None of them ever carries a secret value. */
+// Failures of vending, as typed errors. None of them ever carries a secret value.
 import { ProvidersError } from '@providers/domain';
 
 /** A failure of vending: a `_tag`, a message saying what happened and a hint saying what to do. */
@@ -32,6 +32,24 @@ export class NoProviderResolved extends VendingFailure {
       type === 'aws'
         ? 'Link a provider to the service or the instance, set an organization default, or allow the fallback to local credentials'
         : 'Link a provider to the service or the instance, or set an organization default',
+    );
+  }
+}
+
+/** The deployment's scope is linked to the deployer's own credentials on purpose, and the caller did not allow them. */
+export class LocalCredentialsOnPurpose extends VendingFailure {
+  readonly _tag = 'LocalCredentialsOnPurpose' as const;
+  readonly kind = 'rejected' as const;
+  constructor(
+    readonly type: string,
+    readonly instance: string,
+    readonly scope: string,
+  ) {
+    super(
+      `${instance} deploys with the deployer's own ${type} credentials on purpose (a local-credentials link at its ${scope})`,
+      type === 'aws'
+        ? 'Deploy with your own credentials, or allow the fallback to local credentials to have them handed out here'
+        : `Use your own ${type} credentials there, or link a provider in place of the local-credentials link`,
     );
   }
 }
@@ -181,6 +199,7 @@ export class IssuanceNotRecorded extends VendingFailure {
 /** Every failure vending reports. */
 export type VendingError =
   | NoProviderResolved
+  | LocalCredentialsOnPurpose
   | RoleAssumptionDenied
   | VendingCredentialsInvalid
   | StsRequestRejected

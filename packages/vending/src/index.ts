@@ -59,6 +59,7 @@ export {
   IamTemplateInputInvalid,
   IssuanceNotRecorded,
   isVendingError,
+  LocalCredentialsOnPurpose,
   LocalCredentialsUnavailable,
   NoProviderResolved,
   RoleAssumptionDenied,

@@ -3,7 +3,7 @@ import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import { accountIdOfRoleArn } from '@providers/domain';
 import type { AwsCredentials, AwsCredentialsProvider } from './aws-credentials.js';
 import { createCredentialCache } from './credential-cache.js';
-import { LocalCredentialsUnavailable, NoProviderResolved } from './errors.js';
+import { LocalCredentialsOnPurpose, LocalCredentialsUnavailable, NoProviderResolved } from './errors.js';
 import { roleSessionName, sourceIdentityOf, type SessionInstance } from './session-name.js';
 import { sessionTags } from './session-tags.js';
 import { createStsGateway, type AssumedRole, type CallerIdentity, type StsOptions } from './sts-gateway.js';
@@ -159,7 +159,7 @@ export const createVendor = (options: VendorOptions): Vendor => {
     }
   };
 
-  const vendLocal = async (): Promise<AwsVendResult> => {
+  const vendLocal = async (source: ResolutionSource): Promise<AwsVendResult> => {
     let local: AwsCredentials;
     try {
       local = await localCredentials()();
@@ -174,7 +174,7 @@ export const createVendor = (options: VendorOptions): Vendor => {
       ...(local.expiration === undefined ? {} : { expiration: local.expiration }),
       ...(local.accountId === undefined ? {} : { accountId: local.accountId }),
       provider: null,
-      source: 'none',
+      source,
     };
   };
 
@@ -189,7 +189,8 @@ export const createVendor = (options: VendorOptions): Vendor => {
       type,
     });
     if (resolution.provider !== null) return vendProvider(request, resolution.provider, resolution.source);
-    if (request.allowLocalFallback === true && type === 'aws') return vendLocal();
+    if (request.allowLocalFallback === true && type === 'aws') return vendLocal(resolution.source);
+    if (resolution.local) throw new LocalCredentialsOnPurpose(type, describeInstance(request), resolution.source);
     throw new NoProviderResolved(
       type,
       describeInstance(request),

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { unwrap } from '../context.js';
+import { UsageError } from '../cli-errors.js';
+import { unwrap, type CliContext } from '../context.js';
 import type { Define } from '../program.js';
 import { targetOf, targetOptions, targetText } from './target-options.js';
 
@@ -9,22 +10,41 @@ export const registerLink = (program: Command, define: Define) => {
     targetOptions(
       program
         .command('link')
-        .description('link a provider to a service, or to an instance with --stage [--region]')
+        .description('link a provider (--provider) or local credentials (--local) to a service, or to an instance with --stage [--region]')
         .requiredOption('--org <org>', 'organization id')
-        .requiredOption('--provider <name>', 'provider name or id'),
+        .option('--provider <name>', 'provider name or id (or --local)')
+        .option('--local', 'deploy there with the deployer’s own credentials, on purpose: no provider, and no inherited one')
+        .option('--type <type>', 'with --local: the vendor type (default aws)'),
       { stage: 'optional', type: false },
-    ).option('--replace', 'replace the provider of the same type already linked there'),
+    ).option('--replace', 'replace what is already linked there for the same type'),
     async (ctx, o) => {
       const orgId = String(o.org);
       const target = targetOf(o);
-      const provider = await ctx.provider(orgId, String(o.provider));
-      const providers = await ctx.providers();
-      const result = unwrap(await providers.link({ ...ctx.write(orgId), ...target, provider: provider.id, ...(o.replace ? { replace: true } : {}) }));
-      const linked = result.events[0]?.event;
-      const replaced = linked && 'replacedProviderId' in linked.data ? linked.data.replacedProviderId : undefined;
       const scope = targetText(o);
+      if ((o.provider === undefined) === (o.local === undefined)) throw new UsageError('give exactly one of --provider or --local', 'provider');
+      if (o.type !== undefined && o.local === undefined) throw new UsageError('--type goes with --local (a provider link takes its provider’s type)', 'type');
+      const providers = await ctx.providers();
+      const replace = o.replace ? { replace: true } : {};
+      if (o.local) {
+        const type = String(o.type ?? 'aws');
+        const result = unwrap(await providers.linkLocalCredentials({ ...ctx.write(orgId), ...target, type, ...replace }));
+        const replaced = replacedBy(result.events[0]?.event);
+        if (ctx.out.json) return ctx.out.data({ local: true, type, scope, replacedProviderId: replaced ?? null, changed: result.events.length > 0 });
+        return ctx.out.line(
+          result.events.length
+            ? `${scope} deploys with local ${type} credentials on purpose${replaced ? ` (replacing ${await nameOf(ctx, orgId, replaced)})` : ''}`
+            : `${scope} already deploys with local ${type} credentials`,
+        );
+      }
+      const provider = await ctx.provider(orgId, String(o.provider));
+      const result = unwrap(await providers.link({ ...ctx.write(orgId), ...target, provider: provider.id, ...replace }));
+      const replaced = replacedBy(result.events[0]?.event);
       if (ctx.out.json) return ctx.out.data({ providerId: provider.id, scope, replacedProviderId: replaced ?? null, changed: result.events.length > 0 });
-      ctx.out.line(result.events.length ? `linked "${provider.name}" to ${scope}${replaced ? ` (replacing ${replaced})` : ''}` : `"${provider.name}" is already linked to ${scope}`);
+      ctx.out.line(
+        result.events.length
+          ? `linked "${provider.name}" to ${scope}${replaced ? ` (replacing ${await nameOf(ctx, orgId, replaced)})` : ''}`
+          : `"${provider.name}" is already linked to ${scope}`,
+      );
     },
   );
 
@@ -37,9 +57,22 @@ export const registerLink = (program: Command, define: Define) => {
       const orgId = String(o.org);
       const result = unwrap(await (await ctx.providers()).unlink({ ...ctx.write(orgId), ...targetOf(o) }));
       const unlinked = result.events[0]?.event;
+      const local = unlinked?.type === 'LocalCredentialsUnlinked';
       const providerId = unlinked && 'providerId' in unlinked.data ? unlinked.data.providerId : null;
-      if (ctx.out.json) return ctx.out.data({ providerId, scope: targetText(o) });
-      ctx.out.line(`unlinked the ${o.type} provider from ${targetText(o)}`);
+      if (ctx.out.json) return ctx.out.data({ providerId, ...(local ? { local: true } : {}), scope: targetText(o) });
+      ctx.out.line(local ? `${targetText(o)} no longer deploys with local ${o.type} credentials` : `unlinked the ${o.type} provider from ${targetText(o)}`);
     },
   );
+};
+
+/** The provider a link replaced, if it replaced one (a local-credentials link replaced has none). */
+const replacedBy = (event: { readonly data: object } | undefined): string | undefined => {
+  const id = event && 'replacedProviderId' in event.data ? event.data.replacedProviderId : undefined;
+  return typeof id === 'string' ? id : undefined;
+};
+
+/** A provider named as people know it, by name, with its id. */
+const nameOf = async (ctx: CliContext, orgId: string, providerId: string): Promise<string> => {
+  const provider = await (await ctx.providers()).findProvider(orgId, providerId);
+  return provider ? `"${provider.name}" (${providerId})` : providerId;
 };

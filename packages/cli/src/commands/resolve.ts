@@ -33,11 +33,13 @@ export const registerResolve = (program: Command, define: Define) =>
       if (!resolution.provider) await ctx.noteIfUnknown(String(o.org));
       const p = resolution.provider;
       const provider = p ? { id: p.id, name: p.name, type: p.type, accountId: p.accountId ?? null } : null;
-      if (ctx.out.json) return ctx.out.data({ source: resolution.source, provider, chain: resolution.chain });
+      if (ctx.out.json) return ctx.out.data({ source: resolution.source, provider, ...(resolution.local ? { local: true } : {}), chain: resolution.chain });
       ctx.out.line(
         p
           ? `${p.name} (${p.type}${p.accountId ? `, account ${p.accountId}` : ''}) from ${resolution.source}`
-          : `none: no provider is linked; the deployment falls back to its own local credentials`,
+          : resolution.local
+            ? `local credentials, on purpose: the ${resolution.source} is linked to the deployer’s own credentials`
+            : `none: no provider is linked; the deployment falls back to its own local credentials`,
       );
       if (o.explain)
         ctx.out.table(
@@ -45,7 +47,7 @@ export const registerResolve = (program: Command, define: Define) =>
           resolution.chain.map((l) => [
             `${l.scope === resolution.source ? '→ ' : '  '}${l.scope}`,
             l.key,
-            l.providerId ?? '-',
+            l.local ? '(local credentials)' : (l.providerId ?? '-'),
             l.setBy?.actor ?? '-',
             l.setBy?.at ?? '-',
             l.setBy?.position ?? '-',
