@@ -35,6 +35,7 @@ export interface GlobalOptions {
 /** One run of the CLI: opens the store on first use, knows the actor, prints through one Output. */
 export class CliContext {
   readonly out: Output;
+  // One store per run: the first command to ask opens it, for writing or for reading only.
   private opened?: Promise<Providers>;
 
   constructor(
@@ -55,15 +56,27 @@ export class CliContext {
     return location.kind === 'sqlite' ? `sqlite:${resolvePath(location.path)}` : this.storeUrl;
   }
 
+  /** The library on the store, for a command that writes. */
   providers(): Promise<Providers> {
-    if (!this.opened && this.options.verbose) this.out.note(`store: ${this.storeText}`);
-    this.opened ??= Providers.open({
+    this.opened ??= this.open(false);
+    return this.opened;
+  }
+
+  /** The library on the store opened for reading only, for a command that only reads: a read-only file can be read, and a missing one is not created. */
+  reader(): Promise<Providers> {
+    this.opened ??= this.open(true);
+    return this.opened;
+  }
+
+  private open(readOnly: boolean): Promise<Providers> {
+    if (this.options.verbose) this.out.note(`store: ${this.storeText}${readOnly ? ' (read-only)' : ''}`);
+    return Providers.open({
       store: this.storeUrl,
       masterKeys: MasterKeyring.fromEnvironment(this.environment.env),
       client: 'cli',
       onWarning: (warning) => this.out.note(`warning: ${warning.message}`),
+      ...(readOnly ? { readOnly: true } : {}),
     });
-    return this.opened;
   }
 
   /** Who is acting: `--actor`/`--role`, else PROVIDERS_ACTOR/PROVIDERS_ROLE, else the OS user as admin of a local store. */
@@ -97,7 +110,7 @@ export class CliContext {
 
   /** An org with no history at all is most likely a typo or the wrong store: say so on stderr, whatever the answer. */
   async noteIfUnknown(orgId: string): Promise<void> {
-    if ((await (await this.providers()).history(orgId)).length === 0)
+    if ((await (await this.reader()).history(orgId)).length === 0)
       this.out.note(`note: organization "${orgId}" has no history in the store ${this.storeText} (check --org and --store)`);
   }
 

@@ -10,6 +10,8 @@ import { describeFailure, snapshotWarning, type SnapshotWarning } from './snapsh
 export interface OrgStatesOptions {
   /** The store's own snapshots. Without it, every cold start replays the org's stream. */
   readonly snapshots?: SnapshotStore;
+  /** Restore from snapshots but never save one: the store is opened for reading only. */
+  readonly readOnly?: boolean;
   /** Told when a snapshot is missing its mark (stale, damaged, of another log) or cannot be saved; the state is replayed and right. */
   readonly onWarning?: (warning: SnapshotWarning) => void;
 }
@@ -162,7 +164,7 @@ export class OrgStates {
 
   private async save(stream: string, cached: Cached): Promise<void> {
     const snapshots = this.options.snapshots;
-    if (!snapshots) return;
+    if (!snapshots || this.options.readOnly) return;
     try {
       await snapshots.save({
         name: stream,

@@ -60,6 +60,7 @@ const KIND_STATUS: Record<FailureKind, number> = { rejected: 422, usage: 400, un
 // Where a status says more than its kind's: what is absent, gone for good, a race lost, an upstream's
 // refusal, or the server's own configuration (not the caller's input).
 const TAG_STATUS: Readonly<Record<string, number>> = {
+  InvalidResolveRequest: 400,
   WrongExpectedRevision: 409,
   MasterKeyMissing: 503,
   MasterKeyUnknown: 503,

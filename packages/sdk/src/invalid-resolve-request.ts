@@ -1,5 +1,4 @@
-import type { InvalidInput } from '@providers/domain';
-import { ProvidersError } from '@providers/domain';
+import { ProvidersError, type InvalidInput } from '@providers/domain';
 
 /**
  * A resolve or vend request that breaks a rule the writes obey (an empty
@@ -8,7 +7,8 @@ import { ProvidersError } from '@providers/domain';
  */
 export class InvalidResolveRequest extends ProvidersError {
   readonly _tag = 'InvalidResolveRequest' as const;
-  readonly kind = 'usage' as const;
+  // Refused by the same rules as a write, with the same exit code.
+  readonly kind = 'rejected' as const;
   readonly field: string;
   readonly rule: string;
   constructor(invalid: InvalidInput) {

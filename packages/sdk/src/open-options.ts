@@ -24,4 +24,9 @@ export interface OpenOptions {
   readonly client?: string;
   /** The store's time in ms (default Date.now): a command dated more than 15 minutes from it is refused. Tools that record a history of their own dates pass theirs. */
   readonly clock?: () => number;
+  /**
+   * Open the store for reading only (SQLite): a read-only file, or another user's, can be read,
+   * snapshots are restored but not saved, and every write fails. A missing file reads as empty.
+   */
+  readonly readOnly?: boolean;
 }

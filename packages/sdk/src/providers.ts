@@ -53,6 +53,7 @@ export class Providers {
       ...(stores.snapshots ? { snapshots: stores.snapshots } : {}),
       ...(options.onWarning ? { onWarning: options.onWarning } : {}),
       ...(options.clock ? { clock: options.clock } : {}),
+      ...(options.readOnly ? { readOnly: true } : {}),
     });
     this.#sealer = new SecretSealer({ keys: stores.keys, masterKeys });
     const vending = { resolve: (request: ResolveRequest) => this.resolve(request), unseal: (sealed: SealedSecret, field: string) => this.#sealer.unseal(sealed, field) };
@@ -70,7 +71,8 @@ export class Providers {
 
   /** Opens the stores at `options.store` (default: the embedded SQLite file). */
   static async open(options: OpenOptions = {}): Promise<Providers> {
-    const stores = typeof options.store === 'object' ? options.store : await openStores(parseStoreUrl(options.store ?? DEFAULT_STORE_URL));
+    const stores =
+      typeof options.store === 'object' ? options.store : await openStores(parseStoreUrl(options.store ?? DEFAULT_STORE_URL), options.readOnly ? { readOnly: true } : {});
     return new Providers(stores, { ...options, masterKeys: options.masterKeys ?? MasterKeyring.fromEnvironment() });
   }
 

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import type { EventStore, KeyStore, SnapshotStore } from '@providers/store';
 import { ProvidersError } from '@providers/domain';
 
@@ -52,7 +53,7 @@ export interface Stores {
  * Opens the stores at a location. Adapters are loaded on demand, so that a
  * process using SQLite never loads the gRPC client or `pg`, and the other way round.
  */
-export const openStores = async (location: StoreLocation): Promise<Stores> => {
+export const openStores = async (location: StoreLocation, options: { readonly readOnly?: boolean } = {}): Promise<Stores> => {
   switch (location.kind) {
     case 'memory': {
       const { MemoryEventStore, MemoryKeyStore, MemorySnapshotStore } = await import('@providers/store');
@@ -63,7 +64,9 @@ export const openStores = async (location: StoreLocation): Promise<Stores> => {
     }
     case 'sqlite': {
       const { openSqliteStores } = await import('@providers/store-sqlite');
-      return openSqliteStores(location.path);
+      // A store that is not there has no history to read: reading it creates no file.
+      if (options.readOnly && !existsSync(location.path)) return openStores({ kind: 'memory' });
+      return openSqliteStores(location.path, options.readOnly ? { readonly: true } : {});
     }
     case 'esdb': {
       const { EsdbEventStore, EsdbKeyStore, EsdbSnapshotStore } = await import('@providers/store-esdb');

@@ -96,6 +96,7 @@ export class SqliteConnection {
   release(): void {
     this.#users -= 1;
     if (this.#users > 0 || !this.db.open) return;
+    if (!this.readonly) leaveWal(this.db);
     this.db.close();
     dropSignal(this.path);
   }
@@ -110,6 +111,23 @@ export class SqliteConnection {
     }
   }
 }
+
+/**
+ * The last connection of a writer hands the file back in rollback-journal
+ * mode: a WAL file can be read only by someone who may create its -shm file
+ * beside it, so that another user, or a directory that is not writable,
+ * could not read a store at rest. The next writer turns WAL on again. While
+ * other connections use the file (a server), the switch is not possible and
+ * is skipped at once rather than waited for.
+ */
+const leaveWal = (db: Database.Database): void => {
+  try {
+    db.pragma('busy_timeout = 0');
+    db.pragma('journal_mode = DELETE');
+  } catch {
+    // Another connection holds the file in WAL mode: it stays so, and is readable while it is in use.
+  }
+};
 
 /**
  * Creates a directory and its missing parents. Not `mkdirSync(…, { recursive: true })`:

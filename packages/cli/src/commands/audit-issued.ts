@@ -3,7 +3,7 @@ import type { CliContext } from '../context.js';
 
 /** `providers audit --issued`: who received credentials, for which deployment, from which provider and session. */
 export const printIssued = async (ctx: CliContext, orgId: string, query: IssuanceQuery, format: string): Promise<void> => {
-  const providers = await ctx.providers();
+  const providers = await ctx.reader();
   const rows = await providers.issuance(orgId, query);
   if (format === 'json') return ctx.out.data(rows);
   if (format === 'csv') {

@@ -25,7 +25,7 @@ export const registerAudit = (program: Command, define: Define) =>
       const { orgId: _org, ...filters } = auditFiltersOf(orgId, o);
       const format = ctx.out.json ? 'json' : String(o.format);
       if (o.issued) return printIssued(ctx, orgId, filters, format);
-      const facts = await (await ctx.providers()).audit({ orgId, ...filters });
+      const facts = await (await ctx.reader()).audit({ orgId, ...filters });
       if (format === 'json') return ctx.out.data(facts);
       if (format === 'csv') return void ctx.environment.stdout.write(ctx.out.redactor.redact(auditCsv(facts)));
       ctx.out.table(

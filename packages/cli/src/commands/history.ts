@@ -6,7 +6,7 @@ export const registerHistory = (program: Command, define: Define) =>
   define(
     program.command('history').description('the events of an organization, oldest first').requiredOption('--org <org>', 'organization id'),
     async (ctx, o) => {
-      const events = await (await ctx.providers()).history(String(o.org));
+      const events = await (await ctx.reader()).history(String(o.org));
       const rows = events.map((e) => ({ position: e.position, revision: e.revision, type: e.type, data: e.data, metadata: e.metadata }));
       if (ctx.out.json) return ctx.out.data(rows);
       ctx.out.table(

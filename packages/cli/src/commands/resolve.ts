@@ -26,7 +26,7 @@ export const registerResolve = (program: Command, define: Define) =>
       .option('--as-of <when>', 'answer as of a global position (digits) or an ISO-8601 date-time with a zone (Z or ±hh:mm)')
       .option('--explain', 'show every scope looked at and the event that set it'),
     async (ctx, o) => {
-      const resolution = await (await ctx.providers()).resolve(
+      const resolution = await (await ctx.reader()).resolve(
         { orgId: String(o.org), ...deploymentOf(o) },
         asOfOption(o.asOf as string | undefined),
       );

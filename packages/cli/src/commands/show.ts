@@ -24,7 +24,7 @@ export const registerShow = (program: Command, define: Define) =>
       .requiredOption('--provider <name>', 'provider name or id'),
     async (ctx, o) => {
       const orgId = String(o.org);
-      const shown = await (await ctx.providers()).showProvider(orgId, String(o.provider));
+      const shown = await (await ctx.reader()).showProvider(orgId, String(o.provider));
       if (!shown)
         throw new Rejected({ _tag: 'ProviderNotFound', field: 'providerId', providerId: String(o.provider), message: `no provider "${String(o.provider)}" in organization ${orgId} (--provider)` });
       const { usages, ...provider } = shown;
@@ -55,7 +55,7 @@ export const registerList = (program: Command, define: Define) =>
     program.command('list').description('list the providers of an organization and where each is used').requiredOption('--org <org>', 'organization id'),
     async (ctx, o) => {
       const orgId = String(o.org);
-      const providers = (await (await ctx.providers()).listProviders(orgId)).sort((a, b) => a.name.localeCompare(b.name));
+      const providers = (await (await ctx.reader()).listProviders(orgId)).sort((a, b) => a.name.localeCompare(b.name));
       if (providers.length === 0) await ctx.noteIfUnknown(orgId);
       if (ctx.out.json) return ctx.out.data(providers);
       ctx.out.table(
