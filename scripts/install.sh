@@ -12,3 +12,4 @@ if [ -z "${npm_config_nodedir:-}" ] && [ -f /usr/include/node/node.h ]; then
   export npm_config_nodedir=/usr
 fi
 pnpm install --frozen-lockfile --reporter=append-only
+bash scripts/link-cli.sh

@@ -1,4 +1,6 @@
+import type { WriteStream } from 'node:tty';
 import { Redactor } from '@providers/sdk';
+import { cut, fitColumns } from './fit-columns.js';
 
 /**
  * Everything the CLI prints goes through here: JSON for scripts (bigints as
@@ -23,11 +25,18 @@ export class Output {
     if (!this.json) this.out.write(`${this.redactor.redact(text)}\n`);
   }
 
-  /** Prints a table with a header row, columns padded to their widest cell. */
+  /**
+   * Prints a table with a header row, columns padded to their widest cell; on a terminal, the
+   * widest columns are cut (ending in "…") so that each row fits its width. Into a pipe or a
+   * file, nothing is cut.
+   */
   table(headers: readonly string[], rows: readonly (readonly string[])[]): void {
     if (rows.length === 0) return this.line('(none)');
-    const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-    const format = (cells: readonly string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!))).join('  ');
+    const natural = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+    const terminal = this.out as Partial<WriteStream>;
+    const widths = terminal.isTTY && terminal.columns ? fitColumns(natural, terminal.columns) : natural;
+    const format = (cells: readonly string[]) =>
+      cells.map((c, i) => (i === cells.length - 1 ? cut(c, widths[i]!) : cut(c, widths[i]!).padEnd(widths[i]!))).join('  ');
     this.line(format(headers.map((h) => h.toUpperCase())));
     for (const row of rows) this.line(format(row));
   }

@@ -1,11 +1,10 @@
-import { Command, Option } from 'commander';
+import { Command, Help, Option } from 'commander';
 import { CliContext, type CliEnvironment } from './context.js';
 import { registerCommands } from './commands/index.js';
+import { VERSION } from './version.js';
 
 /** Runs a subcommand's body with a context built from its flags (global ones included). */
 export type Define = (command: Command, body: (ctx: CliContext, options: Record<string, unknown>, args: string[]) => Promise<void>) => Command;
-
-export const VERSION = '0.1.0';
 
 /**
  * The `providers` program: global flags and every subcommand. With `json`,
@@ -21,6 +20,7 @@ export const buildProgram = (environment: CliEnvironment, contexts: CliContext[]
     .option('--verbose', 'say on stderr which store is opened')
     .option('--json', 'print JSON for programs instead of a table, errors included (before or after the command)')
     .showHelpAfterError('(run with --help for usage)')
+    .configureHelp({ optionDescription: markRequired })
     .configureOutput({
       writeOut: (text) => void environment.stdout.write(text),
       writeErr: (text) => void (json ? undefined : environment.stderr.write(text)),
@@ -41,6 +41,14 @@ export const buildProgram = (environment: CliEnvironment, contexts: CliContext[]
   registerCommands(program, define);
   refuseClashes(program);
   return program;
+};
+
+const plainHelp = new Help();
+
+/** `--help` says which options a command cannot run without. */
+const markRequired = (option: Option): string => {
+  const description = plainHelp.optionDescription(option);
+  return option.mandatory ? `${description} (required)` : description;
 };
 
 /**

@@ -20,7 +20,7 @@ const matches = (pattern: RegExp) => (s: string) => pattern.test(s);
 /** An organization id: the tenant every command, event and query is scoped to. */
 export const OrgId = ruled(
   'OrgId',
-  'an organization id is 1–64 characters: letters, digits, ".", "_" or "-", starting with a letter or digit',
+  'an organization id is 1–64 characters: ASCII letters, digits, ".", "_" or "-", starting with a letter or digit',
   64,
   matches(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/),
 );
@@ -28,7 +28,7 @@ export const OrgId = ruled(
 /** A provider id, unique in its org and never reused. */
 export const ProviderId = ruled(
   'ProviderId',
-  'a provider id is 1–64 characters: letters, digits, ".", "_", ":" or "-"',
+  'a provider id is 1–64 characters: ASCII letters, digits, ".", "_", ":" or "-"',
   64,
   matches(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/),
 );
@@ -36,7 +36,7 @@ export const ProviderId = ruled(
 /** A provider name, unique in its org regardless of case. */
 export const ProviderName = ruled(
   'ProviderName',
-  'a provider name is 1–64 characters: letters, digits, spaces, ".", "_" or "-", starting and ending with a letter or digit',
+  'a provider name is 1–64 characters: ASCII letters, digits, spaces, ".", "_" or "-", starting and ending with a letter or digit',
   64,
   matches(/^[A-Za-z0-9](?:[A-Za-z0-9 ._-]{0,62}[A-Za-z0-9])?$/),
 );
@@ -52,7 +52,7 @@ export const ProviderType = ruled(
 /** An app name. */
 export const AppName = ruled(
   'AppName',
-  'an app name is 1–128 characters: letters, digits or "-", starting with a letter',
+  'an app name is 1–128 characters: ASCII letters, digits or "-", starting with a letter',
   128,
   matches(/^[A-Za-z][A-Za-z0-9-]{0,127}$/),
 );
@@ -60,7 +60,7 @@ export const AppName = ruled(
 /** A service name (a service lives in an app). */
 export const ServiceName = ruled(
   'ServiceName',
-  'a service name is 1–128 characters: letters, digits or "-", starting with a letter',
+  'a service name is 1–128 characters: ASCII letters, digits or "-", starting with a letter',
   128,
   matches(/^[A-Za-z][A-Za-z0-9-]{0,127}$/),
 );
@@ -68,7 +68,7 @@ export const ServiceName = ruled(
 /** A stage name (an instance is a service deployed to a stage). */
 export const StageName = ruled(
   'StageName',
-  'a stage name is 1–64 characters: letters, digits or "-", starting with a letter or digit',
+  'a stage name is 1–64 characters: ASCII letters, digits or "-", starting with a letter or digit',
   64,
   matches(/^[A-Za-z0-9][A-Za-z0-9-]{0,63}$/),
 );
@@ -137,7 +137,7 @@ export const SessionDurationSeconds = new t.Type<number, number, unknown>(
 /** The name of one of a vendor provider's secret fields. */
 export const SecretFieldName = ruled(
   'SecretFieldName',
-  'a secret field name is 1–64 characters of letters, digits or "_", starting with a letter',
+  'a secret field name is 1–64 characters of ASCII letters, digits or "_", starting with a letter',
   64,
   matches(/^[A-Za-z][A-Za-z0-9_]{0,63}$/),
 );
@@ -145,7 +145,7 @@ export const SecretFieldName = ruled(
 /** A command id: sending the same command id twice appends once. */
 export const CommandId = ruled(
   'CommandId',
-  'a command id is 1–128 characters: letters, digits, ".", "_", ":" or "-"',
+  'a command id is 1–128 characters: ASCII letters, digits, ".", "_", ":" or "-"',
   128,
   matches(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/),
 );
@@ -153,7 +153,7 @@ export const CommandId = ruled(
 /** A legacy deployment profile id. */
 export const DeploymentProfileId = ruled(
   'DeploymentProfileId',
-  'a deployment profile id is 1–128 characters: letters, digits, ".", "_", ":" or "-"',
+  'a deployment profile id is 1–128 characters: ASCII letters, digits, ".", "_", ":" or "-"',
   128,
   matches(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/),
 );

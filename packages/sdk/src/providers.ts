@@ -228,6 +228,11 @@ export class Providers {
     return issuanceOf(this.#stores.events, orgId, query, this.readModels(orgId));
   }
 
+  /** The global position of the store's last event, of every org (0n: an empty store). */
+  headPosition(): Promise<bigint> {
+    return this.#stores.events.headPosition();
+  }
+
   /** The org's events in order, as stored (secrets sealed). */
   async history(orgId: string): Promise<RecordedEvent[]> {
     const events: RecordedEvent[] = [];

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { CatalogEntry, PlainCredentials } from '@providers/sdk';
 import { UsageError } from '../cli-errors.js';
+import { wholeNumber } from '../number-option.js';
 import type { Define } from '../program.js';
 import { readSecret, readSecretFields, readStdin } from '../read-secret.js';
 import { rememberSecrets } from '../remember-secrets.js';
@@ -92,8 +93,7 @@ export const credentialsFrom = async (o: Record<string, unknown>, environment: C
   const kinds = [o.roleArn, o.accessKeyId, o.secretField].filter((v) => v !== undefined).length;
   if (kinds !== 1) throw new UsageError('give exactly one of --role-arn, --access-key-id or --secret-field', 'credentials');
   if (o.roleArn !== undefined) {
-    const duration = o.sessionDuration === undefined ? undefined : Number(o.sessionDuration);
-    if (duration !== undefined && !Number.isFinite(duration)) throw new UsageError('--session-duration is a number of seconds', 'session-duration');
+    const duration = o.sessionDuration === undefined ? undefined : wholeNumber('session-duration', o.sessionDuration);
     return {
       kind: 'aws-role',
       roleArn: String(o.roleArn),

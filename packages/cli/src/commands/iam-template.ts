@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { wholeNumber } from '../number-option.js';
 import type { Define } from '../program.js';
 
 /** `providers iam-template`: the CloudFormation template of the org's access role, filled in. */
@@ -22,7 +23,7 @@ export const registerIamTemplate = (program: Command, define: Define) =>
         orgId: String(o.org),
         ...(o.trustedAccount !== undefined ? { trustedAccountId: String(o.trustedAccount) } : {}),
         ...(o.externalId !== undefined ? { externalId: String(o.externalId) } : {}),
-        ...(o.maxSessionDuration !== undefined ? { maxSessionDurationSeconds: Number(o.maxSessionDuration) } : {}),
+        ...(o.maxSessionDuration !== undefined ? { maxSessionDurationSeconds: wholeNumber('max-session-duration', o.maxSessionDuration) } : {}),
         ...(o.roleName !== undefined ? { roleName: String(o.roleName) } : {}),
       });
       ctx.out.data(template);

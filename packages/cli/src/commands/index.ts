@@ -15,9 +15,11 @@ import { registerResolve } from './resolve.js';
 import { registerServe } from './serve.js';
 import { registerServerlessEnv } from './serverless-env.js';
 import { registerList, registerShow } from './show.js';
+import { registerStatus } from './status.js';
 
 /** Every subcommand of `providers`, in the order `--help` lists them. */
 export const registerCommands = (program: Command, define: Define): void => {
+  registerStatus(program, define);
   registerAdd(program, define);
   registerList(program, define);
   registerShow(program, define);

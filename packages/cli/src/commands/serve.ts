@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { serve, Tokens } from '@providers/http';
 import { UsageError } from '../cli-errors.js';
+import { wholeNumber } from '../number-option.js';
 import type { Define } from '../program.js';
 
 /** `providers serve`: the HTTP API and the web console on the store, until SIGINT or SIGTERM. */
@@ -13,8 +14,8 @@ export const registerServe = (program: Command, define: Define) =>
       .option('--host <host>', 'address to listen on', '127.0.0.1')
       .option('--port <port>', 'port to listen on (0: any free one)', '8080'),
     async (ctx, o) => {
-      const port = Number(o.port);
-      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0–65535 (got ${JSON.stringify(o.port)})`, 'port');
+      const port = wholeNumber('port', o.port);
+      if (port > 65535) throw new UsageError(`--port must be 0–65535 (got ${JSON.stringify(o.port)})`, 'port');
       const tokens = Tokens.fromFile(String(o.tokens));
       const running = await serve({ providers: await ctx.providers(), tokens, host: String(o.host), port });
       if (ctx.out.json) ctx.out.data({ url: running.url });
