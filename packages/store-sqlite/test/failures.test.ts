@@ -29,17 +29,25 @@ const failure = async <E extends Error>(promise: Promise<unknown>, type: new (..
 const failureOf = <E extends Error>(body: () => unknown, type: new (...args: never[]) => E): Promise<E> =>
   failure(Promise.resolve().then(body), type);
 
-test('a new file is in WAL mode with the current schema version', async () => {
+test('a file in use is in WAL mode with the current schema version; its last writer hands it back in rollback mode', async () => {
   const path = newFile();
   (await SqliteEventStore.open(path).close());
   // Opening again must not try to create the schema twice.
-  (await SqliteKeyStore.open(path).close());
+  const inUse = SqliteKeyStore.open(path);
   const raw = new Database(path, { readonly: true });
   try {
     assert.is(raw.pragma('journal_mode', { simple: true }), 'wal');
     assert.is(raw.pragma('user_version', { simple: true }), schemaVersion);
   } finally {
     raw.close();
+  }
+  await inUse.close();
+  // At rest, a reader that may not create the -shm file beside it can still read it.
+  const atRest = new Database(path, { readonly: true });
+  try {
+    assert.is(atRest.pragma('journal_mode', { simple: true }), 'delete');
+  } finally {
+    atRest.close();
   }
 });
 
