@@ -60,8 +60,21 @@ issued('each credentials run is recorded; --issued lists them with filters as JS
   assert.is(ws.run(['audit', '--org', 'acme', '--issued', '--since', 'yesterday']).code, 2);
 });
 
+issued('prune-issuance keeps what is younger than its age, is for managers, and refuses an age it cannot read', () => {
+  const before = ws.run(['audit', '--org', 'acme', '--issued', '--json']).json<unknown[]>().length;
+  const kept = ws.run(['prune-issuance', '--org', 'acme', '--older-than', '90d', '--json']);
+  assert.is(kept.code, 0, kept.stderr);
+  assert.equal(kept.json<{ pruned: number; kept: number }>(), { ...kept.json<object>(), pruned: 0, kept: before });
+  assert.is(ws.run(['--role', 'member', 'prune-issuance', '--org', 'acme', '--older-than', '1h']).code, 1);
+  const unreadable = ws.run(['prune-issuance', '--org', 'acme', '--older-than', 'soon']);
+  assert.equal([unreadable.code, /olderThan/.test(unreadable.stderr)], [2, true]);
+  assert.is(ws.run(['audit', '--org', 'acme', '--issued', '--json']).json<unknown[]>().length, before);
+});
+
 issued('a vend whose record cannot be written hands out nothing: exit 3, empty stdout', async () => {
   const holder = new Database(join(ws.dir, '.providers', 'events.db'));
+  // Another writer of the store, as the store opens it (WAL, so that readers go on), holding the write lock.
+  holder.pragma('journal_mode = WAL');
   holder.exec('BEGIN IMMEDIATE');
   try {
     const blocked = await ws.runAsync(['credentials', ...prod, '--format', 'process', '--json'], { env });

@@ -27,7 +27,7 @@ export { DEFAULT_STORE_URL, InvalidStoreUrl, openStores, parseStoreUrl, type Sto
 /** A snapshot that could not be used or saved (the answer was replayed from the log): what `OpenOptions.onWarning` hears. */
 export type { SnapshotWarning } from '@providers/commands';
 /** Issuance records (`CredentialsIssued`), their query and kinds: what `Providers.issuance` answers. */
-export type { Issuance, IssuanceKind, IssuanceQuery, IssuanceRow } from '@providers/vending';
+export type { Issuance, IssuanceKind, IssuancePruned, IssuanceQuery, IssuanceRow } from '@providers/vending';
 /** A resolve or vend request refused by the rules the writes obey. */
 export { InvalidResolveRequest } from './invalid-resolve-request.js';
 /** Points in time, live read models, rebuilds. */

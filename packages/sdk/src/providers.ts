@@ -6,7 +6,7 @@ import { migrateOnFirstUse, type ImportError, type MigrationFromExportReport } f
 import type { AsOfReadModels, AuditFact, AuditQuery, Resolution, ResolveRequest } from '@providers/projections';
 import { MasterKeyring, SecretSealer, type RotationReport } from '@providers/secrets';
 import type { RecordedEvent } from '@providers/store';
-import type { AwsCredentialsProvider, CredentialProviderOptions, IssuanceQuery, IssuanceRow, RoleVerified, VendRequest, VendResult, VerifyRoleInput } from '@providers/vending';
+import type { AwsCredentialsProvider, CredentialProviderOptions, IssuancePruned, IssuanceQuery, IssuanceRow, RoleVerified, VendRequest, VendResult, VerifyRoleInput } from '@providers/vending';
 import { linkCommand, linkLocalCommand, unlinkCommand } from './link-commands.js';
 import { MIGRATION_ACTOR, migrateExport, type MigrateInput } from './legacy-migration.js';
 import type { OpenOptions } from './open-options.js';
@@ -44,11 +44,13 @@ export class Providers {
   readonly #ensureMigrated: (orgId: string) => Promise<void>;
   readonly #vendor: LazyVendor;
   readonly #models: OrgReadModels;
+  readonly #clock: () => number;
 
   private constructor(stores: Stores, options: OpenOptions) {
     const { masterKeys, sts } = options;
     this.#stores = stores;
     this.#models = new OrgReadModels(stores.events);
+    this.#clock = options.clock ?? Date.now;
     this.#handler = new CommandHandler(stores.events, {
       ...(stores.snapshots ? { snapshots: stores.snapshots } : {}),
       ...(options.onWarning ? { onWarning: options.onWarning } : {}),
@@ -57,7 +59,7 @@ export class Providers {
     });
     this.#sealer = new SecretSealer({ keys: stores.keys, masterKeys });
     const vending = { resolve: (request: ResolveRequest) => this.resolve(request), unseal: (sealed: SealedSecret, field: string) => this.#sealer.unseal(sealed, field) };
-    this.#vendor = lazyVendor({ ...vending, ...(sts ? { sts } : {}), client: options.client ?? 'sdk' }, options.recordIssuance === false ? undefined : stores.events);
+    this.#vendor = lazyVendor({ ...vending, ...(sts ? { sts } : {}), client: options.client ?? 'sdk', ...(options.clock ? { clock: options.clock } : {}) }, options.recordIssuance === false ? undefined : stores.events);
     // The org's external id is read once before its migration, so every profile of the run gets the same one.
     const externalIds = new Map<string, string>();
     const lazy = migrateOnFirstUse(this.#handler, { actor: MIGRATION_ACTOR, externalIdFor: (_profile, orgId) => externalIds.get(orgId) ?? '' });
@@ -226,6 +228,15 @@ export class Providers {
   /** Who received credentials, oldest first, filtered like the audit trail (see issuance.ts). */
   issuance(orgId: string, query: IssuanceQuery = {}): Promise<IssuanceRow[]> {
     return issuanceOf(this.#stores.events, orgId, query, this.readModels(orgId));
+  }
+
+  /**
+   * Removes the org's issuance records older than an age (`90d`, `36h`) by the store's time; the
+   * decision stream is untouched, and the org's newest record always stays. Throws `InvalidIssuancePrune`.
+   */
+  async pruneIssuance(orgId: string, olderThan: string): Promise<IssuancePruned> {
+    const { pruneIssuance } = await import('@providers/vending');
+    return pruneIssuance(this.#stores.events, { orgId, olderThan, now: this.#clock() });
   }
 
   /** The global position of the store's last event, of every org (0n: an empty store). */

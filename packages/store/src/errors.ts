@@ -33,12 +33,12 @@ export class StoreFailure extends ProvidersError {
 }
 
 /** Only logs may lose their oldest events: this stream is one that states are rebuilt from. Nothing was removed. */
-export class StreamNotPrunable extends Error {
+export class StreamNotPrunable extends ProvidersError {
   readonly _tag = 'StreamNotPrunable' as const;
+  readonly kind = 'rejected' as const;
   readonly field = 'stream';
   constructor(readonly stream: string) {
     super(`stream ${stream} cannot be truncated: only the issuance log's streams (providers-issuance-<orgId>) may lose their oldest events`);
-    this.name = 'StreamNotPrunable';
   }
 }
 

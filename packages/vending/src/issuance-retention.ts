@@ -3,7 +3,7 @@
 // of the records that stay). The cut is made at the first record that is not older than the
 // cutoff, so no younger record is ever removed; the store keeps a stream's last record, so that
 // the stream's numbering goes on.
-import { rules } from '@providers/domain';
+import { ProvidersError, rules } from '@providers/domain';
 import type { EventStore } from '@providers/store';
 import { issuanceOf, issuanceStream } from './issuance.js';
 
@@ -27,14 +27,14 @@ export interface IssuancePruned {
 }
 
 /** A prune that cannot be understood; nothing was removed. */
-export class InvalidIssuancePrune extends Error {
+export class InvalidIssuancePrune extends ProvidersError {
   readonly _tag = 'InvalidIssuancePrune' as const;
+  readonly kind = 'usage' as const;
   constructor(
     readonly field: 'orgId' | 'olderThan' | 'now',
     readonly rule: string,
   ) {
     super(`issuance prune ${field}: ${rule}`);
-    this.name = 'InvalidIssuancePrune';
   }
 }
 

@@ -10,6 +10,7 @@ import { registerLink } from './link.js';
 import { registerManage } from './manage.js';
 import { registerMasterKey } from './master-key.js';
 import { registerMigrate } from './migrate.js';
+import { registerPruneIssuance } from './prune-issuance.js';
 import { registerRebuild } from './rebuild.js';
 import { registerResolve } from './resolve.js';
 import { registerServe } from './serve.js';
@@ -29,6 +30,7 @@ export const registerCommands = (program: Command, define: Define): void => {
   registerResolve(program, define);
   registerHistory(program, define);
   registerAudit(program, define);
+  registerPruneIssuance(program, define);
   registerMigrate(program, define);
   registerRebuild(program, define);
   registerCredentials(program, define);
