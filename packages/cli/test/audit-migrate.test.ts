@@ -53,7 +53,7 @@ cli('a profile name that was only made valid is reported as such, not as taken',
   writeFileSync(renamed, JSON.stringify({ org: 'renames', deploymentProfiles: [{ id: 'p-x', name: '@x', awsAccessRoleArn: 'arn:aws:iam::333333333333:role/deploy' }], apps: [] }));
   const r = ws.run(['migrate', '--org', 'renames', '--from', renamed, '--dry-run']);
   assert.is(r.code, 0, r.stderr);
-  assert.match(r.stdout, 'renamed: profile "@x" → provider "x" ("@x" is not a valid provider name)');
+  assert.match(r.stdout, `name profile "@x"'s provider "x": "@x" is not a valid provider name`);
   assert.not.match(r.stdout, 'taken');
 });
 

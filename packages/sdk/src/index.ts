@@ -43,7 +43,10 @@ export { MIGRATION_ACTOR, type MigrateInput } from './legacy-migration.js';
 export type { CommandResult } from '@providers/commands';
 export { ActorRole, FAILURE_KINDS, MANAGING_ROLES, ProvidersError, decodeWith, failureKindOf, isDomainError, rules, type FailureKind, type Actor, type DomainError, type DomainErrorTag, type EventEnvelope, type ProviderState } from '@providers/domain';
 export {
+  DECISIONS_LISTED,
+  migrationText,
   parseLegacyExport,
+  type MigrationTextOptions,
   type ImportError,
   type ImportReport,
   type LegacyApp,
