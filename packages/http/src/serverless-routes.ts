@@ -33,7 +33,7 @@ export const serverlessRoutes: readonly Route[] = [
     const resolution = await call.door.resolve({ orgId: call.orgId, app, service, stage, region, type: 'aws' });
     // Nothing resolved, or a local-credentials link said so on purpose: the plugin reads both as "use local credentials".
     if (resolution.provider === null) return sendJson(call.response, 200, { result: [], localCredentials: resolution.source !== 'none' });
-    const vended = await call.door.vend({ orgId: call.orgId, app, service, stage, region, type: 'aws', actor: call.principal.actor.id });
+    const vended = await call.door.vend({ orgId: call.orgId, app, service, stage, region, type: 'aws', actor: call.principal.actor.id, client: 'serverless-v3' });
     sendJson(call.response, 200, { result: vended.kind === 'aws' && vended.provider ? [providerEntry(vended)] : [] });
   }],
   ['GET', new RegExp(`${ORG}/params$`), async (call) => {

@@ -40,6 +40,10 @@ routes('an instance gets the resolved AWS provider only, vended, the provider na
   assert.not.match(answer.text, 'sk_live');
   assert.equal((await h.call(MEMBER, 'GET', `${instance('shop', 'api', 'prod', 'eu-west-1')}/params`)).body, { result: [] });
   assert.equal(h.logged, []);
+  // On record as a Serverless Framework hand-out, to the token's actor, never with the secret.
+  const [record] = (await h.providers.issuance('acme')).slice(-1);
+  assert.equal([record?.client, record?.kind, record?.request.stage, record?.request.region], ['serverless-v3', 'static-keys', 'prod', 'eu-west-1']);
+  assert.not.match(JSON.stringify(record, (_key, value: unknown) => (typeof value === 'bigint' ? String(value) : value)), SECRET);
 });
 
 routes('nothing resolved is an empty result (use local credentials); another org is a 403 and vends nothing', async ({ h }) => {

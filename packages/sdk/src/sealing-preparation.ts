@@ -28,8 +28,8 @@ interface Sealing {
  * key is stored only once the decision accepts, and deleted again if the
  * command is then not recorded (a conflict re-decided into a rejection) and
  * no recorded provider uses it. An access role holds nothing to seal: its
- * external id is the one given, else the org's recorded one, else its first
- * role's, else a new one (only the org's stream is appended to).
+ * external id is the one given, else the org's: the recorded one, else one
+ * its roles were generated with, else a new one, recorded with the role.
  */
 export const sealingPreparation = (sealer: SecretSealer, externalId: OrgExternalId, input: CredentialsCommand): Preparation => {
   const { orgId, plain } = input;
@@ -44,7 +44,10 @@ export const sealingPreparation = (sealer: SecretSealer, externalId: OrgExternal
       const providerId = input.providerIdIn(state);
       if (plain.kind === 'aws-role') {
         if (plain.externalId !== undefined) return E.right({ command: input.build(providerId, roleCredentials(plain, plain.externalId)) });
-        return E.right({ command: input.build(providerId, roleCredentials(plain, await externalId.proposed(state))) });
+        // Recorded as the org's once the decision accepts; if another writer recorded another id
+        // first, the command is prepared again, and then proposes that one.
+        const proposed = await externalId.proposed(state);
+        return E.right({ command: input.build(providerId, roleCredentials(plain, proposed)), keep: () => externalId.keep(proposed) });
       }
       const keyId = dataKeyId(orgId, providerId);
       if (sealing?.keyId !== keyId) {
