@@ -93,6 +93,7 @@ if (!motoAvailable()) {
     const providersCli = (args: string[]) => run(process.execPath, [cli, '--store', context.store, '--actor', 'mo', '--role', 'member', ...args], context.dir, context.base);
     assert.is((await providersCli(['link', '--org', ORG, '--provider', 'prod', '--app', 'shop', '--service', 'api', '--stage', 'prod'])).code, 0);
     assert.is((await providersCli(['link', '--org', ORG, '--provider', 'ci-keys', '--app', 'shop', '--service', 'api'])).code, 0);
+    assert.is((await providersCli(['link', '--org', ORG, '--app', 'shop', '--service', 'api', '--stage', 'qa', '--local'])).code, 0);
 
     const tokens = join(context.dir, 'tokens.json');
     writeFileSync(tokens, JSON.stringify([{ token: TOKEN, actor: 'ci', role: 'member', orgs: [ORG] }]));
@@ -167,6 +168,15 @@ if (!motoAvailable()) {
     assert.match(unreachable.out, /Providers: no credentials for org acmeorg from http:\/\/127\.0\.0\.1:\d+: .*Serverless will use local credentials/);
     const closed = await serverless(context, dir, ['print', '--stage', 'prod'], { ...down, PROVIDERS_REQUIRED: '1' });
     assert.is(closed.code, 1, closed.out);
+  });
+
+  e2e('a stage linked to local credentials deploys with them on purpose: said, and not stopped even with PROVIDERS_REQUIRED=1', async (context) => {
+    const dir = service(context, 'local');
+    for (const env of [{}, { PROVIDERS_REQUIRED: '1' }]) {
+      const printed = await serverless(context, dir, ['print', '--stage', 'qa'], env);
+      assert.is(printed.code, 0, printed.out);
+      assert.match(printed.out, /Providers: no credentials for shop\/api\/qa\/eu-west-1 from http:\/\/127\.0\.0\.1:\d+: it is linked to local credentials — Serverless will use local credentials/);
+    }
   });
 }
 
