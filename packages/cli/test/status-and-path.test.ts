@@ -50,7 +50,8 @@ status('from another directory, status names the store there, not created yet, a
 });
 
 status('after a write the store exists and status says how far its log goes, and which master keys are set', () => {
-  assert.is(providers(['add', '--org', 'acme', '--name', 'dev', '--type', 'aws', '--role-arn', 'arn:aws:iam::111111111111:role/deploy']).code, 0);
+  // With its own external id, the role is the store's only event (the org's id is not recorded beside it).
+  assert.is(providers(['add', '--org', 'acme', '--name', 'dev', '--type', 'aws', '--role-arn', 'arn:aws:iam::111111111111:role/deploy', '--external-id', 'acme-own-external-id']).code, 0);
   const key = generateMasterKey();
   const answer = JSON.parse(providers(['status', '--json'], { PROVIDERS_MASTER_KEY: key }).stdout) as Status;
   assert.equal([answer.exists, answer.headPosition], [true, '1']);
