@@ -172,7 +172,7 @@ if (!motoAvailable()) {
 
   e2e('a stage linked to local credentials deploys with them on purpose: said, and not stopped even with PROVIDERS_REQUIRED=1', async (context) => {
     const dir = service(context, 'local');
-    for (const env of [{}, { PROVIDERS_REQUIRED: '1' }]) {
+    for (const env of [{}, { PROVIDERS_REQUIRED: '1' }] as Record<string, string>[]) {
       const printed = await serverless(context, dir, ['print', '--stage', 'qa'], env);
       assert.is(printed.code, 0, printed.out);
       assert.match(printed.out, /Providers: no credentials for shop\/api\/qa\/eu-west-1 from http:\/\/127\.0\.0\.1:\d+: it is linked to local credentials — Serverless will use local credentials/);
