@@ -40,14 +40,15 @@ export { MemoryCheckpointStore, type CheckpointStore, type SnapshotStore, type S
 export { CheckpointFileUnreadable, CheckpointFileUnwritable, FileCheckpointStore, InvalidProjectionName } from './file-checkpoint-store.js';
 export { StoreCheckpoints } from './store-checkpoints.js';
 /** Read models kept current from a subscription, resumed from a checkpoint and snapshot. */
+export { LiveProjection } from './live-projection.js';
+/** What a live projection folds and where it records its progress, and its errors. */
 export {
-  LiveProjection,
   LiveProjectionStopped,
   ModelNotSnapshottable,
   type CheckpointThrottle,
   type LiveProjectionOptions,
   type LiveProjectionStart,
-} from './live-projection.js';
+} from './live-projection-options.js';
 /** One-shot catch-up from the persisted snapshot, and the full rebuild. */
 export {
   loadReadModels,

@@ -1,7 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import type { CommandHandler } from '@providers/commands';
 import type { Actor } from '@providers/domain';
-import { migrateFromExport, parseLegacyExport, type ImportError, type LegacyExport, type MigrationFromExportReport, type Progress } from '@providers/migration';
+import { migrateFromExport, migrateOnFirstUse, parseLegacyExport, type ImportError, type LegacyExport, type MigrationFromExportReport, type Progress } from '@providers/migration';
 
 /** Who runs a migration unless told: a system actor, so the audit trail tells the migration from people. */
 export const MIGRATION_ACTOR: Actor = { id: 'migration', role: 'system' };
@@ -36,4 +36,18 @@ export const migrateExport = async (
     ...(input.onProgress ? { onProgress: input.onProgress } : {}),
     externalIdFor: () => externalId,
   });
+};
+
+/**
+ * Migration of an org's deployment profiles the first time it is resolved or vended for (once per
+ * org per process). The org's external id is read once before its migration, so that every
+ * profile of the run gets the same one.
+ */
+export const lazyMigration = (handler: CommandHandler, externalIdOf: (orgId: string) => Promise<string>): ((orgId: string) => Promise<void>) => {
+  const externalIds = new Map<string, string>();
+  const lazy = migrateOnFirstUse(handler, { actor: MIGRATION_ACTOR, externalIdFor: (_profile, orgId) => externalIds.get(orgId) ?? '' });
+  return async (orgId) => {
+    if (!externalIds.has(orgId)) externalIds.set(orgId, await externalIdOf(orgId));
+    await lazy(orgId);
+  };
 };

@@ -1,27 +1,25 @@
-import { randomUUID } from 'node:crypto';
 import * as E from 'fp-ts/lib/Either.js';
-import { CommandHandler, type CommandResult } from '@providers/commands';
-import { decodeWith, findProvider, invalidInput, orgStream, resolve as resolveIn, rules, validateResolveRequest, type Command, type DomainError, type ProviderState, type SealedSecret } from '@providers/domain';
-import { migrateOnFirstUse, type ImportError, type MigrationFromExportReport } from '@providers/migration';
+import { CommandHandler, type CommandResult, type Preparation } from '@providers/commands';
+import { findProvider, orgStream, resolve as resolveIn, validateResolveRequest, type Command, type DomainError, type ProviderState, type SealedSecret } from '@providers/domain';
+import type { ImportError, MigrationFromExportReport } from '@providers/migration';
 import type { AsOfReadModels, AuditFact, AuditQuery, Resolution, ResolveRequest } from '@providers/projections';
 import { MasterKeyring, SecretSealer, type RotationReport } from '@providers/secrets';
 import type { RecordedEvent } from '@providers/store';
 import type { AwsCredentialsProvider, CredentialProviderOptions, IssuancePruned, IssuanceQuery, IssuanceRow, RoleVerified, VendRequest, VendResult, VerifyRoleInput } from '@providers/vending';
 import { linkCommand, linkLocalCommand, unlinkCommand } from './link-commands.js';
-import { MIGRATION_ACTOR, migrateExport, type MigrateInput } from './legacy-migration.js';
+import { lazyMigration, migrateExport, type MigrateInput } from './legacy-migration.js';
 import type { OpenOptions } from './open-options.js';
 import { credentialProviderOf } from './credential-provider.js';
 import { issuanceOf } from './issuance.js';
 import { lazyVendor, type LazyVendor } from './lazy-vendor.js';
 import { orgExternalIdOf } from './org-external-id.js';
 import { orgIamTemplate, type OrgIamTemplateInput } from './org-iam-template.js';
-import { validatePlainSecrets } from './provider-input.js';
 import { catalogEntries, type CatalogEntry } from './provider-catalog.js';
 import { OrgReadModels } from './org-read-models.js';
 import { auditFacts, liveReadModels, rebuildReadModelsOf, type AsOf, type LiveOptions, type LiveReadModels, type RebuildInput, type RebuildResult } from './read-models.js';
 import { checkedAsOf } from './as-of.js';
 import { InvalidResolveRequest } from './invalid-resolve-request.js';
-import { sealingPreparation } from './sealing-preparation.js';
+import { addProviderPreparation, updateCredentialsPreparation } from './credential-commands.js';
 import { shredRemoved, shredRemovedProvider } from './shred.js';
 import { DEFAULT_STORE_URL, openStores, parseStoreUrl, type Stores } from './store-url.js';
 import { stamp, type WriteContext } from './write-context.js';
@@ -60,15 +58,7 @@ export class Providers {
     this.#sealer = new SecretSealer({ keys: stores.keys, masterKeys });
     const vending = { resolve: (request: ResolveRequest) => this.resolve(request), unseal: (sealed: SealedSecret, field: string) => this.#sealer.unseal(sealed, field) };
     this.#vendor = lazyVendor({ ...vending, ...(sts ? { sts } : {}), client: options.client ?? 'sdk', ...(options.clock ? { clock: options.clock } : {}) }, options.recordIssuance === false ? undefined : stores.events);
-    // The org's external id is read once before its migration, so every profile of the run gets the same one.
-    const externalIds = new Map<string, string>();
-    const lazy = migrateOnFirstUse(this.#handler, { actor: MIGRATION_ACTOR, externalIdFor: (_profile, orgId) => externalIds.get(orgId) ?? '' });
-    this.#ensureMigrated = options.migrateOnFirstUse
-      ? async (orgId) => {
-          if (!externalIds.has(orgId)) externalIds.set(orgId, await this.externalIdOf(orgId));
-          await lazy(orgId);
-        }
-      : async () => undefined;
+    this.#ensureMigrated = options.migrateOnFirstUse ? lazyMigration(this.#handler, (orgId) => this.externalIdOf(orgId)) : async () => undefined;
   }
 
   /** Opens the stores at `options.store` (default: the embedded SQLite file). */
@@ -80,22 +70,7 @@ export class Providers {
 
   /** Adds a provider; secrets are sealed first, a role without an external id gets the org's (see sealing-preparation.ts). */
   addProvider(input: In.AddProviderInput): WriteOutcome {
-    const plain = validatePlainSecrets(input.credentials);
-    if (E.isLeft(plain)) return Promise.resolve(plain);
-    const providerId = input.providerId ?? `prv-${randomUUID()}`;
-    // The id names the data key: checked before anything is sealed under it.
-    const id = decodeWith(rules.ProviderId)(providerId);
-    if (E.isLeft(id)) return Promise.resolve(E.left(invalidInput('providerId', id.left.rule)));
-    const envelope = stamp(input);
-    const accountId = input.accountId ? { accountId: input.accountId } : {};
-    return this.#handler.transact(
-      sealingPreparation(this.#sealer, orgExternalIdOf(this.#stores.events, input.orgId), {
-        orgId: input.orgId,
-        plain: input.credentials,
-        providerIdIn: () => providerId,
-        build: (id, credentials) => ({ type: 'AddProvider', ...envelope, providerId: id, name: input.name, providerType: input.type, credentials, ...accountId }),
-      }),
-    );
+    return this.#transact(addProviderPreparation(this.#sealer, this.#stores.events, input));
   }
 
   /** Renames a provider (names are unique in the org regardless of case). */
@@ -105,18 +80,7 @@ export class Providers {
 
   /** Replaces a provider's credentials (sealed under the provider's own data key). */
   updateCredentials(input: In.UpdateCredentialsInput): WriteOutcome {
-    const plain = validatePlainSecrets(input.credentials);
-    if (E.isLeft(plain)) return Promise.resolve(plain);
-    const envelope = stamp(input);
-    const accountId = input.accountId ? { accountId: input.accountId } : {};
-    return this.#handler.transact(
-      sealingPreparation(this.#sealer, orgExternalIdOf(this.#stores.events, input.orgId), {
-        orgId: input.orgId,
-        plain: input.credentials,
-        providerIdIn: (state) => findProvider(state, input.provider)?.id ?? input.provider,
-        build: (providerId, credentials) => ({ type: 'UpdateProviderCredentials', ...envelope, providerId, credentials, ...accountId }),
-      }),
-    );
+    return this.#transact(updateCredentialsPreparation(this.#sealer, this.#stores.events, input));
   }
 
   /** Removes a provider (refused while used, unless `force`); `shred` then deletes its data key (`shred(orgId)` finishes it after a crash). */
@@ -279,6 +243,11 @@ export class Providers {
   async close(): Promise<void> {
     await this.#vendor.close();
     await this.#stores.close();
+  }
+
+  /** A preparation, or the rule its input broke (nothing is sealed or recorded then). */
+  #transact(preparation: E.Either<DomainError, Preparation>): WriteOutcome {
+    return E.isLeft(preparation) ? Promise.resolve(preparation) : this.#handler.transact(preparation.right);
   }
 
   /** A command about one provider, named by id or name: the name is read on the state it is decided on. */

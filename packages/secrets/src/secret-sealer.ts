@@ -9,12 +9,10 @@ import type { PendingSeal } from './pending-seal.js';
 import { additionalData, checkAddress, sealInput } from './seal-input.js';
 import type { Redactor } from './redact.js';
 import { unopenedReason, type RotationReport, type UnopenedDataKey } from './rotation-report.js';
+import { IV_BYTES, TAG_BYTES, decodeSealed } from './sealed-parts.js';
 import { SEALED_SECRET_ALGORITHM, type SealedSecret } from './sealed-secret.js';
 
-const IV_BYTES = 12;
-const TAG_BYTES = 16;
 const DEFAULT_CACHE_SIZE = 1000;
-const STRICT_BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
 /** What a `SecretSealer` works with. */
 export interface SecretSealerOptions {
@@ -27,35 +25,6 @@ export interface SecretSealerOptions {
   /** How many unwrapped data keys to keep in memory (default 1000). */
   readonly cacheSize?: number | undefined;
 }
-
-const decodeBase64 = (value: unknown, bytes?: number): Buffer | undefined => {
-  if (typeof value !== 'string' || !STRICT_BASE64.test(value)) return undefined;
-  const decoded = Buffer.from(value, 'base64');
-  return bytes === undefined || decoded.length === bytes ? decoded : undefined;
-};
-
-interface SealedParts {
-  readonly iv: Buffer;
-  readonly ct: Buffer;
-  readonly tag: Buffer;
-}
-
-// Sealed secrets come out of events, which are data from outside: check the shape before the crypto.
-const decodeSealed = (sealed: SealedSecret, field: string): SealedParts => {
-  const keyId = typeof sealed?.keyId === 'string' ? sealed.keyId : '(none)';
-  const malformed = (what: string) => new SecretTampered(keyId, field, `the sealed secret is malformed: ${what}`);
-  if (sealed?.alg !== SEALED_SECRET_ALGORITHM) throw malformed(`alg is not ${SEALED_SECRET_ALGORITHM}`);
-  if (typeof sealed.keyId !== 'string' || sealed.keyId.length === 0 || sealed.keyId.includes('\0')) {
-    throw malformed('keyId is not a key id');
-  }
-  const iv = decodeBase64(sealed.iv, IV_BYTES);
-  if (iv === undefined) throw malformed(`iv is not base64 of ${IV_BYTES} bytes`);
-  const ct = decodeBase64(sealed.ct);
-  if (ct === undefined) throw malformed('ct is not base64');
-  const tag = decodeBase64(sealed.tag, TAG_BYTES);
-  if (tag === undefined) throw malformed(`tag is not base64 of ${TAG_BYTES} bytes`);
-  return { iv, ct, tag };
-};
 
 /**
  * Seals secret values with envelope encryption: one random data key per key id
