@@ -34,7 +34,7 @@ export const vendingRow = async (ctx: BenchContext): Promise<BenchRow> => {
   silenceSdkNodeVersionWarning();
   const server = await startStsServer();
   server.setLatency(20);
-  const resolve = async (_: ResolveRequest): Promise<Resolution> => ({ source: 'instance', provider, chain: [] });
+  const resolve = async (_: ResolveRequest): Promise<Resolution> => ({ source: 'instance', provider, chain: [], pins: [], allowedAccountIds: null, accountCheck: 'unpinned' });
   const vendor = createVendor({
     resolve,
     unseal: async () => {

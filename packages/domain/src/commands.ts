@@ -1,6 +1,7 @@
 import * as t from 'io-ts';
 import { Actor } from './actor.js';
 import { ProviderCredentials } from './credentials.js';
+import { PinScope, PinnedAccountIds } from './pin-scope.js';
 import {
   AccountId,
   AppName,
@@ -100,6 +101,11 @@ export const LinkLocalCredentialsToInstance = command(
   { region: AwsRegion, replace: t.boolean },
 );
 
+/** Pins a scope (org, service, stage or instance) to the AWS accounts it may deploy to, replacing the pin it had. */
+export const PinAccount = command('PinAccount', { scope: PinScope, accountIds: PinnedAccountIds, reason: Reason }, {});
+/** Removes a scope's account pin: its deployments are then bound only by the pins of wider scopes. */
+export const RemoveAccountPin = command('RemoveAccountPin', { scope: PinScope, reason: Reason }, {});
+
 // The legacy model, kept so that deployment profiles can be recorded and migrated.
 /** Records a legacy deployment profile (a named role ARN) so it can be migrated. */
 export const CreateDeploymentProfile = command(
@@ -147,6 +153,8 @@ export const commandCodecs = {
   UnlinkProviderFromInstance,
   LinkLocalCredentialsToService,
   LinkLocalCredentialsToInstance,
+  PinAccount,
+  RemoveAccountPin,
   CreateDeploymentProfile,
   UpdateDeploymentProfile,
   LinkStageToDeploymentProfile,

@@ -1,5 +1,12 @@
 import type { ActorRole } from './actor.js';
+import type { PinScope } from './pin-scope.js';
 import type { Scope } from './scope.js';
+
+/** A pin as a rejection names it: where, and the accounts it allows. */
+export interface PinNamed {
+  readonly scope: PinScope;
+  readonly accountIds: readonly string[];
+}
 
 /** Where a provider is in use: what blocks its removal. */
 export type Usage =
@@ -20,6 +27,9 @@ export type DomainError =
   | { readonly _tag: 'NothingLinked'; readonly field: 'providerType'; readonly scope: Scope; readonly message: string }
   | { readonly _tag: 'NoDefaultProvider'; readonly field: 'providerType'; readonly providerType: string; readonly message: string }
   | { readonly _tag: 'ProviderInUse'; readonly field: 'force'; readonly providerId: string; readonly usages: readonly Usage[]; readonly message: string }
+  | { readonly _tag: 'AccountNotAllowed'; readonly field: string; readonly scope: Scope; readonly pin: PinNamed; readonly providerId: string; readonly providerName: string; readonly accountId: string | null; readonly message: string }
+  | { readonly _tag: 'AllowedAccountsEmpty'; readonly field: 'accountIds'; readonly scope: PinScope; readonly pins: readonly PinNamed[]; readonly message: string }
+  | { readonly _tag: 'NoAccountPin'; readonly field: 'scope'; readonly scope: PinScope; readonly message: string }
   | { readonly _tag: 'DeploymentProfileNotFound'; readonly field: 'profileId'; readonly profileId: string; readonly message: string }
   | { readonly _tag: 'DeploymentProfileAlreadyExists'; readonly field: 'profileId'; readonly profileId: string; readonly message: string }
   | { readonly _tag: 'DeploymentProfileMigratedAlready'; readonly field: 'roleArn'; readonly profileId: string; readonly providerId: string | null; readonly message: string };

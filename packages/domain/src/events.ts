@@ -1,6 +1,7 @@
 import * as t from 'io-ts';
 import { Actor } from './actor.js';
 import { ProviderCredentials } from './credentials.js';
+import { PinScope, PinnedAccountIds } from './pin-scope.js';
 import {
   AccountId,
   AppName,
@@ -51,6 +52,8 @@ export const eventDataCodecs = {
     { stage: StageName, region: AwsRegion, replacedProviderId: ProviderId },
   ),
   LocalCredentialsUnlinked: optional({ type: ProviderType, app: AppName, service: ServiceName }, { stage: StageName, region: AwsRegion }),
+  AccountPinned: t.readonly(t.strict({ scope: PinScope, accountIds: PinnedAccountIds, reason: Reason })),
+  AccountPinRemoved: t.readonly(t.strict({ scope: PinScope, reason: Reason })),
   DeploymentProfileCreated: optional({ profileId: DeploymentProfileId, name: DeploymentProfileName }, { roleArn: RoleArn }),
   DeploymentProfileUpdated: optional({ profileId: DeploymentProfileId, name: DeploymentProfileName }, { roleArn: RoleArn }),
   StageLinkedToDeploymentProfile: t.readonly(
@@ -88,6 +91,8 @@ export const CURRENT_SCHEMA_VERSION: { readonly [K in EventType]: number } = {
   ProviderUnlinkedFromInstance: 1,
   LocalCredentialsLinked: 1,
   LocalCredentialsUnlinked: 1,
+  AccountPinned: 1,
+  AccountPinRemoved: 1,
   DeploymentProfileCreated: 1,
   DeploymentProfileUpdated: 1,
   StageLinkedToDeploymentProfile: 1,

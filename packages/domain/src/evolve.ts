@@ -2,11 +2,12 @@ import type { DomainEvent, EventEnvelope, EventMetadata, EventType } from './eve
 import type { Evolver } from './evolver.js';
 import { legacyEvolver } from './legacy-fold.js';
 import { linksEvolver } from './links-fold.js';
+import { pinsEvolver } from './pins-fold.js';
 import { providersEvolver } from './providers-fold.js';
 import { COMMAND_ID_WINDOW, type OrgState } from './state.js';
 
 /** The sub-domains' folds, together: every event type has exactly one (the type checks it). */
-const orgEvolver: Evolver<EventType> = { ...providersEvolver, ...linksEvolver, ...legacyEvolver };
+const orgEvolver: Evolver<EventType> = { ...providersEvolver, ...linksEvolver, ...pinsEvolver, ...legacyEvolver };
 
 type AnyFold = (state: OrgState, event: DomainEvent, metadata: EventMetadata, position: bigint) => void;
 

@@ -11,7 +11,9 @@ export {
   LinkProviderToService,
   LinkStageToDeploymentProfile,
   MarkDeploymentProfileMigrated,
+  PinAccount,
   RecordInstanceDeployed,
+  RemoveAccountPin,
   RemoveProvider,
   RenameProvider,
   SetDefaultProvider,
@@ -33,11 +35,14 @@ export {
   SecretFieldsCredentials,
 } from './credentials.js';
 export { decide } from './decide.js';
+/** Account pins: the accounts a scope may deploy to, and how they combine along a deployment's chain. */
+export { accountOfCredentials, allowedAccounts, type PinState } from './account-pins.js';
+export { MAX_PINNED_ACCOUNTS, PinScope, PinnedAccountIds, describePinScope, pinKey, pinScopeOf } from './pin-scope.js';
 export type { Decider, Decision } from './decision.js';
 export { deployedInstanceKey, stageProfileKey, type DeployedInstance, type DeploymentProfileState } from './legacy-state.js';
 export { LINKING_ROLES, MANAGING_ROLES, PERMISSIONS } from './permissions.js';
 export { usagesOf } from './usages.js';
-export { isDomainError, type DomainError, type DomainErrorTag, type Usage } from './errors.js';
+export { isDomainError, type DomainError, type DomainErrorTag, type PinNamed, type Usage } from './errors.js';
 export {
   CURRENT_SCHEMA_VERSION,
   EVENT_TYPES,
@@ -53,10 +58,15 @@ export { evolve } from './evolve.js';
 export { PROVIDER_STATE, foldProvider, isProviderEvent, type ProviderEvent, type ProviderRecords } from './provider-fold.js';
 export {
   DEFAULT_PROVIDER_TYPE,
+  accountOfProvider,
   resolveFrom,
+  resolveOver,
+  scopesFrom,
   scopesOf,
+  type AccountCheck,
   type ChainLink,
   type DeploymentTarget,
+  type PinOnChain,
   type Resolution,
   type ResolutionSource,
   type ProviderEntry,

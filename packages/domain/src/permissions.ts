@@ -2,7 +2,7 @@ import type { ActorRole } from './actor.js';
 import type { Command, CommandType } from './commands.js';
 import type { DomainError } from './errors.js';
 
-/** The roles allowed to manage providers (add, rename, update, remove, defaults). */
+/** The roles allowed to manage providers (add, rename, update, remove, defaults) and account pins. */
 export const MANAGING_ROLES: readonly ActorRole[] = ['owner', 'admin', 'system'];
 /** The roles allowed to link and unlink providers. */
 export const LINKING_ROLES: readonly ActorRole[] = ['owner', 'admin', 'member', 'system'];
@@ -25,6 +25,8 @@ export const PERMISSIONS: { readonly [K in CommandType]: readonly ActorRole[] } 
   UnlinkProviderFromInstance: LINKING_ROLES,
   LinkLocalCredentialsToService: LINKING_ROLES,
   LinkLocalCredentialsToInstance: LINKING_ROLES,
+  PinAccount: MANAGING_ROLES,
+  RemoveAccountPin: MANAGING_ROLES,
   CreateDeploymentProfile: MANAGING_ROLES,
   UpdateDeploymentProfile: MANAGING_ROLES,
   LinkStageToDeploymentProfile: MANAGING_ROLES,

@@ -1,4 +1,6 @@
+import { accountOfCredentials, allowedAccounts, pinsAlong, type PinState } from './account-pins.js';
 import type { ProviderCredentials } from './credentials.js';
+import { pinKey, pinScopeOf, type PinScope } from './pin-scope.js';
 import { scopeKey, type Scope, type ScopeKind } from './scope.js';
 
 /** The deployment a resolution is for: where it runs and which vendor's credentials it wants. */
@@ -64,6 +66,25 @@ export interface ResolvedProvider {
 /** Where an answer came from: the scope that held it, or none. */
 export type ResolutionSource = ScopeKind | 'none';
 
+/** An account pin on a deployment's chain, and the event that set it. */
+export interface PinOnChain {
+  readonly scope: PinScope['kind'];
+  /** `org`, or the scope's key (`app/service[/stage[/region]]`). */
+  readonly key: string;
+  readonly accountIds: readonly string[];
+  readonly reason: string;
+  readonly setBy: SetBy;
+}
+
+/**
+ * What the account pins make of an AWS answer: `unpinned` (no pin on the
+ * chain, or not an AWS request), `passed` (the provider's account is allowed),
+ * `refused` (it is not, or it is unknown: nothing may be handed out),
+ * `no-provider` (pinned, and nothing resolved: whoever hands out local
+ * credentials there must check their account).
+ */
+export type AccountCheck = 'unpinned' | 'passed' | 'refused' | 'no-provider';
+
 /**
  * The answer, where it came from, and why. A local-credentials link answers
  * with its scope as `source`, no provider and `local: true`: the deployer's
@@ -76,6 +97,11 @@ export interface Resolution {
   readonly local?: true;
   /** Every scope from the most specific to the org default, in the order they are looked at. */
   readonly chain: readonly ChainLink[];
+  /** The account pins on the chain, from the most specific to the org's. */
+  readonly pins: readonly PinOnChain[];
+  /** The accounts the deployment may use: the intersection of the pins; null when no pin applies. */
+  readonly allowedAccountIds: readonly string[] | null;
+  readonly accountCheck: AccountCheck;
 }
 
 /**
@@ -88,27 +114,40 @@ export interface ScopeLookup {
   entryAt(providerType: string, scope: Scope): ScopeEntry | undefined;
   /** A provider of the org by id; a removed one is not found. */
   provider(providerId: string): ResolvedProvider | undefined;
+  /** The account pin at a scope, if any. */
+  pinAt(scope: PinScope): PinState | undefined;
 }
+
+/** The scopes resolving looks at from one scope on: it, then each wider one, up to the org default. */
+export const scopesFrom = (scope: Scope): readonly Scope[] => {
+  switch (scope.kind) {
+    case 'instance':
+      return [scope, ...scopesFrom({ kind: 'stage', app: scope.app, service: scope.service, stage: scope.stage })];
+    case 'stage':
+      return [scope, ...scopesFrom({ kind: 'service', app: scope.app, service: scope.service })];
+    case 'service':
+      return [scope, { kind: 'org-default' }];
+    case 'org-default':
+      return [scope];
+  }
+};
 
 /**
  * The scopes a deployment is resolved over, from the most specific to the
  * least: its instance (when it names a region), its stage, its service, the
  * org default.
  */
-export const scopesOf = ({ app, service, stage, region }: DeploymentTarget): readonly Scope[] => {
-  const wider: Scope[] = [{ kind: 'stage', app, service, stage }, { kind: 'service', app, service }, { kind: 'org-default' }];
-  return region === undefined ? wider : [{ kind: 'instance', app, service, stage, region }, ...wider];
-};
+export const scopesOf = ({ app, service, stage, region }: DeploymentTarget): readonly Scope[] =>
+  scopesFrom(region === undefined ? { kind: 'stage', app, service, stage } : { kind: 'instance', app, service, stage, region });
 
 /**
- * The precedence, once: instance link → stage link → service link → org
- * default → none. The first scope that holds a local-credentials link or a
- * provider still in the org answers; every scope is in the chain, so a
- * caller can see what was passed over and who set it.
+ * The precedence, once: over scopes from the most specific to the least, the
+ * first that holds a local-credentials link or a provider still in the org
+ * answers. Every scope is in the chain, so a caller can see what was passed
+ * over and who set it.
  */
-export const resolveFrom = (lookup: ScopeLookup, target: DeploymentTarget): Resolution => {
-  const type = target.type ?? DEFAULT_PROVIDER_TYPE;
-  const chain = scopesOf(target).map((scope): ChainLink => {
+export const resolveOver = (lookup: ScopeLookup, type: string, scopes: readonly Scope[]): Pick<Resolution, 'source' | 'provider' | 'local' | 'chain'> => {
+  const chain = scopes.map((scope): ChainLink => {
     const entry = lookup.entryAt(type, scope);
     return {
       scope: scope.kind,
@@ -124,4 +163,34 @@ export const resolveFrom = (lookup: ScopeLookup, target: DeploymentTarget): Reso
     if (provider) return { source: link.scope, provider, chain };
   }
   return { source: 'none', provider: null, chain };
+};
+
+/** The account a resolved AWS provider acts in (null: not known). */
+export const accountOfProvider = (provider: Pick<ResolvedProvider, 'credentials' | 'accountId'>): string | null =>
+  accountOfCredentials(provider.credentials, provider.accountId);
+
+const checkOf = (type: string, provider: ResolvedProvider | null, allowed: readonly string[] | null): AccountCheck => {
+  if (allowed === null || type !== DEFAULT_PROVIDER_TYPE) return 'unpinned';
+  if (provider === null) return 'no-provider';
+  const accountId = accountOfProvider(provider);
+  return accountId !== null && allowed.includes(accountId) ? 'passed' : 'refused';
+};
+
+/**
+ * Which provider a deployment uses: instance link → stage link → service
+ * link → org default → none, with the chain looked at, the account pins on
+ * it, the accounts they allow, and whether the answer's account is one of them.
+ */
+export const resolveFrom = (lookup: ScopeLookup, target: DeploymentTarget): Resolution => {
+  const type = target.type ?? DEFAULT_PROVIDER_TYPE;
+  const scopes = scopesOf(target);
+  const resolved = resolveOver(lookup, type, scopes);
+  const pins = pinsAlong((scope) => lookup.pinAt(scope), pinScopeOf(scopes[0]!));
+  const allowedAccountIds = allowedAccounts(pins);
+  return {
+    ...resolved,
+    pins: pins.map((pin) => ({ scope: pin.scope.kind, key: pinKey(pin.scope), accountIds: pin.accountIds, reason: pin.reason, setBy: pin.setBy })),
+    allowedAccountIds,
+    accountCheck: checkOf(type, resolved.provider, allowedAccountIds),
+  };
 };

@@ -1,12 +1,14 @@
+import { pinKey } from './pin-scope.js';
 import { resolveFrom, type DeploymentTarget, type Resolution, type ScopeLookup } from './resolution.js';
 import { slotKey } from './scope.js';
 import type { OrgState } from './state.js';
 
-/** The org state seen as what resolving needs: its links, its defaults, its providers. */
+/** The org state seen as what resolving needs: its links, its defaults, its providers, its account pins. */
 export const stateLookup = (state: OrgState): ScopeLookup => ({
   entryAt: (providerType, scope) =>
     scope.kind === 'org-default' ? state.defaults.get(providerType) : state.links.get(slotKey(providerType, scope)),
   provider: (providerId) => state.providers.get(providerId),
+  pinAt: (scope) => state.pins.get(pinKey(scope)),
 });
 
 /**

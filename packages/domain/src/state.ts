@@ -1,3 +1,4 @@
+import type { PinState } from './account-pins.js';
 import type { ProviderCredentials } from './credentials.js';
 import type { DeployedInstance, DeploymentProfileState } from './legacy-state.js';
 import type { ProviderEntry, ScopeEntry } from './resolution.js';
@@ -41,6 +42,8 @@ export interface OrgState {
   readonly slotsByProvider: Map<string, Set<string>>;
   /** provider type → the default provider, and who set it. */
   readonly defaults: Map<string, ProviderEntry>;
+  /** pinKey(scope) → the account pin in force there. */
+  readonly pins: Map<string, PinState>;
   /**
    * Ids of the last COMMAND_ID_WINDOW commands decided, oldest first, for
    * idempotency: a command sent again while its id is here appends nothing.
@@ -78,6 +81,7 @@ export const initialState = (): OrgState => ({
   links: new Map(),
   slotsByProvider: new Map(),
   defaults: new Map(),
+  pins: new Map(),
   commandIds: new Set(),
   profiles: new Map(),
   stageProfiles: new Map(),

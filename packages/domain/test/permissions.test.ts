@@ -23,6 +23,8 @@ const SAMPLES: { readonly [K in CommandType]: Record<string, unknown> } = {
   UnlinkProviderFromInstance: { app: 'app1', service: 'api', stage: 'prod', providerType: 'aws' },
   LinkLocalCredentialsToService: { app: 'app1', service: 'api', providerType: 'aws' },
   LinkLocalCredentialsToInstance: { app: 'app1', service: 'api', stage: 'prod', providerType: 'aws' },
+  PinAccount: { scope: { kind: 'stage', app: 'app1', service: 'api', stage: 'prod' }, accountIds: ['111111111111'], reason: 'prod deploys to prod' },
+  RemoveAccountPin: { scope: { kind: 'org' }, reason: 'no longer needed' },
   CreateDeploymentProfile: { profileId: 'p-dev', name: 'dev', roleArn: ROLE_ARN },
   UpdateDeploymentProfile: { profileId: 'p-dev', name: 'dev' },
   LinkStageToDeploymentProfile: { app: 'app1', stage: 'prod', profileId: 'p-dev' },
@@ -30,7 +32,7 @@ const SAMPLES: { readonly [K in CommandType]: Record<string, unknown> } = {
   MarkDeploymentProfileMigrated: { profileId: 'p-dev', providerId: null, reason: 'no role' },
 };
 
-test('owners, admins and the system manage providers, defaults and legacy profiles; members also link and unlink', () => {
+test('owners, admins and the system manage providers, defaults, account pins and legacy profiles; members also link and unlink', () => {
   assert.equal(PERMISSIONS, {
     AddProvider: MANAGE,
     RenameProvider: MANAGE,
@@ -44,6 +46,8 @@ test('owners, admins and the system manage providers, defaults and legacy profil
     UnlinkProviderFromInstance: LINK,
     LinkLocalCredentialsToService: LINK,
     LinkLocalCredentialsToInstance: LINK,
+    PinAccount: MANAGE,
+    RemoveAccountPin: MANAGE,
     CreateDeploymentProfile: MANAGE,
     UpdateDeploymentProfile: MANAGE,
     LinkStageToDeploymentProfile: MANAGE,

@@ -71,6 +71,9 @@ precedence('with nothing linked and no default the answer is none, and every sco
       { scope: 'service', key: 'app1/api', providerId: null, setBy: null },
       { scope: 'org-default', key: 'org/aws', providerId: null, setBy: null },
     ],
+    pins: [],
+    allowedAccountIds: null,
+    accountCheck: 'unpinned',
   });
 });
 

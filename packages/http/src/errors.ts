@@ -45,6 +45,7 @@ const DOMAIN_STATUS: Record<DomainRejection['_tag'], number> = {
   NothingLinked: 404,
   NoDefaultProvider: 404,
   DeploymentProfileNotFound: 404,
+  NoAccountPin: 404,
   ProviderAlreadyExists: 409,
   ProviderNameTaken: 409,
   ScopeAlreadyLinked: 409,
@@ -52,6 +53,8 @@ const DOMAIN_STATUS: Record<DomainRejection['_tag'], number> = {
   ProviderInUse: 409,
   DeploymentProfileAlreadyExists: 409,
   DeploymentProfileMigratedAlready: 409,
+  AccountNotAllowed: 409,
+  AllowedAccountsEmpty: 409,
 };
 
 // The status of each kind of failure the SDK throws: a new error has a kind, so it cannot fall through unanswered.

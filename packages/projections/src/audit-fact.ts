@@ -12,6 +12,8 @@ export type AuditAction =
   | 'unlinked'
   | 'local-linked'
   | 'local-unlinked'
+  | 'account-pinned'
+  | 'account-pin-removed'
   | 'profile-migrated';
 
 /** Every audit action, in the order of the list above. */
@@ -26,15 +28,18 @@ export const AUDIT_ACTIONS: readonly AuditAction[] = [
   'unlinked',
   'local-linked',
   'local-unlinked',
+  'account-pinned',
+  'account-pin-removed',
   'profile-migrated',
 ];
 
 /**
  * Where a fact applies. `key` is the resolution chain's key: `app/service`,
- * `app/service/stage`, `app/service/stage/region`, or `org/<type>` for a default.
+ * `app/service/stage`, `app/service/stage/region`, `org/<type>` for a default, or `org`
+ * for an account pin of the whole organization.
  */
 export interface AuditScope {
-  readonly kind: 'service' | 'stage' | 'instance' | 'org-default';
+  readonly kind: 'service' | 'stage' | 'instance' | 'org-default' | 'org';
   readonly key: string;
   readonly app?: string;
   readonly service?: string;
@@ -55,14 +60,15 @@ export interface AuditFact {
   readonly orgId: string;
   /**
    * The provider the fact is about; null for a local-credentials link (its
-   * `providerType` says for which vendor) and for a deployment profile skipped by the migration.
+   * `providerType` says for which vendor), for an account pin, and for a
+   * deployment profile skipped by the migration.
    */
   readonly providerId: string | null;
   readonly providerName: string | null;
   readonly providerType: string | null;
   /** The provider's account at that moment (null when it has none, e.g. a vendor's secret fields). */
   readonly accountId: string | null;
-  /** Links, unlinks and defaults; null for facts about the provider itself. */
+  /** Links, unlinks, defaults and account pins; null for facts about the provider itself. */
   readonly scope: AuditScope | null;
   /** Global position, as a decimal string (JSON has no bigint). */
   readonly position: string;
@@ -81,7 +87,10 @@ export interface AuditFact {
   readonly credentialsKind?: ProviderCredentials['kind'];
   /** `provider-removed`: its secrets were shredded (their data key deleted). */
   readonly shredded?: boolean;
+  /** `account-pinned`: the accounts the scope is pinned to. */
+  readonly accountIds?: readonly string[];
   /** `profile-migrated`: the legacy deployment profile, and why it was skipped when it was. */
   readonly profileId?: string;
+  /** `profile-migrated`: why a profile was skipped; `account-pinned` and `account-pin-removed`: the admin's reason. */
   readonly reason?: string;
 }

@@ -1,4 +1,4 @@
-import { foldProvider, isProviderEvent, linkScopeOf, nameKey, scopeKey, type ActorRole, type DomainEvent, type ProviderRecords } from '@providers/domain';
+import { foldProvider, isProviderEvent, linkScopeOf, nameKey, pinKey, scopeKey, type ActorRole, type DomainEvent, type PinScope, type ProviderRecords } from '@providers/domain';
 import type { Json } from '@providers/store';
 import { AUDIT_ACTIONS, type AuditAction, type AuditFact, type AuditScope } from './audit-fact.js';
 import { parseIsoTime } from './iso-time.js';
@@ -13,7 +13,7 @@ import { ProvidersError } from '@providers/domain';
  */
 export interface AuditQuery {
   readonly orgId?: string;
-  /** The fact's account, the account it replaced, or the account a credentials update moved away from. */
+  /** The fact's account, the account it replaced, the account a credentials update moved away from, or one a pin names. */
   readonly accountId?: string;
   /** A provider id, or any name a provider had (case-insensitive); matches the provider or the one it replaced. */
   readonly provider?: string;
@@ -69,6 +69,8 @@ const linkScope = (d: LinkData): AuditScope => {
 
 const defaultScope = (type: string): AuditScope => ({ kind: 'org-default', key: `org/${type}` });
 
+const pinScope = (scope: PinScope): AuditScope => ({ ...scope, key: pinKey(scope) });
+
 /**
  * The audit trail: a flat list of facts, one per event of the provider model,
  * each with its actor, time, position, and the provider's name and account
@@ -103,7 +105,7 @@ export class AuditTrail implements SnapshottableReadModel {
       for (const fact of org.facts) {
         if (actions && !actions.has(fact.action)) continue;
         if (query.actor !== undefined && fact.actor.id !== query.actor) continue;
-        if (query.accountId !== undefined && ![fact.accountId, fact.replacedAccountId, fact.previousAccountId].includes(query.accountId)) continue;
+        if (query.accountId !== undefined && ![fact.accountId, fact.replacedAccountId, fact.previousAccountId, ...(fact.accountIds ?? [])].includes(query.accountId)) continue;
         if (providerIds && !(providerIds.has(fact.providerId ?? '') || providerIds.has(fact.replacedProviderId ?? ''))) continue;
         if (query.app !== undefined && fact.scope?.app !== query.app) continue;
         if (query.service !== undefined && fact.scope?.service !== query.service) continue;
@@ -230,6 +232,10 @@ export class AuditTrail implements SnapshottableReadModel {
         return { ...base('local-linked', null, linkScope(event.data)), providerType: event.data.type, ...replaced(event.data.replacedProviderId) };
       case 'LocalCredentialsUnlinked':
         return { ...base('local-unlinked', null, linkScope(event.data)), providerType: event.data.type };
+      case 'AccountPinned':
+        return { ...base('account-pinned', null, pinScope(event.data.scope)), accountIds: event.data.accountIds, reason: event.data.reason };
+      case 'AccountPinRemoved':
+        return { ...base('account-pin-removed', null, pinScope(event.data.scope)), reason: event.data.reason };
       case 'DeploymentProfileMigrated':
         return {
           ...base('profile-migrated', event.data.providerId, null),
@@ -276,7 +282,7 @@ const providerIdsOf = (org: OrgTrail, idOrName: string): Set<string> => {
 };
 
 const ROLES: readonly string[] = ['owner', 'admin', 'member', 'system'];
-const SCOPE_KINDS: readonly string[] = ['service', 'stage', 'instance', 'org-default'];
+const SCOPE_KINDS: readonly string[] = ['service', 'stage', 'instance', 'org-default', 'org'];
 const KINDS: readonly string[] = ['aws-role', 'aws-keys', 'secret'];
 
 const readFact = (read: SnapshotReader, u: unknown, path: string): AuditFact => {
@@ -314,6 +320,7 @@ const readFact = (read: SnapshotReader, u: unknown, path: string): AuditFact => 
     ...optional('previousAccountId'),
     ...(credentialsKind !== undefined ? { credentialsKind: credentialsKind as AuditFact['credentialsKind'] } : {}),
     ...(f.shredded === true ? { shredded: true } : {}),
+    ...(f.accountIds === undefined ? {} : { accountIds: read.array(f.accountIds, `${path}.accountIds`).map((id, j) => read.string(id, `${path}.accountIds[${j}]`)) }),
     ...optional('profileId'),
     ...optional('reason'),
   };

@@ -4,9 +4,12 @@ import {
   ProviderCredentials,
   foldProvider,
   isProviderEvent,
+  PinScope,
   linkScopeOf,
+  pinKey,
   resolveFrom,
   slotKey,
+  type PinState,
   type Resolution,
   type ResolvedProvider,
   type ResolveRequest,
@@ -27,6 +30,8 @@ class OrgIndex implements ScopeLookup {
   readonly links = new Map<string, LinkTree>();
   /** provider type → the default. */
   readonly defaults = new Map<string, LinkEntry>();
+  /** pinKey(scope) → the account pin there. */
+  readonly pins = new Map<string, PinState>();
 
   entryAt(providerType: string, scope: Scope): ScopeEntry | undefined {
     const entry = scope.kind === 'org-default' ? this.defaults.get(providerType) : this.links.get(providerType)?.get(scope);
@@ -35,6 +40,10 @@ class OrgIndex implements ScopeLookup {
 
   provider(providerId: string): ResolvedProvider | undefined {
     return this.providers.get(providerId);
+  }
+
+  pinAt(scope: PinScope): PinState | undefined {
+    return this.pins.get(pinKey(scope));
   }
 }
 
@@ -89,6 +98,14 @@ export class ResolutionIndex implements SnapshottableReadModel {
       case 'LocalCredentialsUnlinked':
         org.links.get(event.data.type)?.unlink(event.data, null);
         return;
+      case 'AccountPinned': {
+        const { scope, accountIds, reason } = event.data;
+        org.pins.set(pinKey(scope), { scope, accountIds, reason, setBy: { actor: this.actor(e.metadata.actor.id), at: e.metadata.occurredAt, position: String(e.position) } });
+        return;
+      }
+      case 'AccountPinRemoved':
+        org.pins.delete(pinKey(event.data.scope));
+        return;
       default:
         return;
     }
@@ -118,6 +135,7 @@ export class ResolutionIndex implements SnapshottableReadModel {
           .flatMap(([type, tree]) => [...tree.entries()].map(([place, entry]) => ({ slot: slotKey(type, linkScopeOf(place)), ...entry })))
           .sort((a, b) => compareText(a.slot, b.slot)),
         defaults: sortedEntries(org.defaults).map(([type, entry]) => ({ type, ...entry })),
+        pins: sortedEntries(org.pins).map(([, pin]) => pin as unknown as Json),
       })),
     };
   }
@@ -142,6 +160,10 @@ export class ResolutionIndex implements SnapshottableReadModel {
       read.array(org.defaults, `${path}.defaults`).forEach((d, j) => {
         const entry = read.object(d, `${path}.defaults[${j}]`);
         index.defaults.set(read.string(entry.type, `${path}.defaults[${j}].type`), readEntry(read, entry, `${path}.defaults[${j}]`));
+      });
+      read.array(org.pins, `${path}.pins`).forEach((p, j) => {
+        const pin = readPin(read, p, `${path}.pins[${j}]`);
+        index.pins.set(pinKey(pin.scope), pin);
       });
       return index;
     });
@@ -173,7 +195,7 @@ export class ResolutionIndex implements SnapshottableReadModel {
 }
 
 const SNAPSHOT_FORMAT = 'resolution-index';
-const SNAPSHOT_VERSION = 1;
+const SNAPSHOT_VERSION = 2;
 
 const sortedEntries = <V>(map: Map<string, V>): [string, V][] => [...map.entries()].sort(([a], [b]) => compareText(a, b));
 
@@ -202,6 +224,19 @@ const readEntry = (read: SnapshotReader, entry: { readonly [key: string]: unknow
   at: read.string(entry.at, `${path}.at`),
   position: read.number(entry.position, `${path}.position`),
 });
+
+const readPin = (read: SnapshotReader, u: unknown, path: string): PinState => {
+  const p = read.object(u, path);
+  const scope = PinScope.decode(p.scope);
+  if (E.isLeft(scope)) read.fail(`${path}.scope`, 'expected a pin scope');
+  const setBy = read.object(p.setBy, `${path}.setBy`);
+  return {
+    scope: scope.right,
+    accountIds: read.array(p.accountIds, `${path}.accountIds`).map((id, j) => read.string(id, `${path}.accountIds[${j}]`)),
+    reason: read.string(p.reason, `${path}.reason`),
+    setBy: { actor: read.string(setBy.actor, `${path}.setBy.actor`), at: read.string(setBy.at, `${path}.setBy.at`), position: read.string(setBy.position, `${path}.setBy.position`) },
+  };
+};
 
 const readProvider = (read: SnapshotReader, u: unknown, path: string): ResolvedProvider => {
   const p = read.object(u, path);

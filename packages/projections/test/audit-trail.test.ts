@@ -197,4 +197,26 @@ audit('CSV: a header and one quoted-as-needed line per fact', async () => {
   assert.is(auditCsv([{ ...(await build(store)).query()[0]!, providerName: '=cmd|"x"' }]).split('\r\n')[1]!.split(',')[6], `"'=cmd|""x"""`);
 });
 
+audit('account pins are facts: the scope, the accounts, the reason; found by any account they name', async () => {
+  const s = setup();
+  await s.run(admin, { type: 'PinAccount', scope: { kind: 'stage', app: 'app1', service: 'api', stage: 'prod' }, accountIds: ['222222222222', '011111111111'], reason: 'prod is prod' });
+  await s.run(owner, { type: 'PinAccount', scope: { kind: 'org' }, accountIds: ['011111111111', '222222222222', '333333333333'], reason: 'our accounts' });
+  await s.run(admin, { type: 'RemoveAccountPin', scope: { kind: 'stage', app: 'app1', service: 'api', stage: 'prod' }, reason: 'stage retired' });
+  const trail = await build(s.store);
+  const facts = trail.query({ orgId: 'acme' });
+  assert.equal(
+    facts.map((f) => [f.action, f.actor.id, f.providerId, f.scope, f.accountIds ?? null, f.reason]),
+    [
+      ['account-pinned', 'alice', null, { kind: 'stage', key: 'app1/api/prod', app: 'app1', service: 'api', stage: 'prod' }, ['011111111111', '222222222222'], 'prod is prod'],
+      ['account-pinned', 'olivia', null, { kind: 'org', key: 'org' }, ['011111111111', '222222222222', '333333333333'], 'our accounts'],
+      ['account-pin-removed', 'alice', null, { kind: 'stage', key: 'app1/api/prod', app: 'app1', service: 'api', stage: 'prod' }, null, 'stage retired'],
+    ],
+  );
+  assert.equal(trail.query({ orgId: 'acme', accountId: '333333333333' }).map((f) => f.action), ['account-pinned']);
+  assert.equal(trail.query({ orgId: 'acme', actions: ['account-pin-removed'] }).length, 1);
+  const restored = new AuditTrail();
+  restored.restore(JSON.parse(JSON.stringify(trail.snapshot())));
+  assert.equal(restored.query({ orgId: 'acme' }), facts);
+});
+
 audit.run();

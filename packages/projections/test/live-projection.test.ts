@@ -212,7 +212,7 @@ live('loadReadModels: a one-shot process restores, reads what is new, and saves;
     assert.is(resolve(later.index, 'web'), 'p-dev');
 
     const snapshotFile = join(dir, 'providers.snapshot.json');
-    writeFileSync(snapshotFile, JSON.stringify({ position: '3', models: { 'resolution-index': { format: 'resolution-index', version: 1, position: '3', orgs: 'garbage' } } }));
+    writeFileSync(snapshotFile, JSON.stringify({ position: '3', models: { 'resolution-index': { format: 'resolution-index', version: 2, position: '3', orgs: 'garbage' } } }));
     const recovered = await loadReadModels(store, { checkpoints: files });
     assert.is(recovered.discardedSnapshot?.name, 'SnapshotUnreadable');
     assert.match(recovered.discardedSnapshot!.message, /\$\.orgs/);

@@ -35,7 +35,7 @@ interface Step {
 
 const stepArbitrary: fc.Arbitrary<Step> = fc.record({
   org: fc.nat(ORGS.length - 1),
-  op: fc.nat(15),
+  op: fc.nat(17),
   a: fc.nat(99),
   b: fc.nat(99),
   c: fc.nat(99),
@@ -150,6 +150,20 @@ const commandFor = (step: Step, state: OrgState, orgId: string, n: number, secre
         ...(region ? { region } : {}),
         replace: step.flag,
       };
+    }
+    case 16:
+    case 17: {
+      const pinned = pick([...state.pins.values()], step.c);
+      if (step.op === 17 && pinned) return { type: 'RemoveAccountPin', actor: admin, scope: pinned.scope, reason: 'no longer' };
+      const stage = STAGES[step.a % STAGES.length]!;
+      const scopes = [
+        { kind: 'org' },
+        { kind: 'service', app, service },
+        { kind: 'stage', app, service, stage },
+        { kind: 'instance', app, service, stage, region: REGIONS[step.a % REGIONS.length]! },
+      ] as const;
+      const accountIds = ACCOUNTS.filter((_, i) => (step.a >> i) & 1);
+      return { type: 'PinAccount', actor: admin, scope: scopes[step.c % scopes.length]!, accountIds: accountIds.length > 0 ? accountIds : [ACCOUNTS[step.b % ACCOUNTS.length]!], reason: 'deploys there' };
     }
     default:
       return provider.type === 'aws'

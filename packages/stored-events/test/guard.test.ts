@@ -22,6 +22,8 @@ const examples: Record<EventType, Record<string, unknown>> = {
   ProviderUnlinkedFromInstance: { providerId: 'p1', app: 'app1', service: 'api', stage: 'prod' },
   LocalCredentialsLinked: { type: 'aws', app: 'app1', service: 'api', stage: 'qa', region: 'us-east-1', replacedProviderId: 'p0' },
   LocalCredentialsUnlinked: { type: 'aws', app: 'app1', service: 'api', stage: 'qa' },
+  AccountPinned: { scope: { kind: 'instance', app: 'app1', service: 'api', stage: 'prod', region: 'us-east-1' }, accountIds: ['011111111111', '222222222222'], reason: 'prod' },
+  AccountPinRemoved: { scope: { kind: 'org' }, reason: 'reorganised' },
   DeploymentProfileCreated: { profileId: 'p-dev', name: 'dev', roleArn: ROLE_ARN },
   DeploymentProfileUpdated: { profileId: 'p-dev', name: 'dev' },
   StageLinkedToDeploymentProfile: { app: 'app1', stage: 'default', profileId: 'p-dev' },

@@ -28,6 +28,12 @@ const credentials = fc.oneof(
   fc.record({ kind: fc.constant('aws-keys'), accessKeyId: fc.tuple(fc.constantFrom('AKIA', 'ASIA'), chars(UPPER, 16, 16)).map(([p, r]) => p + r), secretAccessKey: sealed }),
   fc.record({ kind: fc.constant('secret'), fields: fc.dictionary(fc.tuple(chars('abcdefghijklmnopqrstuvwxyz', 1, 1), chars(`${ALNUM}_`, 0, 20)).map(([a, b]) => a + b), sealed, { minKeys: 1, maxKeys: 5 }) }),
 );
+const pinScope = fc.oneof(
+  fc.constant({ kind: 'org' }),
+  fc.record({ kind: fc.constant('service'), app: appName, service: appName }),
+  fc.record({ kind: fc.constant('stage'), app: appName, service: appName, stage }),
+  fc.record({ kind: fc.constant('instance'), app: appName, service: appName, stage, region }),
+);
 const envelope = {
   orgId,
   commandId: id,
@@ -49,6 +55,8 @@ const validCommands: { [K in CommandType]: fc.Arbitrary<Record<string, unknown>>
   UnlinkProviderFromInstance: fc.record({ ...envelope, app: appName, service: appName, stage, providerType, region }, { requiredKeys: ['orgId', 'commandId', 'actor', 'issuedAt', 'app', 'service', 'stage', 'providerType'] }),
   LinkLocalCredentialsToService: fc.record({ ...envelope, app: appName, service: appName, providerType, replace: fc.boolean() }, { requiredKeys: ['orgId', 'commandId', 'actor', 'issuedAt', 'app', 'service', 'providerType'] }),
   LinkLocalCredentialsToInstance: fc.record({ ...envelope, app: appName, service: appName, stage, providerType, region, replace: fc.boolean() }, { requiredKeys: ['orgId', 'commandId', 'actor', 'issuedAt', 'app', 'service', 'stage', 'providerType'] }),
+  PinAccount: fc.record({ ...envelope, scope: pinScope, accountIds: fc.array(account, { minLength: 1, maxLength: 5 }), reason: chars(ALNUM, 1, 50) }),
+  RemoveAccountPin: fc.record({ ...envelope, scope: pinScope, reason: chars(ALNUM, 1, 50) }),
   CreateDeploymentProfile: fc.record({ ...envelope, profileId: id, name, roleArn }, { requiredKeys: ['orgId', 'commandId', 'actor', 'issuedAt', 'profileId', 'name'] }),
   UpdateDeploymentProfile: fc.record({ ...envelope, profileId: id, name, roleArn }, { requiredKeys: ['orgId', 'commandId', 'actor', 'issuedAt', 'profileId', 'name'] }),
   LinkStageToDeploymentProfile: fc.record({ ...envelope, app: appName, stage: fc.oneof(stage, fc.constant('default')), profileId: id }),

@@ -83,7 +83,7 @@ export const fixedResolve = (answer: ResolvedProvider | null, source: Resolution
   const requests: ResolveRequest[] = [];
   const resolve = async (request: ResolveRequest): Promise<Resolution> => {
     requests.push(request);
-    return { source, provider: answer, chain: answer === null ? emptyChain(request) : [] };
+    return { source, provider: answer, chain: answer === null ? emptyChain(request) : [], pins: [], allowedAccountIds: null, accountCheck: 'unpinned' };
   };
   return { resolve, requests };
 };
