@@ -77,6 +77,7 @@ const TAG_STATUS: Readonly<Record<string, number>> = {
   StsResponseMalformed: 502,
   ConfusedDeputyRisk: 502,
   LocalCredentialsUnavailable: 502,
+  CredentialsWithheld: 403,
 };
 
 /** The status and body of any error; a failure (or anything unknown) is a 500 that does not echo its details. */

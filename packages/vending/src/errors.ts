@@ -1,5 +1,6 @@
 // Failures of vending, as typed errors. None of them ever carries a secret value.
 import { ProvidersError } from '@providers/domain';
+import type { CredentialsWithheld } from './account-check.js';
 
 /** A failure of vending: a `_tag`, a message saying what happened and a hint saying what to do. */
 export abstract class VendingFailure extends ProvidersError {
@@ -209,7 +210,8 @@ export type VendingError =
   | LocalCredentialsUnavailable
   | IamTemplateInputInvalid
   | StsEndpointInvalid
-  | IssuanceNotRecorded;
+  | IssuanceNotRecorded
+  | CredentialsWithheld;
 
 /** Whether a thrown value is one of vending's typed failures. */
 export const isVendingError = (error: unknown): error is VendingError => error instanceof VendingFailure;

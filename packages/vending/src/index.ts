@@ -22,7 +22,9 @@ export {
   type VendorOptions,
 } from './vendor.js';
 export type { CallerIdentity, StsOptions } from './sts-gateway.js';
-export { CREDENTIALS_ISSUED, issuanceStream, type Issuance, type IssuanceKind, type IssuedFor } from './issuance.js';
+export { CREDENTIALS_ISSUED, issuanceStream, type Issuance, type IssuanceKind, type IssuedFor, type Withheld } from './issuance.js';
+/** The account guard at vend time: credentials whose account the deployment's pins do not allow are withheld. */
+export { CredentialsWithheld, accountOfArn, type AccountCheckPoint } from './account-check.js';
 export { createIssuanceLog, type IssuanceLog, type IssuanceRecorder } from './issuance-log.js';
 export { InvalidIssuancePrune, pruneIssuance, type IssuancePrune, type IssuancePruned } from './issuance-retention.js';
 export {

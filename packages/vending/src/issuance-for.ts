@@ -1,6 +1,7 @@
 // The issuance record of a vend: built from the request and what was handed out, naming the
 // session and the provider but never copying a credential.
-import type { Issuance, IssuanceKind } from './issuance.js';
+import type { CredentialsWithheld } from './account-check.js';
+import type { Issuance, IssuanceKind, IssuedFor } from './issuance.js';
 import type { VendRequest, VendResult } from './vend-result.js';
 
 const kindOf = (result: VendResult): IssuanceKind => {
@@ -8,6 +9,29 @@ const kindOf = (result: VendResult): IssuanceKind => {
   if (result.provider === null) return 'local-fallback';
   return result.session === undefined ? 'static-keys' : 'assumed-role';
 };
+
+const issuedFor = (request: VendRequest): IssuedFor => ({
+  app: request.app,
+  service: request.service,
+  stage: request.stage,
+  ...(request.region === undefined ? {} : { region: request.region }),
+  type: request.type ?? 'aws',
+});
+
+/** What goes on record for an attempt the account guard withheld: nothing handed out, what was seen and why. */
+export const withheldIssuanceFor = (request: VendRequest, withheld: CredentialsWithheld, client: string, occurredAt: string): Issuance => ({
+  orgId: request.orgId,
+  actor: request.actor ?? null,
+  client: request.client ?? client,
+  request: issuedFor(request),
+  providerId: withheld.providerId,
+  providerName: withheld.providerName,
+  accountId: withheld.seenAccountId,
+  kind: 'withheld',
+  withheld: { check: withheld.check, expectedAccountIds: withheld.expectedAccountIds, reason: withheld.message },
+  fromCache: false,
+  occurredAt,
+});
 
 /** What goes on record for `result`, handed out for `request` through `client` at `occurredAt`. */
 export const issuanceFor = (request: VendRequest, result: VendResult, client: string, occurredAt: string): Issuance => {
@@ -17,13 +41,7 @@ export const issuanceFor = (request: VendRequest, result: VendResult, client: st
     orgId: request.orgId,
     actor: request.actor ?? null,
     client: request.client ?? client,
-    request: {
-      app: request.app,
-      service: request.service,
-      stage: request.stage,
-      ...(request.region === undefined ? {} : { region: request.region }),
-      type: request.type ?? 'aws',
-    },
+    request: issuedFor(request),
     providerId: result.provider?.id ?? null,
     providerName: result.provider?.name ?? null,
     accountId: (result.kind === 'aws' ? result.accountId : undefined) ?? null,

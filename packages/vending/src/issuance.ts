@@ -3,8 +3,15 @@
 // secret by construction (no field of it can carry one), so the record can be read by auditors.
 import { StoreFailure, type Json, type RecordedEvent } from '@providers/store';
 
-/** What was handed out. */
-export type IssuanceKind = 'assumed-role' | 'static-keys' | 'secret-fields' | 'local-fallback';
+/** What was handed out; `withheld`: nothing, because the account was not one the deployment's pins allow. */
+export type IssuanceKind = 'assumed-role' | 'static-keys' | 'secret-fields' | 'local-fallback' | 'withheld';
+
+/** Why a `withheld` attempt handed nothing out: where the account was read, what was allowed, the message given. */
+export interface Withheld {
+  readonly check: 'role-arn' | 'assumed-role' | 'static-keys' | 'local-fallback';
+  readonly expectedAccountIds: readonly string[];
+  readonly reason: string;
+}
 
 /** The deployment the credentials were for. */
 export interface IssuedFor {
@@ -26,8 +33,10 @@ export interface Issuance {
   readonly providerId: string | null;
   /** The provider's name at the time. */
   readonly providerName: string | null;
+  /** The account of what was handed out; for a `withheld` attempt, the account seen (null: none could be told). */
   readonly accountId: string | null;
   readonly kind: IssuanceKind;
+  readonly withheld?: Withheld;
   readonly sessionName?: string;
   readonly sourceIdentity?: string;
   readonly expiresAt?: string;
@@ -43,13 +52,14 @@ export const CREDENTIALS_ISSUED = 'CredentialsIssued';
 /** The stream of an org's issuance records, beside (not in) its decision stream. */
 export const issuanceStream = (orgId: string): string => `providers-issuance-${orgId}`;
 
-const KINDS: ReadonlySet<string> = new Set<IssuanceKind>(['assumed-role', 'static-keys', 'secret-fields', 'local-fallback']);
+const KINDS: ReadonlySet<string> = new Set<IssuanceKind>(['assumed-role', 'static-keys', 'secret-fields', 'local-fallback', 'withheld']);
+const CHECKS: ReadonlySet<unknown> = new Set<Withheld['check']>(['role-arn', 'assumed-role', 'static-keys', 'local-fallback']);
 
 /** The event's data and metadata (the actor and the time are metadata, as on every event). */
 export const issuanceEventBody = (issuance: Issuance): { data: Json; metadata: Json } => {
-  const { orgId, actor, occurredAt, request, ...rest } = issuance;
+  const { orgId, actor, occurredAt, request, withheld, ...rest } = issuance;
   return {
-    data: { orgId, request: { ...request }, ...rest },
+    data: { orgId, request: { ...request }, ...rest, ...(withheld ? { withheld: { ...withheld, expectedAccountIds: [...withheld.expectedAccountIds] } } : {}) },
     metadata: { actor: actor === null ? null : { id: actor }, occurredAt },
   };
 };
@@ -59,6 +69,13 @@ const isObject = (value: unknown): value is Loose => typeof value === 'object' &
 const isText = (value: unknown): value is string => typeof value === 'string';
 const optionalText = (value: unknown): boolean => value === undefined || isText(value);
 const nullableText = (value: unknown): boolean => value === null || isText(value);
+
+const isWithheld = (value: unknown): value is Withheld =>
+  isObject(value) &&
+  CHECKS.has(value['check']) &&
+  Array.isArray(value['expectedAccountIds']) &&
+  value['expectedAccountIds'].every(isText) &&
+  isText(value['reason']);
 
 const isIssuedFor = (value: unknown): value is IssuedFor =>
   isObject(value) && isText(value['app']) && isText(value['service']) && isText(value['stage']) && optionalText(value['region']) && isText(value['type']);
@@ -80,6 +97,7 @@ export const issuanceOf = (event: RecordedEvent): Issuance => {
     nullableText(data['accountId']) &&
     isText(data['kind']) &&
     KINDS.has(data['kind']) &&
+    (data['kind'] === 'withheld' ? isWithheld(data['withheld']) : data['withheld'] === undefined) &&
     optionalText(data['sessionName']) &&
     optionalText(data['sourceIdentity']) &&
     optionalText(data['expiresAt']) &&

@@ -1,17 +1,20 @@
 // Resolve, then vend: the credentials a deployment of (org, app, service, stage, region) uses.
 import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import { accountIdOfRoleArn } from '@providers/domain';
-import type { AwsCredentials, AwsCredentialsProvider } from './aws-credentials.js';
+import { CredentialsWithheld, accountOfArn, requireAllowedAccount, type AccountGuard } from './account-check.js';
+import type { AwsCredentialsProvider } from './aws-credentials.js';
 import { createCredentialCache } from './credential-cache.js';
-import { LocalCredentialsOnPurpose, LocalCredentialsUnavailable, NoProviderResolved } from './errors.js';
+import { LocalCredentialsOnPurpose, NoProviderResolved } from './errors.js';
+import { vendLocalFallback } from './local-fallback.js';
 import { roleSessionName, sourceIdentityOf, type SessionInstance } from './session-name.js';
 import { sessionTags } from './session-tags.js';
 import { createStsGateway, type AssumedRole, type CallerIdentity, type StsOptions } from './sts-gateway.js';
 import { IssuanceNotRecorded } from './errors.js';
-import { issuanceFor } from './issuance-for.js';
+import { issuanceFor, withheldIssuanceFor } from './issuance-for.js';
+import type { Issuance } from './issuance.js';
 import type { IssuanceRecorder } from './issuance-log.js';
 import type { Resolution, ResolutionSource, ResolvedProvider, Resolve, Unseal } from './types.js';
-import type { AwsVendResult, ProviderSummary, VendRequest, VendResult } from './vend-result.js';
+import type { ProviderSummary, VendRequest, VendResult } from './vend-result.js';
 import { verifyRoleWith, type RoleVerified, type VerifyRoleInput } from './verify-role.js';
 
 /** What a vendor needs: the resolution index, the unsealer, and how to reach STS. */
@@ -106,10 +109,11 @@ export const createVendor = (options: VendorOptions): Vendor => {
     return { session, fromCache };
   };
 
-  const vendProvider = async (request: VendRequest, provider: ResolvedProvider, source: ResolutionSource): Promise<VendResult> => {
+  const vendProvider = async (request: VendRequest, provider: ResolvedProvider, source: ResolutionSource, guard: AccountGuard): Promise<VendResult> => {
     const credentials = provider.credentials;
     switch (credentials.kind) {
       case 'aws-role': {
+        requireAllowedAccount(guard, 'role-arn', accountIdOfRoleArn(credentials.roleArn) ?? null);
         const instance: SessionInstance = {
           orgId: request.orgId,
           app: request.app,
@@ -119,7 +123,8 @@ export const createVendor = (options: VendorOptions): Vendor => {
         };
         const sourceIdentity = request.actor === undefined ? undefined : sourceIdentityOf(request.actor);
         const { session, fromCache } = await assumeSession(provider, credentials, instance, sourceIdentity);
-        const accountId = provider.accountId ?? accountIdOfRoleArn(credentials.roleArn);
+        requireAllowedAccount(guard, 'assumed-role', accountOfArn(session.assumedRoleArn));
+        const accountId = accountOfArn(session.assumedRoleArn) ?? accountIdOfRoleArn(credentials.roleArn);
         return {
           kind: 'aws',
           accessKeyId: session.accessKeyId,
@@ -142,6 +147,7 @@ export const createVendor = (options: VendorOptions): Vendor => {
         };
       }
       case 'aws-keys':
+        requireAllowedAccount(guard, 'static-keys', provider.accountId ?? null);
         return {
           kind: 'aws',
           accessKeyId: credentials.accessKeyId,
@@ -159,25 +165,6 @@ export const createVendor = (options: VendorOptions): Vendor => {
     }
   };
 
-  const vendLocal = async (source: ResolutionSource): Promise<AwsVendResult> => {
-    let local: AwsCredentials;
-    try {
-      local = await localCredentials()();
-    } catch (error) {
-      throw new LocalCredentialsUnavailable(error instanceof Error ? (error.message.split('\n')[0] ?? error.name) : 'unknown failure');
-    }
-    return {
-      kind: 'aws',
-      accessKeyId: local.accessKeyId,
-      secretAccessKey: local.secretAccessKey,
-      ...(local.sessionToken === undefined ? {} : { sessionToken: local.sessionToken }),
-      ...(local.expiration === undefined ? {} : { expiration: local.expiration }),
-      ...(local.accountId === undefined ? {} : { accountId: local.accountId }),
-      provider: null,
-      source,
-    };
-  };
-
   const vendUnrecorded = async (request: VendRequest): Promise<VendResult> => {
     const type = request.type ?? 'aws';
     const resolution: Resolution = await options.resolve({
@@ -188,8 +175,14 @@ export const createVendor = (options: VendorOptions): Vendor => {
       ...(request.region === undefined ? {} : { region: request.region }),
       type,
     });
-    if (resolution.provider !== null) return vendProvider(request, resolution.provider, resolution.source);
-    if (request.allowLocalFallback === true && type === 'aws') return vendLocal(resolution.source);
+    const guard: AccountGuard = {
+      instance: describeInstance(request),
+      allowed: type === 'aws' ? (resolution.allowedAccountIds ?? null) : null,
+      providerId: resolution.provider?.id ?? null,
+      providerName: resolution.provider?.name ?? null,
+    };
+    if (resolution.provider !== null) return vendProvider(request, resolution.provider, resolution.source, guard);
+    if (request.allowLocalFallback === true && type === 'aws') return vendLocalFallback(localCredentials(), options.sts, guard, resolution.source);
     if (resolution.local) throw new LocalCredentialsOnPurpose(type, describeInstance(request), resolution.source);
     throw new NoProviderResolved(
       type,
@@ -198,15 +191,25 @@ export const createVendor = (options: VendorOptions): Vendor => {
     );
   };
 
-  const vend = async (request: VendRequest): Promise<VendResult> => {
-    const result = await vendUnrecorded(request);
-    if (options.issuance === undefined) return result;
-    const issuance = issuanceFor(request, result, options.client ?? 'sdk', new Date(clock()).toISOString());
+  const record = async (issuance: Issuance): Promise<void> => {
     try {
-      await options.issuance.record(issuance);
+      await options.issuance?.record(issuance);
     } catch (error) {
       throw new IssuanceNotRecorded(issuance.orgId, error);
     }
+  };
+
+  const vend = async (request: VendRequest): Promise<VendResult> => {
+    const client = options.client ?? 'sdk';
+    let result: VendResult;
+    try {
+      result = await vendUnrecorded(request);
+    } catch (error) {
+      // A withheld attempt is on record too: who asked for what, and which account was refused.
+      if (error instanceof CredentialsWithheld) await record(withheldIssuanceFor(request, error, client, new Date(clock()).toISOString()));
+      throw error;
+    }
+    await record(issuanceFor(request, result, client, new Date(clock()).toISOString()));
     return result;
   };
 

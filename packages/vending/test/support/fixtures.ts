@@ -78,12 +78,20 @@ export const emptyChain = (request: ResolveRequest): ChainLink[] => [
   { scope: 'org-default', key: request.type ?? 'aws', providerId: null, setBy: null },
 ];
 
-/** A resolution index that answers every request with the same provider (or none), and records requests. */
-export const fixedResolve = (answer: ResolvedProvider | null, source: Resolution['source'] = answer === null ? 'none' : 'service') => {
+/**
+ * A resolution index that answers every request with the same provider (or none), and records
+ * requests; `allowedAccountIds` are the accounts the deployment's pins allow (null: not pinned).
+ * It does not judge the account itself: vending must not rely on the resolution's own check.
+ */
+export const fixedResolve = (
+  answer: ResolvedProvider | null,
+  source: Resolution['source'] = answer === null ? 'none' : 'service',
+  allowedAccountIds: readonly string[] | null = null,
+) => {
   const requests: ResolveRequest[] = [];
   const resolve = async (request: ResolveRequest): Promise<Resolution> => {
     requests.push(request);
-    return { source, provider: answer, chain: answer === null ? emptyChain(request) : [], pins: [], allowedAccountIds: null, accountCheck: 'unpinned' };
+    return { source, provider: answer, chain: answer === null ? emptyChain(request) : [], pins: [], allowedAccountIds, accountCheck: allowedAccountIds === null ? 'unpinned' : 'passed' };
   };
   return { resolve, requests };
 };
@@ -104,12 +112,14 @@ export const startVending = async (
   options: {
     server?: StsServerOptions;
     sts?: Partial<StsOptions>;
+    /** The accounts the deployment's pins allow (default: not pinned). */
+    allowedAccountIds?: readonly string[];
     vendor?: Partial<Omit<VendorOptions, 'resolve' | 'unseal' | 'clock'>>;
   } = {},
 ): Promise<VendingHarness> => {
   const clock = manualClock();
   const server = await startStsServer({ clock: clock.now, ...options.server });
-  const { resolve, requests } = fixedResolve(answer);
+  const { resolve, requests } = fixedResolve(answer, answer === null ? 'none' : 'service', options.allowedAccountIds ?? null);
   const { unseal, calls } = recordingUnseal();
   const vendor = createVendor({
     resolve,

@@ -12,3 +12,4 @@ export {
 export { MOTO_ACCOUNT_ID, motoAvailability, motoTestsRun, startMotoServer, type MotoServer } from './moto-server.js';
 export { awsCli, awsJson, credentialProcessProfile, deployStack, templateParameterValues, type AwsCliRun } from './aws-cli.js';
 export { stsClientOn } from './sdk-client.js';
+export { startRecordingProxy, type RecordingProxy } from './recording-proxy.js';
