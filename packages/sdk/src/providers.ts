@@ -7,6 +7,7 @@ import { MasterKeyring, SecretSealer, type RotationReport } from '@providers/sec
 import type { RecordedEvent } from '@providers/store';
 import type { AwsCredentialsProvider, CredentialProviderOptions, IssuancePruned, IssuanceQuery, IssuanceRow, RoleVerified, VendRequest, VendResult, VerifyRoleInput } from '@providers/vending';
 import { linkCommand, linkLocalCommand, unlinkCommand } from './link-commands.js';
+import { pinCommand, unpinCommand } from './pin-commands.js';
 import { lazyMigration, migrateExport, type MigrateInput } from './legacy-migration.js';
 import type { OpenOptions } from './open-options.js';
 import { credentialProviderOf } from './credential-provider.js';
@@ -114,6 +115,16 @@ export class Providers {
   /** Clears the organization default of a type (default `aws`). */
   clearDefault(input: In.ClearDefaultInput): WriteOutcome {
     return this.#handler.execute({ type: 'ClearDefaultProvider', ...stamp(input), providerType: input.type ?? 'aws' });
+  }
+
+  /** Pins the org, a service, a stage or an instance to the AWS accounts its deployments may use (admins only). */
+  pin(input: In.PinInput): WriteOutcome {
+    return this.#handler.execute(pinCommand(input));
+  }
+
+  /** Removes a scope's account pin (admins only): wider pins still bind it. */
+  unpin(input: In.UnpinInput): WriteOutcome {
+    return this.#handler.execute(unpinCommand(input));
   }
 
   /** Imports a legacy export and migrates its deployment profiles to providers (idempotent); `dryRun` only plans. */

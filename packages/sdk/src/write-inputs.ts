@@ -79,3 +79,25 @@ export interface ClearDefaultInput extends WriteContext {
   /** The vendor type; `aws` unless said. */
   readonly type?: string;
 }
+
+/** Where a pin applies: the org (no app), a service, a stage of it, or one instance (with `region`). */
+export interface PinTarget {
+  readonly app?: string;
+  readonly service?: string;
+  readonly stage?: string;
+  /** Needs `stage`. */
+  readonly region?: string;
+}
+
+/** A scope pinned to the AWS accounts its deployments may use (admins only). */
+export interface PinInput extends WriteContext, PinTarget {
+  /** 12-digit account ids, as strings (leading zeros are part of an id). */
+  readonly accountIds: readonly string[];
+  /** Why, for the audit trail. */
+  readonly reason: string;
+}
+
+/** A scope's pin to remove (admins only). */
+export interface UnpinInput extends WriteContext, PinTarget {
+  readonly reason: string;
+}

@@ -8,6 +8,7 @@ import { registerHistory } from './history.js';
 import { registerIamTemplate } from './iam-template.js';
 import { registerLink } from './link.js';
 import { registerManage } from './manage.js';
+import { registerPin } from './pin.js';
 import { registerMasterKey } from './master-key.js';
 import { registerMigrate } from './migrate.js';
 import { registerPruneIssuance } from './prune-issuance.js';
@@ -27,6 +28,7 @@ export const registerCommands = (program: Command, define: Define): void => {
   registerManage(program, define);
   registerDefault(program, define);
   registerLink(program, define);
+  registerPin(program, define);
   registerResolve(program, define);
   registerHistory(program, define);
   registerAudit(program, define);

@@ -33,7 +33,9 @@ export const registerResolve = (program: Command, define: Define) =>
       if (!resolution.provider) await ctx.noteIfUnknown(String(o.org));
       const p = resolution.provider;
       const provider = p ? { id: p.id, name: p.name, type: p.type, accountId: p.accountId ?? null } : null;
-      if (ctx.out.json) return ctx.out.data({ source: resolution.source, provider, ...(resolution.local ? { local: true } : {}), chain: resolution.chain });
+      const { pins, allowedAccountIds, accountCheck } = resolution;
+      if (ctx.out.json)
+        return ctx.out.data({ source: resolution.source, provider, ...(resolution.local ? { local: true } : {}), chain: resolution.chain, pins, allowedAccountIds, accountCheck });
       ctx.out.line(
         p
           ? `${p.name} (${p.type}${p.accountId ? `, account ${p.accountId}` : ''}) from ${resolution.source}`
@@ -53,5 +55,12 @@ export const registerResolve = (program: Command, define: Define) =>
             l.setBy?.position ?? '-',
           ]),
         );
+      if (o.explain && pins.length > 0) {
+        ctx.out.table(
+          ['pinned scope', 'key', 'accounts', 'reason', 'set by', 'at'],
+          pins.map((pin) => [pin.scope, pin.key, pin.accountIds.join(', '), pin.reason, pin.setBy.actor, pin.setBy.at]),
+        );
+        ctx.out.line(`account check: ${accountCheck}; allowed: ${allowedAccountIds?.join(', ') ?? 'any'}`);
+      }
     },
   );
