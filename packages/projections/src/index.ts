@@ -12,7 +12,6 @@ export { ResolutionIndex } from './resolution-index.js';
 export type { ChainLink, Resolution, ResolutionSource, ResolvedProvider, ResolveRequest, SetBy } from '@providers/domain';
 /** The providers of each org and where they are used; never their secret values. */
 export {
-  ProviderCatalog,
   type CatalogProvider,
   type DefaultUsage,
   type InstanceUsage,
@@ -20,7 +19,9 @@ export {
   type ProviderUsages,
   type ServiceUsage,
   type Stamp,
-} from './provider-catalog.js';
+} from './catalog-types.js';
+/** The provider catalog read model. */
+export { ProviderCatalog } from './provider-catalog.js';
 /** One fact per event of the provider model: who did what to which provider and account, when. */
 export { AUDIT_ACTIONS, type AuditAction, type AuditFact, type AuditScope } from './audit-fact.js';
 /** The filterable audit trail. */

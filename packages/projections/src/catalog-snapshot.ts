@@ -1,0 +1,76 @@
+import type { Actor, ActorRole, LinkScope } from '@providers/domain';
+import type { CatalogProvider, Link, Stamp } from './catalog-types.js';
+import type { SnapshotReader } from './snapshot.js';
+
+/** The catalog's snapshot format and version. */
+export const SNAPSHOT_FORMAT = 'provider-catalog';
+export const SNAPSHOT_VERSION = 1;
+
+const ROLES: readonly string[] = ['owner', 'admin', 'member', 'system'];
+const KINDS: readonly string[] = ['aws-role', 'aws-keys', 'secret'];
+
+const readActor = (read: SnapshotReader, u: unknown, path: string): Actor => {
+  const actor = read.object(u, path);
+  const role = read.string(actor.role, `${path}.role`);
+  if (!ROLES.includes(role)) read.fail(`${path}.role`, `expected one of ${ROLES.join(', ')}`);
+  return { id: read.string(actor.id, `${path}.id`), role: role as ActorRole };
+};
+
+/** A stamp read from a snapshot. */
+export const readStamp = (read: SnapshotReader, u: unknown, path: string): Stamp => {
+  const stamp = read.object(u, path);
+  return {
+    actor: readActor(read, stamp.actor, `${path}.actor`),
+    at: read.string(stamp.at, `${path}.at`),
+    position: String(read.position(stamp.position, `${path}.position`)),
+  };
+};
+
+/** A provider read from a snapshot. */
+export const readProvider = (read: SnapshotReader, u: unknown, path: string): CatalogProvider => {
+  const p = read.object(u, path);
+  const kind = read.string(p.credentialsKind, `${path}.credentialsKind`);
+  if (!KINDS.includes(kind)) read.fail(`${path}.credentialsKind`, `expected one of ${KINDS.join(', ')}`);
+  const optional = (field: 'accountId' | 'roleArn' | 'externalId' | 'accessKeyId') => {
+    const value = read.optionalString(p[field], `${path}.${field}`);
+    return value === undefined ? {} : { [field]: value };
+  };
+  const removed = p.removed === undefined ? undefined : read.object(p.removed, `${path}.removed`);
+  return {
+    id: read.string(p.id, `${path}.id`),
+    name: read.string(p.name, `${path}.name`),
+    type: read.string(p.type, `${path}.type`),
+    credentialsKind: kind as CatalogProvider['credentialsKind'],
+    ...optional('accountId'),
+    ...optional('roleArn'),
+    ...optional('externalId'),
+    ...(p.sessionDurationSeconds !== undefined ? { sessionDurationSeconds: read.number(p.sessionDurationSeconds, `${path}.sessionDurationSeconds`) } : {}),
+    ...optional('accessKeyId'),
+    ...(p.secretFieldNames !== undefined
+      ? { secretFieldNames: read.array(p.secretFieldNames, `${path}.secretFieldNames`).map((f, k) => read.string(f, `${path}.secretFieldNames[${k}]`)) }
+      : {}),
+    addedAt: read.string(p.addedAt, `${path}.addedAt`),
+    addedBy: readActor(read, p.addedBy, `${path}.addedBy`),
+    ...(p.credentialsUpdated !== undefined ? { credentialsUpdated: readStamp(read, p.credentialsUpdated, `${path}.credentialsUpdated`) } : {}),
+    ...(removed !== undefined
+      ? { removed: { ...readStamp(read, removed, `${path}.removed`), ...(removed.shredded === true ? { shredded: true } : {}) } }
+      : {}),
+  };
+};
+
+/** A link read from a snapshot. */
+export const readLink = (read: SnapshotReader, u: unknown, path: string): Link => {
+  const link = read.object(u, path);
+  const scope = read.object(link.scope, `${path}.scope`);
+  const field = (name: 'app' | 'service' | 'stage' | 'region') => read.string(scope[name], `${path}.scope.${name}`);
+  const kind = read.string(scope.kind, `${path}.scope.kind`);
+  const parsed: LinkScope =
+    kind === 'service'
+      ? { kind, app: field('app'), service: field('service') }
+      : kind === 'stage'
+        ? { kind, app: field('app'), service: field('service'), stage: field('stage') }
+        : kind === 'instance'
+          ? { kind, app: field('app'), service: field('service'), stage: field('stage'), region: field('region') }
+          : read.fail(`${path}.scope.kind`, 'expected service, stage or instance');
+  return { providerId: read.string(link.providerId, `${path}.providerId`), scope: parsed, linked: readStamp(read, link.linked, `${path}.linked`) };
+};
