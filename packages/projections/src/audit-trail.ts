@@ -1,44 +1,12 @@
-import { foldProvider, isProviderEvent, linkScopeOf, nameKey, pinKey, scopeKey, type ActorRole, type DomainEvent, type PinScope, type ProviderRecords } from '@providers/domain';
+import { foldProvider, isProviderEvent, linkScopeOf, nameKey, pinKey, scopeKey, type DomainEvent, type PinScope, type ProviderRecords } from '@providers/domain';
 import type { Json } from '@providers/store';
-import { AUDIT_ACTIONS, type AuditAction, type AuditFact, type AuditScope } from './audit-fact.js';
+import type { AuditAction, AuditFact, AuditScope } from './audit-fact.js';
 import { parseIsoTime } from './iso-time.js';
 import type { ProjectedEvent } from './projected-event.js';
 import { SnapshotReader, type SnapshottableReadModel } from './snapshot.js';
 import { compareText } from './text-order.js';
-import { ProvidersError } from '@providers/domain';
-
-/**
- * Which facts to list. Every filter given must match; an absent one does not
- * filter. Times are ISO 8601 and both ends are inclusive.
- */
-export interface AuditQuery {
-  readonly orgId?: string;
-  /** The fact's account, the account it replaced, the account a credentials update moved away from, or one a pin names. */
-  readonly accountId?: string;
-  /** A provider id, or any name a provider had (case-insensitive); matches the provider or the one it replaced. */
-  readonly provider?: string;
-  readonly app?: string;
-  readonly service?: string;
-  readonly stage?: string;
-  readonly region?: string;
-  /** An actor id. */
-  readonly actor?: string;
-  readonly actions?: readonly AuditAction[];
-  readonly since?: string;
-  readonly until?: string;
-}
-
-/** A filter of an audit query that cannot be understood (e.g. a time that is not ISO 8601). */
-export class InvalidAuditQuery extends ProvidersError {
-  readonly _tag = 'InvalidAuditQuery' as const;
-  readonly kind = 'usage' as const;
-  constructor(
-    readonly field: keyof AuditQuery,
-    readonly rule: string,
-  ) {
-    super(`audit filter ${field}: ${rule}`);
-  }
-}
+import { InvalidAuditQuery, type AuditQuery } from './audit-query.js';
+import { SNAPSHOT_FORMAT, SNAPSHOT_VERSION, readFact } from './audit-snapshot.js';
 
 interface KnownProvider {
   readonly name: string;
@@ -255,8 +223,6 @@ export class AuditTrail implements SnapshottableReadModel {
   }
 }
 
-const SNAPSHOT_FORMAT = 'audit-trail';
-const SNAPSHOT_VERSION = 1;
 
 const compareBigint = (a: bigint, b: bigint): number => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -279,60 +245,4 @@ const providerIdsOf = (org: OrgTrail, idOrName: string): Set<string> => {
       ids.add(fact.providerId);
   }
   return ids;
-};
-
-const ROLES: readonly string[] = ['owner', 'admin', 'member', 'system'];
-const SCOPE_KINDS: readonly string[] = ['service', 'stage', 'instance', 'org-default', 'org'];
-const KINDS: readonly string[] = ['aws-role', 'aws-keys', 'secret'];
-
-const readFact = (read: SnapshotReader, u: unknown, path: string): AuditFact => {
-  const f = read.object(u, path);
-  const nullable = (field: 'providerId' | 'providerName' | 'providerType' | 'accountId') =>
-    f[field] === null ? null : read.string(f[field], `${path}.${field}`);
-  const optional = <K extends string>(field: K) => {
-    const value = read.optionalString(f[field], `${path}.${field}`);
-    return (value === undefined ? {} : { [field]: value }) as { [P in K]?: string };
-  };
-  const actor = read.object(f.actor, `${path}.actor`);
-  const role = read.string(actor.role, `${path}.actor.role`);
-  if (!ROLES.includes(role)) read.fail(`${path}.actor.role`, `expected one of ${ROLES.join(', ')}`);
-  const action = read.string(f.action, `${path}.action`);
-  if (!(AUDIT_ACTIONS as readonly string[]).includes(action)) read.fail(`${path}.action`, 'expected an audit action');
-  const credentialsKind = read.optionalString(f.credentialsKind, `${path}.credentialsKind`);
-  if (credentialsKind !== undefined && !KINDS.includes(credentialsKind)) read.fail(`${path}.credentialsKind`, `expected one of ${KINDS.join(', ')}`);
-  return {
-    at: read.string(f.at, `${path}.at`),
-    actor: { id: read.string(actor.id, `${path}.actor.id`), role: role as ActorRole },
-    action: action as AuditAction,
-    orgId: read.string(f.orgId, `${path}.orgId`),
-    providerId: nullable('providerId'),
-    providerName: nullable('providerName'),
-    providerType: nullable('providerType'),
-    accountId: nullable('accountId'),
-    scope: f.scope === null ? null : readScope(read, f.scope, `${path}.scope`),
-    position: String(read.position(f.position, `${path}.position`)),
-    commandId: read.string(f.commandId, `${path}.commandId`),
-    ...optional('replacedProviderId'),
-    ...optional('replacedProviderName'),
-    ...optional('replacedAccountId'),
-    ...(f.replacedLocalCredentials === true ? { replacedLocalCredentials: true as const } : {}),
-    ...optional('previousName'),
-    ...optional('previousAccountId'),
-    ...(credentialsKind !== undefined ? { credentialsKind: credentialsKind as AuditFact['credentialsKind'] } : {}),
-    ...(f.shredded === true ? { shredded: true } : {}),
-    ...(f.accountIds === undefined ? {} : { accountIds: read.array(f.accountIds, `${path}.accountIds`).map((id, j) => read.string(id, `${path}.accountIds[${j}]`)) }),
-    ...optional('profileId'),
-    ...optional('reason'),
-  };
-};
-
-const readScope = (read: SnapshotReader, u: unknown, path: string): AuditScope => {
-  const s = read.object(u, path);
-  const kind = read.string(s.kind, `${path}.kind`);
-  if (!SCOPE_KINDS.includes(kind)) read.fail(`${path}.kind`, `expected one of ${SCOPE_KINDS.join(', ')}`);
-  const part = (field: 'app' | 'service' | 'stage' | 'region') => {
-    const value = read.optionalString(s[field], `${path}.${field}`);
-    return value === undefined ? {} : { [field]: value };
-  };
-  return { kind: kind as AuditScope['kind'], key: read.string(s.key, `${path}.key`), ...part('app'), ...part('service'), ...part('stage'), ...part('region') };
 };

@@ -25,7 +25,9 @@ export { ProviderCatalog } from './provider-catalog.js';
 /** One fact per event of the provider model: who did what to which provider and account, when. */
 export { AUDIT_ACTIONS, type AuditAction, type AuditFact, type AuditScope } from './audit-fact.js';
 /** The filterable audit trail. */
-export { AuditTrail, InvalidAuditQuery, type AuditQuery } from './audit-trail.js';
+export { AuditTrail } from './audit-trail.js';
+/** Which facts an audit trail query lists, and its refusal of a filter it cannot read. */
+export { InvalidAuditQuery, type AuditQuery } from './audit-query.js';
 /** Audit facts as CSV. */
 export { AUDIT_CSV_COLUMNS, auditCsv } from './audit-csv.js';
 /** The three read models together. */

@@ -1,0 +1,35 @@
+import { ProvidersError } from '@providers/domain';
+import type { AuditAction } from './audit-fact.js';
+
+/**
+ * Which facts to list. Every filter given must match; an absent one does not
+ * filter. Times are ISO 8601 and both ends are inclusive.
+ */
+export interface AuditQuery {
+  readonly orgId?: string;
+  /** The fact's account, the account it replaced, the account a credentials update moved away from, or one a pin names. */
+  readonly accountId?: string;
+  /** A provider id, or any name a provider had (case-insensitive); matches the provider or the one it replaced. */
+  readonly provider?: string;
+  readonly app?: string;
+  readonly service?: string;
+  readonly stage?: string;
+  readonly region?: string;
+  /** An actor id. */
+  readonly actor?: string;
+  readonly actions?: readonly AuditAction[];
+  readonly since?: string;
+  readonly until?: string;
+}
+
+/** A filter of an audit query that cannot be understood (e.g. a time that is not ISO 8601). */
+export class InvalidAuditQuery extends ProvidersError {
+  readonly _tag = 'InvalidAuditQuery' as const;
+  readonly kind = 'usage' as const;
+  constructor(
+    readonly field: keyof AuditQuery,
+    readonly rule: string,
+  ) {
+    super(`audit filter ${field}: ${rule}`);
+  }
+}
