@@ -1,7 +1,5 @@
-import * as E from 'fp-ts/lib/Either.js';
 import {
   PROVIDER_STATE,
-  ProviderCredentials,
   foldProvider,
   isProviderEvent,
   PinScope,
@@ -22,6 +20,7 @@ import type { ProjectedEvent } from './projected-event.js';
 import { LinkTree, type LinkEntry, type LinkPlace } from './link-tree.js';
 import { SnapshotReader, type SnapshottableReadModel } from './snapshot.js';
 import { compareText } from './text-order.js';
+import { readEntry, readPin, readProvider, readSlot } from './resolution-index-snapshot.js';
 
 /** One org of the index, answering what resolving asks in its own layout. */
 class OrgIndex implements ScopeLookup {
@@ -204,51 +203,3 @@ const linksOf = (org: OrgIndex, type: string): LinkTree => {
   if (!tree) org.links.set(type, (tree = new LinkTree()));
   return tree;
 };
-
-/** Reads a snapshot's slot key back: `type|app/service[/stage[/region]]` (names hold neither "|" nor "/"). */
-const readSlot = (read: SnapshotReader, u: unknown, path: string): { type: string; place: LinkPlace } => {
-  const slot = read.string(u, path);
-  const bar = slot.indexOf('|');
-  const [app, service, stage, region, ...rest] = slot.slice(bar + 1).split('/');
-  if (bar <= 0 || !app || !service || rest.length > 0) read.fail(path, 'expected a slot key type|app/service[/stage[/region]]');
-  return {
-    type: slot.slice(0, bar),
-    place: { app: app!, service: service!, ...(stage !== undefined ? { stage } : {}), ...(region !== undefined ? { region } : {}) },
-  };
-};
-
-/** An entry of a snapshot; only a link (not a default) may be a local-credentials one. */
-const readEntry = (read: SnapshotReader, entry: { readonly [key: string]: unknown }, path: string, mayBeLocal = false): LinkEntry => ({
-  providerId: mayBeLocal && entry.providerId === null ? null : read.string(entry.providerId, `${path}.providerId`),
-  actor: read.string(entry.actor, `${path}.actor`),
-  at: read.string(entry.at, `${path}.at`),
-  position: read.number(entry.position, `${path}.position`),
-});
-
-const readPin = (read: SnapshotReader, u: unknown, path: string): PinState => {
-  const p = read.object(u, path);
-  const scope = PinScope.decode(p.scope);
-  if (E.isLeft(scope)) read.fail(`${path}.scope`, 'expected a pin scope');
-  const setBy = read.object(p.setBy, `${path}.setBy`);
-  return {
-    scope: scope.right,
-    accountIds: read.array(p.accountIds, `${path}.accountIds`).map((id, j) => read.string(id, `${path}.accountIds[${j}]`)),
-    reason: read.string(p.reason, `${path}.reason`),
-    setBy: { actor: read.string(setBy.actor, `${path}.setBy.actor`), at: read.string(setBy.at, `${path}.setBy.at`), position: read.string(setBy.position, `${path}.setBy.position`) },
-  };
-};
-
-const readProvider = (read: SnapshotReader, u: unknown, path: string): ResolvedProvider => {
-  const p = read.object(u, path);
-  const credentials = ProviderCredentials.decode(p.credentials);
-  if (E.isLeft(credentials)) read.fail(`${path}.credentials`, 'expected provider credentials');
-  const accountId = read.optionalString(p.accountId, `${path}.accountId`);
-  return {
-    id: read.string(p.id, `${path}.id`),
-    name: read.string(p.name, `${path}.name`),
-    type: read.string(p.type, `${path}.type`),
-    credentials: credentials.right,
-    ...(accountId !== undefined ? { accountId } : {}),
-  };
-};
-

@@ -1,9 +1,9 @@
 /** The library in one object: every command and query, typed. */
-export { Providers, type WriteOutcome } from './providers.js';
+export { Providers } from './providers.js';
 /** How to open it. */
 export type { OpenOptions } from './open-options.js';
 /** What every write says, and each write's own input. */
-export type { WriteContext } from './write-context.js';
+export type { WriteContext, WriteOutcome } from './write-context.js';
 export type {
   AddProviderInput,
   ClearDefaultInput,

@@ -1,6 +1,6 @@
-import type { SnapshotWarning } from '@providers/commands';
+import type { CommandHandlerOptions, SnapshotWarning } from '@providers/commands';
 import type { MasterKeyring } from '@providers/secrets';
-import type { StsOptions } from '@providers/vending';
+import type { StsOptions, VendorOptions } from '@providers/vending';
 import type { Stores } from './store-url.js';
 
 /** How to open the library: where the stores are, the master keys, STS, lazy migration. */
@@ -30,3 +30,18 @@ export interface OpenOptions {
    */
   readonly readOnly?: boolean;
 }
+
+/** How the command handler runs on these stores with these options: snapshots, warnings, the store's clock, read-only. */
+export const commandHandlerOptions = (stores: Stores, options: OpenOptions): CommandHandlerOptions => ({
+  ...(stores.snapshots ? { snapshots: stores.snapshots } : {}),
+  ...(options.onWarning ? { onWarning: options.onWarning } : {}),
+  ...(options.clock ? { clock: options.clock } : {}),
+  ...(options.readOnly ? { readOnly: true } : {}),
+});
+
+/** What the vendor takes from these options: STS, the client named in issuance records, the store's clock. */
+export const vendorOptions = (options: OpenOptions): Pick<VendorOptions, 'sts' | 'client' | 'clock'> => ({
+  ...(options.sts ? { sts: options.sts } : {}),
+  client: options.client ?? 'sdk',
+  ...(options.clock ? { clock: options.clock } : {}),
+});

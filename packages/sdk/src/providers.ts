@@ -1,6 +1,6 @@
 import * as E from 'fp-ts/lib/Either.js';
-import { CommandHandler, type CommandResult, type Preparation } from '@providers/commands';
-import { findProvider, orgStream, resolve as resolveIn, validateResolveRequest, type Command, type DomainError, type ProviderState, type SealedSecret } from '@providers/domain';
+import { CommandHandler, type Preparation } from '@providers/commands';
+import { findProvider, resolve as resolveIn, validateResolveRequest, type Command, type DomainError, type ProviderState, type SealedSecret } from '@providers/domain';
 import type { ImportError, MigrationFromExportReport } from '@providers/migration';
 import type { AsOfReadModels, AuditFact, AuditQuery, Resolution, ResolveRequest } from '@providers/projections';
 import { MasterKeyring, SecretSealer, type RotationReport } from '@providers/secrets';
@@ -9,7 +9,7 @@ import type { AwsCredentialsProvider, CredentialProviderOptions, IssuancePruned,
 import { linkCommand, linkLocalCommand, unlinkCommand } from './link-commands.js';
 import { pinCommand, unpinCommand } from './pin-commands.js';
 import { lazyMigration, migrateExport, type MigrateInput } from './legacy-migration.js';
-import type { OpenOptions } from './open-options.js';
+import { commandHandlerOptions, vendorOptions, type OpenOptions } from './open-options.js';
 import { credentialProviderOf } from './credential-provider.js';
 import { issuanceOf } from './issuance.js';
 import { lazyVendor, type LazyVendor } from './lazy-vendor.js';
@@ -17,17 +17,14 @@ import { orgExternalIdOf } from './org-external-id.js';
 import { orgIamTemplate, type OrgIamTemplateInput } from './org-iam-template.js';
 import { catalogEntries, type CatalogEntry } from './provider-catalog.js';
 import { OrgReadModels } from './org-read-models.js';
-import { auditFacts, liveReadModels, rebuildReadModelsOf, type AsOf, type LiveOptions, type LiveReadModels, type RebuildInput, type RebuildResult } from './read-models.js';
+import { auditFacts, liveReadModels, orgHistory, rebuildReadModelsOf, type AsOf, type LiveOptions, type LiveReadModels, type RebuildInput, type RebuildResult } from './read-models.js';
 import { checkedAsOf } from './as-of.js';
 import { InvalidResolveRequest } from './invalid-resolve-request.js';
 import { addProviderPreparation, updateCredentialsPreparation } from './credential-commands.js';
 import { shredRemoved, shredRemovedProvider } from './shred.js';
 import { DEFAULT_STORE_URL, openStores, parseStoreUrl, type Stores } from './store-url.js';
-import { stamp, type WriteContext } from './write-context.js';
+import { stamp, type WriteContext, type WriteOutcome } from './write-context.js';
 import type * as In from './write-inputs.js';
-
-/** What a write returns: a rule's typed rejection, or the events it recorded (none for a repeat or no change). */
-export type WriteOutcome = Promise<E.Either<DomainError, CommandResult>>;
 
 /**
  * The library in one object, and its only door. Writes take a `WriteContext`
@@ -46,19 +43,13 @@ export class Providers {
   readonly #clock: () => number;
 
   private constructor(stores: Stores, options: OpenOptions) {
-    const { masterKeys, sts } = options;
     this.#stores = stores;
     this.#models = new OrgReadModels(stores.events);
     this.#clock = options.clock ?? Date.now;
-    this.#handler = new CommandHandler(stores.events, {
-      ...(stores.snapshots ? { snapshots: stores.snapshots } : {}),
-      ...(options.onWarning ? { onWarning: options.onWarning } : {}),
-      ...(options.clock ? { clock: options.clock } : {}),
-      ...(options.readOnly ? { readOnly: true } : {}),
-    });
-    this.#sealer = new SecretSealer({ keys: stores.keys, masterKeys });
+    this.#handler = new CommandHandler(stores.events, commandHandlerOptions(stores, options));
+    this.#sealer = new SecretSealer({ keys: stores.keys, masterKeys: options.masterKeys });
     const vending = { resolve: (request: ResolveRequest) => this.resolve(request), unseal: (sealed: SealedSecret, field: string) => this.#sealer.unseal(sealed, field) };
-    this.#vendor = lazyVendor({ ...vending, ...(sts ? { sts } : {}), client: options.client ?? 'sdk', ...(options.clock ? { clock: options.clock } : {}) }, options.recordIssuance === false ? undefined : stores.events);
+    this.#vendor = lazyVendor({ ...vending, ...vendorOptions(options) }, options.recordIssuance === false ? undefined : stores.events);
     this.#ensureMigrated = options.migrateOnFirstUse ? lazyMigration(this.#handler, (orgId) => this.externalIdOf(orgId)) : async () => undefined;
   }
 
@@ -175,10 +166,7 @@ export class Providers {
     return catalogEntries(await this.readModels(orgId), orgId, idOrName)[0];
   }
 
-  /**
-   * Which provider (instance > stage > service > org default > none) a deployment uses, and why (see domain's resolve).
-   * A request breaking a write's rule throws `InvalidResolveRequest`, a malformed `asOf` `InvalidAsOf`.
-   */
+  /** Which provider (instance > stage > service > org default > none) a deployment uses, and why; throws `InvalidResolveRequest`, `InvalidAsOf`. */
   async resolve(request: ResolveRequest, given: AsOf = {}): Promise<Resolution> {
     const valid = validateResolveRequest(request);
     if (E.isLeft(valid)) throw new InvalidResolveRequest(valid.left);
@@ -205,13 +193,9 @@ export class Providers {
     return issuanceOf(this.#stores.events, orgId, query, this.readModels(orgId));
   }
 
-  /**
-   * Removes the org's issuance records older than an age (`90d`, `36h`) by the store's time; the
-   * decision stream is untouched, and the org's newest record always stays. Throws `InvalidIssuancePrune`.
-   */
+  /** Removes the org's issuance records older than `90d`, `36h`… by the store's time (the newest stays; decisions untouched). */
   async pruneIssuance(orgId: string, olderThan: string): Promise<IssuancePruned> {
-    const { pruneIssuance } = await import('@providers/vending');
-    return pruneIssuance(this.#stores.events, { orgId, olderThan, now: this.#clock() });
+    return (await import('@providers/vending')).pruneIssuance(this.#stores.events, { orgId, olderThan, now: this.#clock() });
   }
 
   /** The global position of the store's last event, of every org (0n: an empty store). */
@@ -220,10 +204,8 @@ export class Providers {
   }
 
   /** The org's events in order, as stored (secrets sealed). */
-  async history(orgId: string): Promise<RecordedEvent[]> {
-    const events: RecordedEvent[] = [];
-    for await (const page of this.#stores.events.readStream(orgStream(orgId))) events.push(...page);
-    return events;
+  history(orgId: string): Promise<RecordedEvent[]> {
+    return orgHistory(this.#stores.events, orgId);
   }
 
   /** Who added, linked, replaced and removed which provider and account, oldest first (one org, or all). */
@@ -232,10 +214,7 @@ export class Providers {
     return (await this.#models.current(query.orgId)).audit.query(query);
   }
 
-  /**
-   * The org's read models — resolution index, provider catalog, audit trail: now, kept in memory
-   * and brought current by a tail read (query them at once; the next call folds on), or as of a point.
-   */
+  /** The org's read models (index, catalog, audit trail): now, cached and tail-read (query them at once), or as of a point. */
   readModels(orgId: string, asOf: AsOf = {}): Promise<AsOfReadModels> {
     return this.#models.at(orgId, asOf);
   }

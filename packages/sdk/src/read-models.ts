@@ -15,7 +15,8 @@ import {
   type ReadModels,
   type SnapshotStore,
 } from '@providers/projections';
-import type { EventStore } from '@providers/store';
+import { orgStream } from '@providers/domain';
+import type { EventStore, RecordedEvent } from '@providers/store';
 import type { Stores } from './store-url.js';
 
 /** As of when to answer: a global position, or an ISO time with a zone. */
@@ -83,3 +84,10 @@ export const rebuildReadModelsOf = async ({ events, snapshots }: Stores, input: 
 /** The store's own snapshots as checkpoints of the read models; in memory when the store keeps none. */
 const checkpointsIn = (snapshots: Stores['snapshots']): CheckpointStore & SnapshotStore =>
   snapshots ? new StoreCheckpoints(snapshots) : new MemoryCheckpointStore();
+
+/** The org's events in order, as stored (secrets sealed). */
+export const orgHistory = async (events: EventStore, orgId: string): Promise<RecordedEvent[]> => {
+  const recorded: RecordedEvent[] = [];
+  for await (const page of events.readStream(orgStream(orgId))) recorded.push(...page);
+  return recorded;
+};

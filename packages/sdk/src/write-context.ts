@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { Actor } from '@providers/domain';
+import type * as E from 'fp-ts/lib/Either.js';
+import type { CommandResult } from '@providers/commands';
+import type { Actor, DomainError } from '@providers/domain';
 
 /** What every write says: whose org, who, and optionally its id and time (both generated otherwise). */
 export interface WriteContext {
@@ -18,3 +20,6 @@ export const stamp = (context: WriteContext) => ({
   actor: context.actor,
   issuedAt: context.issuedAt ?? new Date().toISOString(),
 });
+
+/** What a write returns: a rule's typed rejection, or the events it recorded (none for a repeat or no change). */
+export type WriteOutcome = Promise<E.Either<DomainError, CommandResult>>;
