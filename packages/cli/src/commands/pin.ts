@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { unwrap } from '../context.js';
 import type { Define } from '../program.js';
+import { targetText } from './target-options.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -19,7 +20,7 @@ const targetOf = (o: Record<string, unknown>) => ({
   ...(o.region !== undefined ? { region: String(o.region) } : {}),
 });
 
-const scopeText = (o: Record<string, unknown>): string => (o.app === undefined && o.service === undefined ? 'the organization' : [o.app, o.service, o.stage, o.region].filter((v) => v !== undefined).join('/'));
+const scopeText = (o: Record<string, unknown>): string => (o.app === undefined && o.service === undefined ? 'the organization' : targetText(o));
 
 /** `providers pin` and `unpin`: an admin binds a scope to the AWS accounts its deployments may use. */
 export const registerPin = (program: Command, define: Define) => {
