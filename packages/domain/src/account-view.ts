@@ -9,7 +9,6 @@ import type { LinkState, OrgState, ProviderState } from './state.js';
 
 /** What the account guard reads: what resolving reads, and the scopes where an AWS answer can differ. */
 export interface AccountView extends ScopeLookup {
-  readonly hasPins: boolean;
   /**
    * The org default, every pinned scope and every scope an AWS provider is
    * linked at: any deployment resolves, under the same pins, as the most
@@ -96,7 +95,6 @@ function* pointsOf(pins: Iterable<PinState>, links: Iterable<LinkState>): Iterab
 /** The org state as it is. */
 export const viewOf = (state: OrgState): AccountView => ({
   ...stateLookup(state),
-  hasPins: state.pins.size > 0,
   points: () => pointsOf(state.pins.values(), state.links.values()),
 });
 

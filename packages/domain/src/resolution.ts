@@ -116,17 +116,23 @@ export interface ScopeLookup {
   provider(providerId: string): ResolvedProvider | undefined;
   /** The account pin at a scope, if any. */
   pinAt(scope: PinScope): PinState | undefined;
+  /** Whether the org has any account pin at all: most have none, and resolving then skips the pin walk. */
+  readonly hasPins: boolean;
 }
+
+const ORG_DEFAULT: Scope = Object.freeze({ kind: 'org-default' });
 
 /** The scopes resolving looks at from one scope on: it, then each wider one, up to the org default. */
 export const scopesFrom = (scope: Scope): readonly Scope[] => {
   switch (scope.kind) {
-    case 'instance':
-      return [scope, ...scopesFrom({ kind: 'stage', app: scope.app, service: scope.service, stage: scope.stage })];
+    case 'instance': {
+      const { app, service, stage } = scope;
+      return [scope, { kind: 'stage', app, service, stage }, { kind: 'service', app, service }, ORG_DEFAULT];
+    }
     case 'stage':
-      return [scope, ...scopesFrom({ kind: 'service', app: scope.app, service: scope.service })];
+      return [scope, { kind: 'service', app: scope.app, service: scope.service }, ORG_DEFAULT];
     case 'service':
-      return [scope, { kind: 'org-default' }];
+      return [scope, ORG_DEFAULT];
     case 'org-default':
       return [scope];
   }
@@ -140,6 +146,15 @@ export const scopesFrom = (scope: Scope): readonly Scope[] => {
 export const scopesOf = ({ app, service, stage, region }: DeploymentTarget): readonly Scope[] =>
   scopesFrom(region === undefined ? { kind: 'stage', app, service, stage } : { kind: 'instance', app, service, stage, region });
 
+/** One scope of the chain, as an object of one shape whichever way it is filled (resolving builds millions). */
+const chainLink = (scope: Scope, type: string, entry: ScopeEntry | undefined): ChainLink => {
+  const key = scope.kind === 'org-default' ? `org/${type}` : scopeKey(scope);
+  if (entry === undefined) return { scope: scope.kind, key, providerId: null, setBy: null };
+  return entry.providerId === null
+    ? { scope: scope.kind, key, providerId: null, setBy: entry.setBy, local: true }
+    : { scope: scope.kind, key, providerId: entry.providerId, setBy: entry.setBy };
+};
+
 /**
  * The precedence, once: over scopes from the most specific to the least, the
  * first that holds a local-credentials link or a provider still in the org
@@ -147,16 +162,7 @@ export const scopesOf = ({ app, service, stage, region }: DeploymentTarget): rea
  * over and who set it.
  */
 export const resolveOver = (lookup: ScopeLookup, type: string, scopes: readonly Scope[]): Pick<Resolution, 'source' | 'provider' | 'local' | 'chain'> => {
-  const chain = scopes.map((scope): ChainLink => {
-    const entry = lookup.entryAt(type, scope);
-    return {
-      scope: scope.kind,
-      key: scope.kind === 'org-default' ? `org/${type}` : scopeKey(scope),
-      providerId: entry?.providerId ?? null,
-      setBy: entry?.setBy ?? null,
-      ...(entry && entry.providerId === null ? { local: true as const } : {}),
-    };
-  });
+  const chain = scopes.map((scope) => chainLink(scope, type, lookup.entryAt(type, scope)));
   for (const link of chain) {
     if (link.local) return { source: link.scope, provider: null, local: true, chain };
     const provider = link.providerId === null ? undefined : lookup.provider(link.providerId);
@@ -176,6 +182,8 @@ const checkOf = (type: string, provider: ResolvedProvider | null, allowed: reado
   return accountId !== null && allowed.includes(accountId) ? 'passed' : 'refused';
 };
 
+const NO_PINS: readonly PinOnChain[] = Object.freeze([]);
+
 /**
  * Which provider a deployment uses: instance link → stage link → service
  * link → org default → none, with the chain looked at, the account pins on
@@ -184,13 +192,16 @@ const checkOf = (type: string, provider: ResolvedProvider | null, allowed: reado
 export const resolveFrom = (lookup: ScopeLookup, target: DeploymentTarget): Resolution => {
   const type = target.type ?? DEFAULT_PROVIDER_TYPE;
   const scopes = scopesOf(target);
-  const resolved = resolveOver(lookup, type, scopes);
-  const pins = pinsAlong((scope) => lookup.pinAt(scope), pinScopeOf(scopes[0]!));
+  const { source, provider, local, chain } = resolveOver(lookup, type, scopes);
+  const pins = lookup.hasPins
+    ? pinsAlong((scope) => lookup.pinAt(scope), pinScopeOf(scopes[0]!)).map(
+        (pin): PinOnChain => ({ scope: pin.scope.kind, key: pinKey(pin.scope), accountIds: pin.accountIds, reason: pin.reason, setBy: pin.setBy }),
+      )
+    : NO_PINS;
   const allowedAccountIds = allowedAccounts(pins);
-  return {
-    ...resolved,
-    pins: pins.map((pin) => ({ scope: pin.scope.kind, key: pinKey(pin.scope), accountIds: pin.accountIds, reason: pin.reason, setBy: pin.setBy })),
-    allowedAccountIds,
-    accountCheck: checkOf(type, resolved.provider, allowedAccountIds),
-  };
+  const accountCheck = checkOf(type, provider, allowedAccountIds);
+  // Literals of one shape each, not spreads: resolving is the hot path of every deployment.
+  return local
+    ? { source, provider, local, chain, pins, allowedAccountIds, accountCheck }
+    : { source, provider, chain, pins, allowedAccountIds, accountCheck };
 };

@@ -9,6 +9,7 @@ export const stateLookup = (state: OrgState): ScopeLookup => ({
     scope.kind === 'org-default' ? state.defaults.get(providerType) : state.links.get(slotKey(providerType, scope)),
   provider: (providerId) => state.providers.get(providerId),
   pinAt: (scope) => state.pins.get(pinKey(scope)),
+  hasPins: state.pins.size > 0,
 });
 
 /**

@@ -44,6 +44,10 @@ class OrgIndex implements ScopeLookup {
   pinAt(scope: PinScope): PinState | undefined {
     return this.pins.get(pinKey(scope));
   }
+
+  get hasPins(): boolean {
+    return this.pins.size > 0;
+  }
 }
 
 /** The lookup of an org the index has seen nothing of. */
