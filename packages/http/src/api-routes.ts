@@ -1,11 +1,28 @@
 // The JSON API: every route under /api/orgs/:org, each a few lines over the door.
 import { auditQueryOf, parseAsOfParam } from './as-of.js';
-import { AddProviderRequest, DeployRequest, LinkRequest, RenameRequest, SetDefaultRequest, UnlinkRequest, UpdateCredentialsRequest } from './codecs.js';
+import { migrationText } from '@providers/sdk';
+import {
+  AddProviderRequest,
+  DeployRequest,
+  LinkLocalRequest,
+  LinkRequest,
+  MigrationRequest,
+  PinRequest,
+  PruneIssuanceRequest,
+  RenameRequest,
+  SetDefaultRequest,
+  UnlinkRequest,
+  UnpinRequest,
+  UpdateCredentialsRequest,
+} from './codecs.js';
 import type { ReadModels } from './door.js';
 import { HttpError } from './errors.js';
 import { decodeJson, sendJson } from './http-io.js';
+import { issuanceQueryOf } from './issuance-query.js';
+import { requireManager } from './managers.js';
 import type { Call, Route } from './routing.js';
-import { providerViewOf, providerViews, resolutionView, serviceView } from './views.js';
+import { serviceView } from './service-view.js';
+import { providerViewOf, providerViews, resolutionView } from './views.js';
 
 type AuditQuery = Parameters<ReadModels['audit']['query']>[0];
 
@@ -58,6 +75,34 @@ export const apiRoutes: readonly Route[] = [
     const { type, ...target } = await decodeJson(call.request, UnlinkRequest);
     needsStageForRegion(target);
     sendJson(call.response, 200, await call.door.unlink(writer(call), target, type ?? 'aws'));
+  }],
+  ['POST', new RegExp(`${ORG}/local-links$`), async (call) => {
+    const { type, replace, ...target } = await decodeJson(call.request, LinkLocalRequest);
+    needsStageForRegion(target);
+    sendJson(call.response, 201, await call.door.linkLocal(writer(call), target, type ?? 'aws', replace === true));
+  }],
+  ['PUT', new RegExp(`${ORG}/pins$`), async (call) => {
+    const { accountIds, reason, ...target } = await decodeJson(call.request, PinRequest);
+    sendJson(call.response, 200, await call.door.pin(writer(call), target, accountIds, reason));
+  }],
+  ['DELETE', new RegExp(`${ORG}/pins$`), async (call) => {
+    const { reason, ...target } = await decodeJson(call.request, UnpinRequest);
+    sendJson(call.response, 200, await call.door.unpin(writer(call), target, reason));
+  }],
+  ['GET', new RegExp(`${ORG}/issuance$`), async (call) => {
+    const rows = await call.door.issuance(call.orgId, issuanceQueryOf(call.url));
+    sendJson(call.response, 200, { orgId: call.orgId, issuance: rows.map((row) => ({ ...row, position: String(row.position) })) });
+  }],
+  ['POST', new RegExp(`${ORG}/issuance/prune$`), async (call) => {
+    const { olderThan } = await decodeJson(call.request, PruneIssuanceRequest);
+    requireManager(call.principal.actor, 'prune the issuance log');
+    sendJson(call.response, 200, await call.door.pruneIssuance(call.orgId, olderThan));
+  }],
+  ['POST', new RegExp(`${ORG}/migration$`), async (call) => {
+    const { legacyExport, dryRun } = await decodeJson(call.request, MigrationRequest);
+    requireManager(call.principal.actor, 'migrate deployment profiles');
+    const { imported, migration } = await call.door.migrate(call.orgId, typeof legacyExport === 'string' ? legacyExport : JSON.stringify(legacyExport), dryRun === true);
+    sendJson(call.response, 200, { dryRun: dryRun === true, imported, migration, text: migrationText(migration, { dryRun: dryRun === true, imported }) });
   }],
   ['GET', new RegExp(`${ORG}/services/([^/]+)/([^/]+)$`), async (call) => {
     const [app, service] = call.params as [string, string];

@@ -31,3 +31,21 @@ export const UnlinkRequest = optional({ app: t.string, service: t.string }, { st
 
 /** POST /api/orgs/:org/deploy — resolve and vend one deployment's AWS credentials. */
 export const DeployRequest = optional({ app: t.string, service: t.string, stage: t.string }, { region: t.string });
+
+/** POST /api/orgs/:org/local-links — deploy with the deployer's own credentials at a service, stage or instance; the type defaults to aws. */
+export const LinkLocalRequest = optional({ app: t.string, service: t.string }, { stage: t.string, region: t.string, type: t.string, replace: t.boolean });
+
+/** Where a pin applies: no app for the whole org, else a service, a stage of it, or one instance. */
+const PinTargetProps = { app: t.string, service: t.string, stage: t.string, region: t.string };
+
+/** PUT /api/orgs/:org/pins — the accounts a scope's deployments may use, and why (admins only). */
+export const PinRequest = optional({ accountIds: t.array(t.string), reason: t.string }, PinTargetProps);
+
+/** DELETE /api/orgs/:org/pins — a scope's pin to remove, and why (admins only). */
+export const UnpinRequest = optional({ reason: t.string }, PinTargetProps);
+
+/** POST /api/orgs/:org/issuance/prune — the age past which the org's issuance records go (`90d`, `36h`; admins only). */
+export const PruneIssuanceRequest = t.strict({ olderThan: t.string });
+
+/** POST /api/orgs/:org/migration — a legacy export (its JSON text, or the object), migrated, or with `dryRun` only planned (admins only). */
+export const MigrationRequest = optional({ legacyExport: t.union([t.string, t.UnknownRecord]) }, { dryRun: t.boolean });

@@ -1,9 +1,9 @@
 // Every call this package makes into the library, through the SDK only: the routes and pages speak
 // to this object, so the SDK's surface is met in one place.
 import { randomUUID } from 'node:crypto';
-import { rules, type AsOf, type PlainCredentials, type Providers, type WriteContext, type WriteOutcome } from '@providers/sdk';
+import { rules, type AsOf, type IssuanceQuery, type IssuanceRow, type MigrateInput, type PinTarget, type PlainCredentials, type Providers, type WriteContext, type WriteOutcome } from '@providers/sdk';
 import { decodeOrExplain, type Misfit } from './decode.js';
-import { Rejection } from './errors.js';
+import { migrationRefusal, Rejection } from './errors.js';
 
 /** Who acts: an id and a role. */
 export type Actor = WriteContext['actor'];
@@ -86,7 +86,46 @@ export class Door {
   async unlink(w: Writer, target: LinkTarget, type: string) {
     return accepted(await this.providers.unlink({ ...w, ...target, type }));
   }
+
+  /** Says that a service, stage or instance deploys with the deployer's own credentials for a type, on purpose. */
+  async linkLocal(w: Writer, target: LinkTarget, type: string, replace: boolean) {
+    return accepted(await this.providers.linkLocalCredentials({ ...w, ...target, type, ...(replace ? { replace } : {}) }));
+  }
+
+  /** Pins the org (no app), a service, a stage or an instance to AWS accounts; `changed` is false when it was pinned so already. */
+  async pin(w: Writer, target: PinTarget, accountIds: readonly string[], reason: string) {
+    return changedOf(await this.providers.pin({ ...w, ...target, accountIds, reason }));
+  }
+
+  /** Removes a scope's pin (a scope without one is the domain's `NoAccountPin`). */
+  async unpin(w: Writer, target: PinTarget, reason: string) {
+    return changedOf(await this.providers.unpin({ ...w, ...target, reason }));
+  }
+
+  /** The org's hand-outs of credentials (withheld attempts included), oldest first. */
+  issuance(orgId: string, query: IssuanceQuery): Promise<IssuanceRow[]> {
+    return this.providers.issuance(orgId, query);
+  }
+
+  /** Removes the org's issuance records older than an age (`90d`, `36h`). */
+  pruneIssuance(orgId: string, olderThan: string) {
+    return this.providers.pruneIssuance(orgId, olderThan);
+  }
+
+  /** Imports a legacy export and migrates it (idempotent), or with `dryRun` only plans; a bad export is a rejection naming its field. */
+  async migrate(orgId: string, legacyExport: string, dryRun: boolean) {
+    const input: MigrateInput = { orgId, legacyExport, ...(dryRun ? { dryRun } : {}) };
+    const result = await this.providers.migrate(input);
+    if (result._tag === 'Left') throw migrationRefusal(result.left);
+    return result.right;
+  }
 }
+
+// A pin that states what holds already appends nothing: the answer says so.
+const changedOf = (outcome: Outcome): { readonly position: string | null; readonly changed: boolean } => {
+  if (outcome._tag === 'Left') throw new Rejection(outcome.left);
+  return { position: outcome.right.position?.toString() ?? null, changed: outcome.right.events.length > 0 };
+};
 
 const DEPLOYMENT_RULES = { app: rules.AppName, service: rules.ServiceName, stage: rules.StageName, region: rules.AwsRegion } as const;
 

@@ -1,6 +1,6 @@
 // Every error becomes a status and a body naming the error, its field and its message. A rejection
 // by a domain rule carries the domain's own message; anything unexpected is a 500 that echoes nothing.
-import { ProvidersError, type DomainError, type FailureKind } from '@providers/sdk';
+import { ProvidersError, type DomainError, type FailureKind, type ImportError } from '@providers/sdk';
 
 /** A rejection by a domain rule, as the SDK returns it. */
 export type DomainRejection = DomainError;
@@ -56,6 +56,16 @@ const DOMAIN_STATUS: Record<DomainRejection['_tag'], number> = {
   AccountNotAllowed: 409,
   AllowedAccountsEmpty: 409,
 };
+
+/**
+ * A legacy export the migration refused, as an HTTP error: a file that does not fit the format is a
+ * 400 naming the path in the file (`legacyExport` for the file as a whole); a step the domain
+ * rejected has that rejection's status, and what ran before it stays (a re-run continues).
+ */
+export const migrationRefusal = (error: ImportError): HttpError =>
+  error._tag === 'LegacyExportInvalid'
+    ? new HttpError(400, error._tag, error.message, error.field || 'legacyExport')
+    : new HttpError(DOMAIN_STATUS[error.error._tag], error._tag, error.message, error.field);
 
 // The status of each kind of failure the SDK throws: a new error has a kind, so it cannot fall through unanswered.
 const KIND_STATUS: Record<FailureKind, number> = { rejected: 422, usage: 400, unavailable: 503, failure: 500 };

@@ -9,13 +9,20 @@ export {
   AddProviderRequest,
   CredentialsRequest,
   DeployRequest,
+  LinkLocalRequest,
   LinkRequest,
+  MigrationRequest,
+  PinRequest,
+  PruneIssuanceRequest,
   RenameRequest,
   SetDefaultRequest,
   UnlinkRequest,
+  UnpinRequest,
   UpdateCredentialsRequest,
 } from './codecs.js';
-/** What the API answers: providers with their usages, a service's inheritance, a resolution. */
-export type { PlacementView, ProviderView, ResolutionView, ServiceView, SlotView, Stamp, UsageView } from './views.js';
+/** What the API answers: providers with their usages, a resolution. */
+export type { ProviderView, ResolutionView, SlotView, Stamp, UsageView } from './views.js';
+/** What the API answers for a service: its inheritance, local-credentials links and account pins by scope. */
+export type { PinView, PlacementView, ScopeView, ServiceView } from './service-view.js';
 /** The body of every error answer, and how errors map to statuses. */
 export { toHttpError, type ErrorBody } from './errors.js';

@@ -80,67 +80,31 @@ export const providerViewOf = (models: ReadModels, orgId: string, idOrName: stri
 /** A provider in a slot: its id, name and account, or nothing. */
 export type SlotView = { readonly providerId: string; readonly name: string; readonly accountId: string | null } | null;
 
-/** A stage or instance of the service: what is linked there, by whom, and what it resolves to. */
-export interface PlacementView {
-  readonly stage: string;
-  readonly region: string | null;
-  readonly linked: SlotView;
-  readonly set: Stamp;
-  readonly resolves: SlotView;
-  readonly source: string;
-}
-
-/** A service's inheritance: the org default, the service link, then every stage and instance below. */
-export interface ServiceView {
-  readonly orgId: string;
-  readonly app: string;
-  readonly service: string;
-  readonly type: string;
-  readonly orgDefault: { readonly provider: SlotView; readonly set: Stamp | null };
-  readonly serviceLink: { readonly provider: SlotView; readonly set: Stamp | null };
-  readonly placements: readonly PlacementView[];
-}
-
-const slotOf = (p: { id: string; name: string; accountId?: string | null } | null | undefined): SlotView =>
+/** A provider as a slot. */
+export const slotOf = (p: { id: string; name: string; accountId?: string | null } | null | undefined): SlotView =>
   p ? { providerId: p.id, name: p.name, accountId: p.accountId ?? null } : null;
 
-/** The inheritance picture of one service for one provider type. */
-export const serviceView = (models: ReadModels, orgId: string, app: string, service: string, type = 'aws'): ServiceView => {
-  const providers = providerViews(models, orgId).filter((p) => p.type === type);
-  const find = (match: (u: UsageView) => boolean) => {
-    for (const p of providers) for (const u of p.usages) if (match(u)) return { provider: slotOf(p), set: u.set };
-    return { provider: null, set: null };
-  };
-  const placements = providers
-    .flatMap((p) => p.usages.filter((u) => u.app === app && u.service === service && u.stage !== null).map((u) => ({ p, u })))
-    .sort((a, b) => `${a.u.stage}/${a.u.region ?? ''}`.localeCompare(`${b.u.stage}/${b.u.region ?? ''}`))
-    .map(({ p, u }): PlacementView => {
-      const resolution = models.index.resolve({ orgId, app, service, stage: u.stage!, type, ...(u.region ? { region: u.region } : {}) });
-      return { stage: u.stage!, region: u.region, linked: slotOf(p), set: u.set, resolves: slotOf(resolution.provider), source: resolution.source };
-    });
-  return {
-    orgId,
-    app,
-    service,
-    type,
-    orgDefault: find((u) => u.scope === 'org-default'),
-    serviceLink: find((u) => u.scope === 'service' && u.app === app && u.service === service),
-    placements,
-  };
-};
-
-/** The services an org has links on, as `app/service`, sorted. */
+/** The services an org has links on, or whose scopes its history names (local credentials, pins), as `app/service`, sorted. */
 export const servicesOf = (models: ReadModels, orgId: string): string[] => {
   const keys = new Set<string>();
   for (const p of providerViews(models, orgId)) for (const u of p.usages) if (u.app !== null) keys.add(`${u.app}/${u.service}`);
+  for (const fact of models.audit.query({ orgId })) if (fact.scope?.app !== undefined) keys.add(`${fact.scope.app}/${fact.scope.service}`);
   return [...keys].sort();
 };
 
-/** A resolution without credentials: where it came from, the provider, and each scope looked at with who set it. */
+/**
+ * A resolution without credentials: where it came from, the provider (none on a local-credentials
+ * link, `local: true`), each scope looked at with who set it, and the account pins on the chain with
+ * the accounts they allow and whether the answer's account is one of them.
+ */
 export const resolutionView = (resolution: Resolution) => ({
   source: resolution.source,
   provider: slotOf(resolution.provider),
-  chain: resolution.chain.map((link) => ({ scope: link.scope, key: link.key, providerId: link.providerId, setBy: link.setBy })),
+  local: resolution.local === true,
+  chain: resolution.chain.map((link) => ({ scope: link.scope, key: link.key, providerId: link.providerId, local: link.local === true, setBy: link.setBy })),
+  pins: resolution.pins.map((pin) => ({ scope: pin.scope, key: pin.key, accountIds: pin.accountIds, reason: pin.reason, setBy: pin.setBy })),
+  allowedAccountIds: resolution.allowedAccountIds,
+  accountCheck: resolution.accountCheck,
 });
 /** A resolution as the API shows it. */
 export type ResolutionView = ReturnType<typeof resolutionView>;

@@ -60,7 +60,7 @@ api('links, a second link on a scope is a 409 until replace; the picture says wh
   const picture = (await h.call(MEMBER, 'GET', '/api/orgs/acme/services/shop/api')).body;
   assert.equal([picture.orgDefault.provider.name, picture.orgDefault.set.actor.id], ['dev', 'alice']);
   assert.equal([picture.serviceLink.provider.name, picture.serviceLink.set.actor.id], ['dev', 'mo']);
-  assert.equal(picture.placements.map((p: { stage: string; linked: { name: string }; source: string }) => [p.stage, p.linked.name, p.source]), [['prod', 'prod', 'stage']]);
+  assert.equal(picture.placements.map((p: { stage: string; provider: { name: string }; source: string }) => [p.stage, p.provider.name, p.source]), [['prod', 'prod', 'stage']]);
   const resolved = (await h.call(MEMBER, 'GET', '/api/orgs/acme/resolve?app=shop&service=api&stage=prod&region=eu-west-1')).body;
   assert.equal([resolved.source, resolved.provider.name, resolved.provider.accountId], ['stage', 'prod', '222222222222']);
   assert.is(resolved.chain.find((c: { scope: string }) => c.scope === 'stage').setBy.actor, 'mo');

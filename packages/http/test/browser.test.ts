@@ -1,32 +1,10 @@
 // The console in headless Chromium (Debian's `chromium`), driven by the keyboard: sign in, add a
 // provider, link, replace with confirmation, time travel. Screenshots go to test-output/.
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { chromiumPath, launchChromium, type Browser, type BrowserPage } from './support/chromium.js';
+import { chromiumPath, launchChromium, type Browser } from './support/chromium.js';
 import { ADMIN, MEMBER, startHarness, type Harness } from './support/harness.js';
-
-const OUTPUT = fileURLToPath(new URL('../test-output/', import.meta.url));
-const shot = async (tab: BrowserPage, name: string) => {
-  mkdirSync(OUTPUT, { recursive: true });
-  writeFileSync(`${OUTPUT}${name}.png`, await tab.screenshot());
-};
-const text = (tab: BrowserPage, selector: string) => tab.evaluate<string>(`document.querySelector(${JSON.stringify(selector)})?.textContent?.replace(/\\s+/g, ' ').trim() ?? ''`);
-const focus = (tab: BrowserPage, selector: string) => tab.evaluate(`document.querySelector(${JSON.stringify(selector)}).focus()`);
-/** Focuses a field by its label's text and types into it, as a keyboard user would. */
-const fill = async (tab: BrowserPage, label: string, value: string) => {
-  const id = await tab.evaluate<string | null>(`[...document.querySelectorAll('label')].find((l) => l.textContent.trim() === ${JSON.stringify(label)})?.control?.id ?? null`);
-  if (id === null) throw new Error(`no field labelled "${label}"`);
-  await focus(tab, `#${id}`);
-  await tab.evaluate(`document.activeElement.select?.()`);
-  await tab.type(value);
-};
-const choose = (tab: BrowserPage, selector: string, value: string) =>
-  tab.evaluate(`(() => { const s = document.querySelector(${JSON.stringify(selector)}); s.focus(); s.value = ${JSON.stringify(value)}; })()`);
-/** Every visible field has a label. */
-const unlabelled = (tab: BrowserPage) =>
-  tab.evaluate<string[]>(`[...document.querySelectorAll('input:not([type=hidden]), select, textarea')].filter((e) => e.labels.length === 0).map((e) => e.name)`);
+import { choose, fill, focus, shot, text, unlabelled } from './support/page-helpers.js';
 
 const browserSuite = suite<{ h: Harness; browser: Browser }>('the console in Chromium', {} as { h: Harness; browser: Browser });
 const path = chromiumPath();
@@ -102,7 +80,7 @@ if (path === undefined && process.env.REQUIRE_CHROMIUM !== '1') {
     assert.match(await text(tab, '[data-scope="prod/eu-west-1"]'), /prod 222222222222/);
     assert.match(await text(tab, '#notice'), 'linked shop/api/prod/eu-west-1');
     const picture = await h.call(MEMBER, 'GET', '/api/orgs/acme/services/shop/api');
-    assert.equal(picture.body.placements.map((p: { linked: { name: string } }) => p.linked.name), ['prod']);
+    assert.equal(picture.body.placements.map((p: { provider: { name: string } }) => p.provider.name), ['prod']);
   });
 
   browserSuite('time travel: the audit trail leads to the org and the service as they were', async ({ h, browser: { page: tab } }) => {
@@ -127,7 +105,7 @@ if (path === undefined && process.env.REQUIRE_CHROMIUM !== '1') {
     await focus(tab, '#as-of button');
     await tab.pressNavigating('Enter');
     assert.match(await text(tab, '[data-testid=placement]'), '');
-    assert.match(await text(tab, '#inheritance'), /no stage or instance has a link of its own/);
+    assert.match(await text(tab, '#inheritance'), /no stage or instance has a link or pin of its own/);
   });
 }
 

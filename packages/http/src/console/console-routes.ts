@@ -97,6 +97,22 @@ export const consoleRoutes: readonly ConsoleRoute[] = [
     }
     return { redirect: servicePath(call), notice: `linked ${scopeText(target)}` };
   } },
+  { method: 'POST', path: new RegExp(`${SERVICE}/local$`), onError: servicePage, act: async (call, form) => {
+    const target = targetOf(call, form);
+    await call.door.linkLocal(writer(call), target, form.optional('type') ?? 'aws', form.get('replace') === 'true');
+    return { redirect: servicePath(call), notice: `${scopeText(target)} uses local credentials` };
+  } },
+  { method: 'POST', path: new RegExp(`${SERVICE}/pins$`), onError: servicePage, act: async (call, form) => {
+    const target = targetOf(call, form);
+    const accountIds = (form.get('accountIds') ?? '').split(/[\s,]+/).filter(Boolean);
+    const { changed } = await call.door.pin(writer(call), target, accountIds, form.get('reason') ?? '');
+    return { redirect: servicePath(call), notice: `${scopeText(target)} ${changed ? 'is now pinned' : 'was pinned so already'} to ${accountIds.join(', ')}` };
+  } },
+  { method: 'POST', path: new RegExp(`${SERVICE}/unpin$`), onError: servicePage, act: async (call, form) => {
+    const target = targetOf(call, form);
+    await call.door.unpin(writer(call), target, form.get('reason') ?? '');
+    return { redirect: servicePath(call), notice: `removed the pin of ${scopeText(target)}` };
+  } },
   { method: 'POST', path: new RegExp(`${SERVICE}/unlink$`), onError: servicePage, act: async (call, form) => {
     const target = targetOf(call, form);
     await call.door.unlink(writer(call), target, form.optional('type') ?? 'aws');
