@@ -94,13 +94,13 @@ export const apiRoutes: readonly Route[] = [
     sendJson(call.response, 200, { orgId: call.orgId, issuance: rows.map((row) => ({ ...row, position: String(row.position) })) });
   }],
   ['POST', new RegExp(`${ORG}/issuance/prune$`), async (call) => {
-    const { olderThan } = await decodeJson(call.request, PruneIssuanceRequest);
     requireManager(call.principal.actor, 'prune the issuance log');
+    const { olderThan } = await decodeJson(call.request, PruneIssuanceRequest);
     sendJson(call.response, 200, await call.door.pruneIssuance(call.orgId, olderThan));
   }],
   ['POST', new RegExp(`${ORG}/migration$`), async (call) => {
-    const { legacyExport, dryRun } = await decodeJson(call.request, MigrationRequest);
     requireManager(call.principal.actor, 'migrate deployment profiles');
+    const { legacyExport, dryRun } = await decodeJson(call.request, MigrationRequest);
     const { imported, migration } = await call.door.migrate(call.orgId, typeof legacyExport === 'string' ? legacyExport : JSON.stringify(legacyExport), dryRun === true);
     sendJson(call.response, 200, { dryRun: dryRun === true, imported, migration, text: migrationText(migration, { dryRun: dryRun === true, imported }) });
   }],

@@ -7,7 +7,12 @@ import { HttpError } from './errors.js';
 /** Whether an actor may manage the org (a managing role: owner, admin or system). */
 export const isManager = (actor: Actor): boolean => MANAGING_ROLES.includes(actor.role);
 
-/** Refuses an actor that may not manage the org: 403, worded and fielded as the domain's `PermissionDenied`. */
+/** The refusal of an actor that may not manage the org (403, worded and fielded as the domain's `PermissionDenied`), or undefined. */
+export const managerRefusal = (actor: Actor, what: string): HttpError | undefined =>
+  isManager(actor) ? undefined : new HttpError(403, 'PermissionDenied', `a ${actor.role} may not ${what}; this needs one of: ${MANAGING_ROLES.join(', ')}`, 'actor.role');
+
+/** Throws the refusal of an actor that may not manage the org. */
 export const requireManager = (actor: Actor, what: string): void => {
-  if (!isManager(actor)) throw new HttpError(403, 'PermissionDenied', `a ${actor.role} may not ${what}; this needs one of: ${MANAGING_ROLES.join(', ')}`, 'actor.role');
+  const refused = managerRefusal(actor, what);
+  if (refused) throw refused;
 };

@@ -2,6 +2,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AsOf } from '@providers/sdk';
 import type { Door } from '../door.js';
+import { HttpError, Rejection, toHttpError } from '../errors.js';
 import type { Form } from './forms.js';
 import type { Frame } from './html.js';
 import type { Session } from './sessions.js';
@@ -26,8 +27,21 @@ export interface FormError {
   readonly field: string | null;
 }
 
-/** Renders a page of the org (optionally with an error of a form just sent). */
-export type PageRenderer = (call: ConsoleCall, error?: FormError) => Promise<{ title: string; body: import('./html.js').Html }>;
+/** What a page refuses itself (a filter that breaks a rule, a role that may not): its status and the error to show. */
+export interface PageRefusal {
+  readonly status: number;
+  readonly error: FormError;
+}
+
+/** A refusal to show on a page: a rejection by a rule, the HTTP layer's or the library's own; undefined for a failure (answered as a 500). */
+export const refusalOf = (error: unknown): PageRefusal | undefined => {
+  if (!(error instanceof Rejection || error instanceof HttpError || typeof (error as { _tag?: unknown })?._tag === 'string')) return undefined;
+  const { status, body } = toHttpError(error);
+  return status >= 500 ? undefined : { status, error: { message: body.message, field: body.field } };
+};
+
+/** Renders a page of the org (optionally with an error of a form just sent, or a refusal of its own). */
+export type PageRenderer = (call: ConsoleCall, error?: FormError) => Promise<{ title: string; body: import('./html.js').Html; refused?: PageRefusal }>;
 
 /** A form's action: does it and says where to go next (a notice to show there), or renders its own answer. */
 export type Action = (call: ConsoleCall, form: Form) => Promise<{ readonly redirect: string; readonly notice?: string } | { readonly title: string; readonly body: import('./html.js').Html; readonly status?: number }>;

@@ -3,10 +3,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parseAsOfParam } from '../as-of.js';
 import type { Door } from '../door.js';
-import { HttpError, Rejection, toHttpError } from '../errors.js';
+import { HttpError, toHttpError } from '../errors.js';
 import { redirect, sendHtml } from '../http-io.js';
 import type { Tokens } from '../tokens.js';
-import type { ConsoleCall, ConsoleRoute, FormError, PageRenderer } from './console-call.js';
+import { refusalOf, type ConsoleCall, type ConsoleRoute, type FormError, type PageRenderer } from './console-call.js';
 import { readForm } from './forms.js';
 import { html, page, seg } from './html.js';
 import { csrfMatches, type Session, type Sessions } from './sessions.js';
@@ -23,11 +23,6 @@ export interface ConsoleContext {
 // Only a path of the console: never an open redirect.
 const safeNext = (next: string | null | undefined): string => (next && /^\/console(\/|\?|$)/.test(next) && !next.includes('//') ? next : '/console');
 
-const formErrorOf = (error: unknown): { status: number; error: FormError } | undefined => {
-  if (!(error instanceof Rejection || error instanceof HttpError || typeof (error as { _tag?: unknown })?._tag === 'string')) return undefined;
-  const { status, body } = toHttpError(error);
-  return status >= 500 ? undefined : { status, error: { message: body.message, field: body.field } };
-};
 
 const withNotice = (location: string, notice: string | undefined): string =>
   notice ? `${location}${location.includes('?') ? '&' : '?'}notice=${encodeURIComponent(notice)}` : location;
@@ -75,16 +70,17 @@ export const handleConsole = async (context: ConsoleContext, routes: readonly Co
     const asOfText = url.searchParams.get('asOf')?.trim() || undefined;
     const call: ConsoleCall = { request, response, url, door: context.door, session, orgId, params, asOf: undefined, asOfText };
     const render = async (renderer: PageRenderer, status: number, error?: FormError) => {
-      const { title, body } = await renderer(call, error);
+      const { title, body, refused } = await renderer(call, error);
       const notice = url.searchParams.get('notice') ?? undefined;
-      sendHtml(response, status, page({ title, signedInAs: session.principal.actor, orgId, csrf: session.csrf, ...(error ? { error } : {}), ...(notice && !error ? { notice } : {}) }, body));
+      const shown = error ?? refused?.error;
+      sendHtml(response, refused?.status ?? status, page({ title, signedInAs: session.principal.actor, orgId, csrf: session.csrf, ...(shown ? { error: shown } : {}), ...(notice && !shown ? { notice } : {}) }, body));
     };
     if (route.method === 'GET') {
       try {
         Object.assign(call, { asOf: parseAsOfParam(asOfText) });
       } catch (error) {
         Object.assign(call, { asOf: undefined, asOfText: undefined });
-        return await render(route.render, 400, formErrorOf(error)!.error);
+        return await render(route.render, 400, refusalOf(error)!.error);
       }
       return await render(route.render, 200);
     }
@@ -93,7 +89,7 @@ export const handleConsole = async (context: ConsoleContext, routes: readonly Co
       if ('redirect' in outcome) return redirect(response, withNotice(outcome.redirect, outcome.notice));
       sendHtml(response, outcome.status ?? 200, page({ title: outcome.title, signedInAs: session.principal.actor, orgId, csrf: session.csrf }, outcome.body));
     } catch (error) {
-      const shown = formErrorOf(error);
+      const shown = refusalOf(error);
       if (!shown) throw error;
       await render(route.onError, shown.status, shown.error);
     }

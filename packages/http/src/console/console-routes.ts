@@ -2,10 +2,13 @@
 // and its message is shown on the form's page); success redirects with a notice.
 import type { PlainCredentials } from '@providers/sdk';
 import { HttpError, Rejection } from '../errors.js';
+import { requireManager } from '../managers.js';
 import { auditPage } from './audit-page.js';
 import type { ConsoleCall, ConsoleRoute } from './console-call.js';
 import type { Form } from './forms.js';
 import { seg } from './html.js';
+import { issuancePage } from './issuance-page.js';
+import { migrationPage, previewMigration, runMigration } from './migration-page.js';
 import { orgPage } from './org-page.js';
 import { providerPage, removePage } from './provider-page.js';
 import { servicePage, servicePageWith } from './service-page.js';
@@ -119,4 +122,13 @@ export const consoleRoutes: readonly ConsoleRoute[] = [
     return { redirect: servicePath(call), notice: `unlinked ${scopeText(target)}` };
   } },
   { method: 'GET', path: new RegExp(`${ORG}/audit$`), render: auditPage },
+  { method: 'GET', path: new RegExp(`${ORG}/issuance$`), render: issuancePage },
+  { method: 'POST', path: new RegExp(`${ORG}/issuance/prune$`), onError: issuancePage, act: async (call, form) => {
+    requireManager(call.session.principal.actor, 'prune the issuance log');
+    const pruned = await call.door.pruneIssuance(call.orgId, form.get('olderThan')?.trim() ?? '');
+    return { redirect: `${orgPath(call)}/issuance`, notice: `pruned ${pruned.pruned} issuance records older than ${pruned.cutoff}; ${pruned.kept} kept` };
+  } },
+  { method: 'GET', path: new RegExp(`${ORG}/migration$`), render: migrationPage },
+  { method: 'POST', path: new RegExp(`${ORG}/migration/preview$`), onError: migrationPage, act: previewMigration },
+  { method: 'POST', path: new RegExp(`${ORG}/migration/run$`), onError: migrationPage, act: runMigration },
 ];

@@ -40,7 +40,7 @@ td,th{border-bottom:1px solid #dde;padding:.3rem .5rem;text-align:left;vertical-
 .alert{border:2px solid #b00020;color:#b00020;padding:.5rem;margin:.5rem 0}.notice{border:2px solid #1b7f3b;padding:.5rem;margin:.5rem 0}
 .asof{background:#fff4d6;border:2px solid #b07d00;padding:.5rem;margin:.5rem 0}
 fieldset{border:1px solid #ccd;margin:.6rem 0;padding:.4rem .8rem}label{display:inline-block;margin:.2rem .8rem .2rem 0}
-input,select,button,textarea{font:inherit}:focus-visible{outline:3px solid #1a73e8;outline-offset:2px}`;
+input,select,button,textarea{font:inherit}pre{white-space:pre-wrap}:focus-visible{outline:3px solid #1a73e8;outline-offset:2px}`;
 
 /** What every page shows around its content: who is signed in, the org's navigation, the sign-out form. */
 export interface Frame {
@@ -56,7 +56,7 @@ export interface Frame {
 export const page = (frame: Frame, body: Html): string => {
   const org = frame.orgId ? `/console/orgs/${seg(frame.orgId)}` : undefined;
   const nav = org
-    ? html`<nav aria-label="Organization"><a href="${org}">Providers</a> · <a href="${org}/audit">Audit trail</a> · <a href="${org}/migration">Migration</a></nav>`
+    ? html`<nav aria-label="Organization"><a href="${org}">Providers</a> · <a href="${org}/audit">Audit trail</a> · <a href="${org}/issuance">Issuance log</a> · <a href="${org}/migration">Migration</a></nav>`
     : '';
   const who = frame.signedInAs
     ? html`<span>Signed in as ${frame.signedInAs.id} (${frame.signedInAs.role})</span>
