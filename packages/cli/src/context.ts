@@ -74,6 +74,8 @@ export class CliContext {
       store: this.storeUrl,
       masterKeys: MasterKeyring.fromEnvironment(this.environment.env),
       client: 'cli',
+      // Static keys' account is asked of STS with PROVIDERS_OBSERVE_ACCOUNT=1 (as with --observe-account), and always in an org with account pins.
+      ...(['1', 'true'].includes(this.environment.env.PROVIDERS_OBSERVE_ACCOUNT ?? '') ? { observeKeysAccount: true } : {}),
       onWarning: (warning) => this.out.note(`warning: ${warning.message}`),
       ...(readOnly ? { readOnly: true } : {}),
     });

@@ -52,6 +52,12 @@ const violationAt = (view: AccountView, scope: Scope): Violation | undefined => 
 
 const where = (scope: Scope): string => (scope.kind === 'org-default' ? 'deployments on the org default' : `${scope.kind} ${scopeKey(scope)}`);
 
+/** Why an account is not known: for static keys, what makes it known. */
+const unknownAccount = (provider: ResolvedProvider): string =>
+  provider.credentials.kind === 'aws-keys'
+    ? 'an account that is not known (its static keys’ account was never observed: update its credentials so that STS GetCallerIdentity observes it)'
+    : 'an account that is not known';
+
 const refusal = ({ scope, source, pin, provider, accountId }: Violation, field: string): DomainError => ({
   _tag: 'AccountNotAllowed',
   field,
@@ -61,7 +67,7 @@ const refusal = ({ scope, source, pin, provider, accountId }: Violation, field: 
   providerName: provider.name,
   accountId,
   message: `${where(scope)} would deploy with provider "${provider.name}" (${source === scope.kind ? 'linked there' : `through the ${source} link`}) in ${
-    accountId === null ? 'an account that is not known' : `account ${accountId}`
+    accountId === null ? unknownAccount(provider) : `account ${accountId}`
   }, but ${describePinScope(pin.scope)} is pinned to ${pin.accountIds.join(', ')}`,
 });
 

@@ -38,19 +38,23 @@ const command = <K extends string, P extends t.Props, O extends t.Props>(type: K
     type,
   );
 
-/** Adds a provider to the org with its (already sealed) credentials and, for AWS, its account id. */
+/**
+ * Adds a provider to the org with its (already sealed) credentials and, for AWS, its account id:
+ * `accountId` as the admin declared it, `observedAccountId` as STS GetCallerIdentity answered for
+ * static keys (the two must agree; the observed one is recorded).
+ */
 export const AddProvider = command(
   'AddProvider',
   { providerId: ProviderId, name: ProviderName, providerType: ProviderType, credentials: ProviderCredentials },
-  { accountId: AccountId },
+  { accountId: AccountId, observedAccountId: AccountId },
 );
 /** Renames a provider; names are unique in the org regardless of case. */
 export const RenameProvider = command('RenameProvider', { providerId: ProviderId, name: ProviderName }, {});
-/** Replaces a provider's credentials (rotation), optionally with a new account id. */
+/** Replaces a provider's credentials (rotation), optionally with a new account id, declared or observed as for AddProvider. */
 export const UpdateProviderCredentials = command(
   'UpdateProviderCredentials',
   { providerId: ProviderId, credentials: ProviderCredentials },
-  { accountId: AccountId },
+  { accountId: AccountId, observedAccountId: AccountId },
 );
 /** Removes a provider; `force` also unlinks it where it is used, `shred` records that its data key is deleted for good. */
 export const RemoveProvider = command('RemoveProvider', { providerId: ProviderId }, { force: t.boolean, shred: t.boolean });

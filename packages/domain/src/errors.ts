@@ -28,6 +28,7 @@ export type DomainError =
   | { readonly _tag: 'NoDefaultProvider'; readonly field: 'providerType'; readonly providerType: string; readonly message: string }
   | { readonly _tag: 'ProviderInUse'; readonly field: 'force'; readonly providerId: string; readonly usages: readonly Usage[]; readonly message: string }
   | { readonly _tag: 'AccountNotAllowed'; readonly field: string; readonly scope: Scope; readonly pin: PinNamed; readonly providerId: string; readonly providerName: string; readonly accountId: string | null; readonly message: string }
+  | { readonly _tag: 'AccountIdMismatch'; readonly field: 'accountId'; readonly declaredAccountId: string; readonly observedAccountId: string; readonly message: string }
   | { readonly _tag: 'AllowedAccountsEmpty'; readonly field: 'accountIds'; readonly scope: PinScope; readonly pins: readonly PinNamed[]; readonly message: string }
   | { readonly _tag: 'NoAccountPin'; readonly field: 'scope'; readonly scope: PinScope; readonly message: string }
   | { readonly _tag: 'DeploymentProfileNotFound'; readonly field: 'profileId'; readonly profileId: string; readonly message: string }

@@ -26,10 +26,11 @@ const optional = <P extends t.Props>(required: P, optionalProps: t.Props) =>
 export const eventDataCodecs = {
   ProviderAdded: optional(
     { providerId: ProviderId, name: ProviderName, type: ProviderType, credentials: ProviderCredentials },
-    { accountId: AccountId },
+    { accountId: AccountId, accountObserved: t.literal(true) },
   ),
   ProviderRenamed: t.readonly(t.strict({ providerId: ProviderId, from: ProviderName, to: ProviderName })),
-  ProviderCredentialsUpdated: optional({ providerId: ProviderId, credentials: ProviderCredentials }, { accountId: AccountId }),
+  // `accountObserved`: static keys' account is the one STS GetCallerIdentity answered for them, not only declared.
+  ProviderCredentialsUpdated: optional({ providerId: ProviderId, credentials: ProviderCredentials }, { accountId: AccountId, accountObserved: t.literal(true) }),
   ProviderRemoved: optional({ providerId: ProviderId }, { shredded: t.boolean }),
   DefaultProviderSet: optional({ providerId: ProviderId, type: ProviderType }, { replacedProviderId: ProviderId }),
   DefaultProviderCleared: t.readonly(t.strict({ providerId: ProviderId, type: ProviderType })),

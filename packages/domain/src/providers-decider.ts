@@ -64,13 +64,39 @@ const credentialsFit = (providerType: string, credentials: ProviderCredentials):
   };
 };
 
-/** The account of an access role is read from its ARN; for static keys it is what the admin said. */
-const accountIdFor = (credentials: ProviderCredentials, given: string | undefined): E.Either<DomainError, string | undefined> => {
-  if (credentials.kind !== 'aws-role') return E.right(given);
-  const fromArn = accountIdOfRoleArn(credentials.roleArn);
-  if (given !== undefined && given !== fromArn)
-    return E.left(invalidInput('accountId', `the account id must be the one in the role ARN (${fromArn})`));
-  return E.right(fromArn);
+/** The account recorded with credentials, and whether STS observed it (static keys only). */
+interface RecordedAccount {
+  readonly accountId?: string;
+  readonly accountObserved?: true;
+}
+
+/**
+ * The account of an access role is read from its ARN. Static keys' is the one STS observed for
+ * them (GetCallerIdentity, signed with the keys), which a declared one must match; else the
+ * declared one, trusted as said.
+ */
+const accountFor = (
+  credentials: ProviderCredentials,
+  { accountId: declared, observedAccountId: observed }: { readonly accountId?: string; readonly observedAccountId?: string },
+): E.Either<DomainError, RecordedAccount> => {
+  if (credentials.kind !== 'aws-keys' && observed !== undefined)
+    return E.left(invalidInput('observedAccountId', 'only static keys have an observed account (a role’s is in its ARN)'));
+  if (credentials.kind === 'aws-role') {
+    const fromArn = accountIdOfRoleArn(credentials.roleArn);
+    if (declared !== undefined && declared !== fromArn)
+      return E.left(invalidInput('accountId', `the account id must be the one in the role ARN (${fromArn})`));
+    return E.right(fromArn ? { accountId: fromArn } : {});
+  }
+  if (observed === undefined) return E.right(declared ? { accountId: declared } : {});
+  if (declared !== undefined && declared !== observed)
+    return E.left({
+      _tag: 'AccountIdMismatch',
+      field: 'accountId',
+      declaredAccountId: declared,
+      observedAccountId: observed,
+      message: `the account id given (${declared}) is not the one the static keys act in: GetCallerIdentity answered ${observed}`,
+    });
+  return E.right({ accountId: observed, accountObserved: true });
 };
 
 const addProvider = (command: CommandOf<'AddProvider'>, state: OrgState): Decision => {
@@ -84,12 +110,9 @@ const addProvider = (command: CommandOf<'AddProvider'>, state: OrgState): Decisi
     });
   const error = nameTaken(state, name) ?? idShadowsName(state, providerId, name) ?? credentialsFit(providerType, credentials);
   if (error) return reject(error);
-  const accountId = accountIdFor(credentials, command.accountId);
-  if (E.isLeft(accountId)) return accountId;
-  return ok({
-    type: 'ProviderAdded',
-    data: { providerId, name, type: providerType, credentials, ...(accountId.right ? { accountId: accountId.right } : {}) },
-  });
+  const account = accountFor(credentials, command);
+  if (E.isLeft(account)) return account;
+  return ok({ type: 'ProviderAdded', data: { providerId, name, type: providerType, credentials, ...account.right } });
 };
 
 const renameProvider = (command: CommandOf<'RenameProvider'>, state: OrgState): Decision =>
@@ -104,12 +127,9 @@ const updateCredentials = (command: CommandOf<'UpdateProviderCredentials'>, stat
   withProvider(state, command.providerId, (provider) => {
     const error = credentialsFit(provider.type, command.credentials);
     if (error) return reject(error);
-    const accountId = accountIdFor(command.credentials, command.accountId);
-    if (E.isLeft(accountId)) return accountId;
-    return ok({
-      type: 'ProviderCredentialsUpdated',
-      data: { providerId: provider.id, credentials: command.credentials, ...(accountId.right ? { accountId: accountId.right } : {}) },
-    });
+    const account = accountFor(command.credentials, command);
+    if (E.isLeft(account)) return account;
+    return ok({ type: 'ProviderCredentialsUpdated', data: { providerId: provider.id, credentials: command.credentials, ...account.right } });
   });
 
 const removeProvider = (command: CommandOf<'RemoveProvider'>, state: OrgState): Decision =>

@@ -40,6 +40,7 @@ export interface ErrorBody {
 const DOMAIN_STATUS: Record<DomainRejection['_tag'], number> = {
   InvalidInput: 400,
   CredentialsDoNotFitType: 400,
+  AccountIdMismatch: 400,
   PermissionDenied: 403,
   ProviderNotFound: 404,
   NothingLinked: 404,

@@ -1,6 +1,7 @@
 import type { CommandHandlerOptions, SnapshotWarning } from '@providers/commands';
 import type { MasterKeyring } from '@providers/secrets';
 import type { StsOptions, VendorOptions } from '@providers/vending';
+import type { KeysAccountObservation } from './keys-account.js';
 import type { Stores } from './store-url.js';
 
 /** How to open the library: where the stores are, the master keys, STS, lazy migration. */
@@ -9,6 +10,12 @@ export interface OpenOptions {
   readonly migrateOnFirstUse?: boolean;
   /** How vending reaches STS and which identity it uses (default: the SDK's chain, AWS_ENDPOINT_URL_STS honoured). */
   readonly sts?: StsOptions;
+  /**
+   * Ask STS (GetCallerIdentity, signed with the keys, through `sts`) which account static keys act
+   * in whenever they are added or updated, and record it as observed (default false: only in an
+   * org with account pins, so that offline use never reaches AWS).
+   */
+  readonly observeKeysAccount?: boolean;
   /** A store URL (`sqlite:PATH`, `memory:`, `esdb://…`) or stores already opened. Default: the embedded SQLite file. */
   readonly store?: string | Stores;
   /** The master keys that wrap data keys. Default: from PROVIDERS_MASTER_KEY / PROVIDERS_MASTER_KEY_FILE, if set. */
@@ -44,4 +51,10 @@ export const vendorOptions = (options: OpenOptions): Pick<VendorOptions, 'sts' |
   ...(options.sts ? { sts: options.sts } : {}),
   client: options.client ?? 'sdk',
   ...(options.clock ? { clock: options.clock } : {}),
+});
+
+/** How static keys' account is observed: whether always, and through the STS vending uses. */
+export const keysAccountObservation = (options: OpenOptions): KeysAccountObservation => ({
+  always: options.observeKeysAccount === true,
+  ...(options.sts ? { sts: options.sts } : {}),
 });

@@ -1,6 +1,6 @@
 import * as E from 'fp-ts/lib/Either.js';
-import { CommandHandler, type Preparation } from '@providers/commands';
-import { findProvider, resolve as resolveIn, validateResolveRequest, type Command, type DomainError, type ProviderState, type SealedSecret } from '@providers/domain';
+import { CommandHandler } from '@providers/commands';
+import { findProvider, resolve as resolveIn, validateResolveRequest, type Command, type ProviderState, type SealedSecret } from '@providers/domain';
 import type { ImportError, MigrationFromExportReport } from '@providers/migration';
 import type { AsOfReadModels, AuditFact, AuditQuery, Resolution, ResolveRequest } from '@providers/projections';
 import { MasterKeyring, SecretSealer, type RotationReport } from '@providers/secrets';
@@ -9,7 +9,7 @@ import type { AwsCredentialsProvider, CredentialProviderOptions, IssuancePruned,
 import { linkCommand, linkLocalCommand, unlinkCommand } from './link-commands.js';
 import { pinCommand, unpinCommand } from './pin-commands.js';
 import { lazyMigration, migrateExport, type MigrateInput } from './legacy-migration.js';
-import { commandHandlerOptions, vendorOptions, type OpenOptions } from './open-options.js';
+import { commandHandlerOptions, keysAccountObservation, vendorOptions, type OpenOptions } from './open-options.js';
 import { credentialProviderOf } from './credential-provider.js';
 import { issuanceOf } from './issuance.js';
 import { lazyVendor, type LazyVendor } from './lazy-vendor.js';
@@ -20,7 +20,7 @@ import { OrgReadModels } from './org-read-models.js';
 import { auditFacts, liveReadModels, orgHistory, rebuildReadModelsOf, type AsOf, type LiveOptions, type LiveReadModels, type RebuildInput, type RebuildResult } from './read-models.js';
 import { checkedAsOf } from './as-of.js';
 import { InvalidResolveRequest } from './invalid-resolve-request.js';
-import { addProviderPreparation, updateCredentialsPreparation } from './credential-commands.js';
+import { addProviderWrite, updateCredentialsWrite, type CredentialWrites } from './credential-commands.js';
 import { shredRemoved, shredRemovedProvider } from './shred.js';
 import { DEFAULT_STORE_URL, openStores, parseStoreUrl, type Stores } from './store-url.js';
 import { stamp, type WriteContext, type WriteOutcome } from './write-context.js';
@@ -37,6 +37,7 @@ export class Providers {
   readonly #stores: Stores;
   readonly #handler: CommandHandler;
   readonly #sealer: SecretSealer;
+  readonly #credentialWrites: CredentialWrites;
   readonly #ensureMigrated: (orgId: string) => Promise<void>;
   readonly #vendor: LazyVendor;
   readonly #models: OrgReadModels;
@@ -48,6 +49,7 @@ export class Providers {
     this.#clock = options.clock ?? Date.now;
     this.#handler = new CommandHandler(stores.events, commandHandlerOptions(stores, options));
     this.#sealer = new SecretSealer({ keys: stores.keys, masterKeys: options.masterKeys });
+    this.#credentialWrites = { sealer: this.#sealer, events: stores.events, handler: this.#handler, observation: keysAccountObservation(options) };
     const vending = { resolve: (request: ResolveRequest) => this.resolve(request), unseal: (sealed: SealedSecret, field: string) => this.#sealer.unseal(sealed, field) };
     this.#vendor = lazyVendor({ ...vending, ...vendorOptions(options) }, options.recordIssuance === false ? undefined : stores.events);
     this.#ensureMigrated = options.migrateOnFirstUse ? lazyMigration(this.#handler, (orgId) => this.externalIdOf(orgId)) : async () => undefined;
@@ -60,9 +62,9 @@ export class Providers {
     return new Providers(stores, { ...options, masterKeys: options.masterKeys ?? MasterKeyring.fromEnvironment() });
   }
 
-  /** Adds a provider; secrets are sealed first, a role without an external id gets the org's (see sealing-preparation.ts). */
+  /** Adds a provider; secrets are sealed first, a role without an external id gets the org's, static keys' account is observed where it must be (credential-commands.ts). */
   addProvider(input: In.AddProviderInput): WriteOutcome {
-    return this.#transact(addProviderPreparation(this.#sealer, this.#stores.events, input));
+    return addProviderWrite(this.#credentialWrites, input);
   }
 
   /** Renames a provider (names are unique in the org regardless of case). */
@@ -72,7 +74,7 @@ export class Providers {
 
   /** Replaces a provider's credentials (sealed under the provider's own data key). */
   updateCredentials(input: In.UpdateCredentialsInput): WriteOutcome {
-    return this.#transact(updateCredentialsPreparation(this.#sealer, this.#stores.events, input));
+    return updateCredentialsWrite(this.#credentialWrites, input);
   }
 
   /** Removes a provider (refused while used, unless `force`); `shred` then deletes its data key (`shred(orgId)` finishes it after a crash). */
@@ -233,11 +235,6 @@ export class Providers {
   async close(): Promise<void> {
     await this.#vendor.close();
     await this.#stores.close();
-  }
-
-  /** A preparation, or the rule its input broke (nothing is sealed or recorded then). */
-  #transact(preparation: E.Either<DomainError, Preparation>): WriteOutcome {
-    return E.isLeft(preparation) ? Promise.resolve(preparation) : this.#handler.transact(preparation.right);
   }
 
   /** A command about one provider, named by id or name: the name is read on the state it is decided on. */

@@ -6,8 +6,10 @@ export interface AddProviderInput extends WriteContext {
   readonly name: string;
   readonly type: string;
   readonly credentials: PlainCredentials;
-  /** The account of static keys (a role's account is read from its ARN). */
+  /** The account of static keys as declared (a role's account is read from its ARN); refused if STS observes another. */
   readonly accountId?: string;
+  /** Ask STS which account static keys act in before recording them (default: `OpenOptions.observeKeysAccount`; always in an org with account pins). */
+  readonly observeAccount?: boolean;
   /** Default: `prv-` and a random UUID. */
   readonly providerId?: string;
 }
@@ -24,7 +26,10 @@ export interface UpdateCredentialsInput extends WriteContext {
   /** Provider id or name. */
   readonly provider: string;
   readonly credentials: PlainCredentials;
+  /** The account of new static keys as declared; refused if STS observes another. */
   readonly accountId?: string;
+  /** As for an add: observe new static keys' account (always in an org with account pins). */
+  readonly observeAccount?: boolean;
 }
 
 /** A provider to remove; `force` releases its usages first, `shred` deletes its data key. */

@@ -197,6 +197,26 @@ export class IssuanceNotRecorded extends VendingFailure {
   }
 }
 
+/**
+ * The account of static keys could not be observed (GetCallerIdentity signed with them), so they
+ * were not recorded: STS refused them (`rejected`), or did not answer (`unavailable`).
+ */
+export class KeysAccountNotObserved extends VendingFailure {
+  readonly _tag = 'KeysAccountNotObserved' as const;
+  readonly field = 'credentials';
+  constructor(
+    readonly accessKeyId: string,
+    readonly kind: 'rejected' | 'unavailable',
+    readonly detail: string,
+    readonly why: string,
+  ) {
+    super(
+      `the account of the static keys ${accessKeyId} could not be observed (GetCallerIdentity: ${detail}); ${why}, so nothing was recorded`,
+      kind === 'rejected' ? 'Check that the keys are active and given as issued' : 'Check that STS is reachable (sts.endpoint, AWS_ENDPOINT_URL_STS), then try again',
+    );
+  }
+}
+
 /** Every failure vending reports. */
 export type VendingError =
   | NoProviderResolved
@@ -211,6 +231,7 @@ export type VendingError =
   | IamTemplateInputInvalid
   | StsEndpointInvalid
   | IssuanceNotRecorded
+  | KeysAccountNotObserved
   | CredentialsWithheld;
 
 /** Whether a thrown value is one of vending's typed failures. */

@@ -25,6 +25,8 @@ export type { CallerIdentity, StsOptions } from './sts-gateway.js';
 export { CREDENTIALS_ISSUED, issuanceStream, type Issuance, type IssuanceKind, type IssuedFor, type Withheld } from './issuance.js';
 /** The account guard at vend time: credentials whose account the deployment's pins do not allow are withheld. */
 export { CredentialsWithheld, accountOfArn, type AccountCheckPoint } from './account-check.js';
+/** Static keys' account, observed with GetCallerIdentity signed by the keys, or a typed failure saying why not. */
+export { observeKeysAccount, type StaticKeys } from './keys-account.js';
 export { createIssuanceLog, type IssuanceLog, type IssuanceRecorder } from './issuance-log.js';
 export { InvalidIssuancePrune, pruneIssuance, type IssuancePrune, type IssuancePruned } from './issuance-retention.js';
 export {
@@ -61,6 +63,7 @@ export {
   IamTemplateInputInvalid,
   IssuanceNotRecorded,
   isVendingError,
+  KeysAccountNotObserved,
   LocalCredentialsOnPurpose,
   LocalCredentialsUnavailable,
   NoProviderResolved,

@@ -147,7 +147,7 @@ export const createVendor = (options: VendorOptions): Vendor => {
         };
       }
       case 'aws-keys':
-        requireAllowedAccount(guard, 'static-keys', provider.accountId ?? null);
+        requireAllowedAccount(guard, 'static-keys', provider.accountId ?? null, 'their account was never observed; update the credentials so that STS observes it');
         return {
           kind: 'aws',
           accessKeyId: credentials.accessKeyId,

@@ -13,7 +13,7 @@ import * as assert from 'uvu/assert';
 import { CredentialsWithheld } from '../src/account-check.js';
 import { createVendor, type Vendor } from '../src/vendor.js';
 import { fakeSeal, recordingUnseal } from './support/fixtures.js';
-import { MOTO_ACCOUNT_ID, awsJson, motoTestsRun, startMotoServer, startRecordingProxy, stsClientOn, type MotoServer, type RecordingProxy } from './support/index.js';
+import { MOTO_ACCOUNT_ID, iamUserKeysIn, motoTestsRun, startMotoServer, startRecordingProxy, stsClientOn, type MotoServer, type RecordingProxy } from './support/index.js';
 
 process.env.AWS_EC2_METADATA_DISABLED = 'true';
 const OTHER_ACCOUNT = '222222222222';
@@ -74,15 +74,7 @@ if (!motoTestsRun('the account guard on moto')) {
     context.moto = await startMotoServer();
     context.proxy = await startRecordingProxy(context.moto.url);
     context.home = mkdtempSync(join(tmpdir(), 'providers-guard-moto-'));
-    const { moto, home } = context;
-    // An IAM user of another account, made with that account's credentials.
-    const assumed = await awsJson<{ Credentials: { AccessKeyId: string; SecretAccessKey: string; SessionToken: string } }>(moto, home, [
-      'sts', 'assume-role', '--role-arn', `arn:aws:iam::${OTHER_ACCOUNT}:role/admin`, '--role-session-name', 'setup',
-    ]);
-    const asOther = { AWS_ACCESS_KEY_ID: assumed.Credentials.AccessKeyId, AWS_SECRET_ACCESS_KEY: assumed.Credentials.SecretAccessKey, AWS_SESSION_TOKEN: assumed.Credentials.SessionToken };
-    await awsJson(moto, home, ['iam', 'create-user', '--user-name', 'deployer'], asOther);
-    const key = await awsJson<{ AccessKey: { AccessKeyId: string; SecretAccessKey: string } }>(moto, home, ['iam', 'create-access-key', '--user-name', 'deployer'], asOther);
-    context.otherKeys = { accessKeyId: key.AccessKey.AccessKeyId, secretAccessKey: key.AccessKey.SecretAccessKey };
+    context.otherKeys = await iamUserKeysIn(context.moto, context.home, OTHER_ACCOUNT, 'deployer');
   });
   guard.after(async () => {
     await context.proxy?.close();

@@ -103,6 +103,7 @@ test('static keys are handed out only when their observed account is allowed; ke
         assert.equal([error.check, error.seenAccountId], ['static-keys', accountId ?? null]);
         assert.equal(h.unsealCalls, [], 'the secret was never even opened');
         assert.not.match(error.message, 'keysSecret');
+        if (accountId === undefined) assert.match(error.message, 'never observed', 'says how the account becomes known');
       }
     } finally {
       await h.close();

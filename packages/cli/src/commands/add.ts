@@ -22,7 +22,8 @@ export const registerAdd = (program: Command, define: Define) =>
       .option('--external-id <id>', 'external id the role’s trust policy requires (default: the org’s, generated once)')
       .option('--session-duration <seconds>', 'session duration, 900–43200 s (default 3600)')
       .option('--access-key-id <id>', 'AWS static keys: the access key id')
-      .option('--account-id <id>', 'AWS static keys: the 12-digit account the keys belong to')
+      .option('--account-id <id>', 'AWS static keys: the 12-digit account the keys belong to (refused if STS observes another)')
+      .option('--observe-account', 'AWS static keys: ask STS GetCallerIdentity with the keys which account they act in, and record it (always done in an org with account pins; or PROVIDERS_OBSERVE_ACCOUNT=1)')
       .option('--secret-access-key-stdin', 'read the secret access key from stdin')
       .option('--secret-access-key-env <var>', 'read the secret access key from this environment variable')
       .option('--secret-access-key-file <path>', 'read the secret access key from this file')
@@ -50,6 +51,7 @@ export const registerAdd = (program: Command, define: Define) =>
           type: String(o.type),
           credentials,
           ...(o.accountId ? { accountId: String(o.accountId) } : {}),
+          ...(o.observeAccount ? { observeAccount: true } : {}),
           ...(o.id ? { providerId: String(o.id) } : {}),
         })),
       );

@@ -32,7 +32,8 @@ export const registerManage = (program: Command, define: Define) => {
       .option('--external-id <id>', 'external id')
       .option('--session-duration <seconds>', 'session duration, 900–43200 s')
       .option('--access-key-id <id>', 'AWS static keys: the access key id')
-      .option('--account-id <id>', 'AWS static keys: the account id')
+      .option('--account-id <id>', 'AWS static keys: the account id (refused if STS observes another)')
+      .option('--observe-account', 'AWS static keys: ask STS which account the new keys act in, and record it (always done in an org with account pins)')
       .option('--secret-access-key-stdin', 'read the secret access key from stdin')
       .option('--secret-access-key-env <var>', 'read the secret access key from this environment variable')
       .option('--secret-access-key-file <path>', 'read the secret access key from this file')
@@ -50,6 +51,7 @@ export const registerManage = (program: Command, define: Define) => {
             provider: provider.id,
             credentials,
             ...(o.accountId ? { accountId: String(o.accountId) } : {}),
+            ...(o.observeAccount ? { observeAccount: true } : {}),
           }),
         ),
       );

@@ -88,3 +88,18 @@ export const credentialProcessProfile = (home: string, profile: string, command:
   const quoted = command.map((word) => `"${word.replace(/(["\\])/g, '\\$1')}"`).join(' ');
   writeFileSync(join(home, 'aws-config'), `[profile ${profile}]\nregion = us-east-1\ncredential_process = ${quoted}\n`);
 };
+
+/**
+ * Static keys of an IAM user moto creates in another account: a role of that account is assumed,
+ * and the user and its access key are made with those credentials (moto's GetCallerIdentity then
+ * names that account for the keys).
+ */
+export const iamUserKeysIn = async (moto: MotoServer, home: string, accountId: string, userName: string): Promise<{ accessKeyId: string; secretAccessKey: string }> => {
+  const assumed = await awsJson<{ Credentials: { AccessKeyId: string; SecretAccessKey: string; SessionToken: string } }>(moto, home, [
+    'sts', 'assume-role', '--role-arn', `arn:aws:iam::${accountId}:role/admin`, '--role-session-name', 'setup',
+  ]);
+  const asAccount = { AWS_ACCESS_KEY_ID: assumed.Credentials.AccessKeyId, AWS_SECRET_ACCESS_KEY: assumed.Credentials.SecretAccessKey, AWS_SESSION_TOKEN: assumed.Credentials.SessionToken };
+  await awsJson(moto, home, ['iam', 'create-user', '--user-name', userName], asAccount);
+  const key = await awsJson<{ AccessKey: { AccessKeyId: string; SecretAccessKey: string } }>(moto, home, ['iam', 'create-access-key', '--user-name', userName], asAccount);
+  return { accessKeyId: key.AccessKey.AccessKeyId, secretAccessKey: key.AccessKey.SecretAccessKey };
+};

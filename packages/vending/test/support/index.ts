@@ -10,6 +10,6 @@ export {
   type StsServerOptions,
 } from './sts-server.js';
 export { MOTO_ACCOUNT_ID, motoAvailability, motoTestsRun, startMotoServer, type MotoServer } from './moto-server.js';
-export { awsCli, awsJson, credentialProcessProfile, deployStack, templateParameterValues, type AwsCliRun } from './aws-cli.js';
+export { awsCli, awsJson, credentialProcessProfile, deployStack, iamUserKeysIn, templateParameterValues, type AwsCliRun } from './aws-cli.js';
 export { stsClientOn } from './sdk-client.js';
 export { startRecordingProxy, type RecordingProxy } from './recording-proxy.js';
