@@ -16,11 +16,14 @@ export interface PinState {
 export type PinAt = (scope: PinScope) => Pick<PinState, 'scope' | 'accountIds'> | undefined;
 
 /** The pins in force along a scope's chain, from the scope itself up to the org. */
-export const pinsAlong = <P>(pinAt: (scope: PinScope) => P | undefined, scope: PinScope): P[] =>
-  pinScopesFrom(scope).flatMap((s) => {
+export const pinsAlong = <P>(pinAt: (scope: PinScope) => P | undefined, scope: PinScope): P[] => {
+  const pins: P[] = [];
+  for (const s of pinScopesFrom(scope)) {
     const pin = pinAt(s);
-    return pin === undefined ? [] : [pin];
-  });
+    if (pin !== undefined) pins.push(pin);
+  }
+  return pins;
+};
 
 /**
  * The accounts a deployment under these pins may use: the intersection of

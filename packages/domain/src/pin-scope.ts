@@ -54,15 +54,20 @@ export const pinKey = (scope: PinScope): string => (scope.kind === 'org' ? 'org'
 /** A pin scope as a person reads it: `org`, `service app/api`, `stage app/api/prod`, … */
 export const describePinScope = (scope: PinScope): string => (scope.kind === 'org' ? 'the organization' : `${scope.kind} ${scopeKey(scope)}`);
 
+const ORG: PinScope = Object.freeze({ kind: 'org' });
+
 /** The scopes a pin scope lies in, itself first, up to the org. */
 export const pinScopesFrom = (scope: PinScope): readonly PinScope[] => {
+  // Literal arrays, not recursion and spreads: resolving a pinned deployment walks this every time.
   switch (scope.kind) {
-    case 'instance':
-      return [scope, { kind: 'stage', app: scope.app, service: scope.service, stage: scope.stage }, ...pinScopesFrom({ kind: 'service', app: scope.app, service: scope.service })];
+    case 'instance': {
+      const { app, service, stage } = scope;
+      return [scope, { kind: 'stage', app, service, stage }, { kind: 'service', app, service }, ORG];
+    }
     case 'stage':
-      return [scope, ...pinScopesFrom({ kind: 'service', app: scope.app, service: scope.service })];
+      return [scope, { kind: 'service', app: scope.app, service: scope.service }, ORG];
     case 'service':
-      return [scope, { kind: 'org' }];
+      return [scope, ORG];
     case 'org':
       return [scope];
   }
