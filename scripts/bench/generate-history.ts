@@ -97,7 +97,7 @@ export const generateHistory = async (store: EventStore, options: HistoryOptions
     if (roll < 0.75) return { type: 'UnlinkProviderFromService', ...envelope, app, service, providerType: 'aws' };
     if (roll < 0.85) return { type: 'RecordInstanceDeployed', ...envelope, app, service, stage, region };
     if (roll < 0.9) return { type: 'LinkStageToDeploymentProfile', ...envelope, app, stage, profileId: `legacy-${PROVIDERS + Math.floor(random() * PROFILES)}` };
-    if (roll < 0.95) return { type: 'SetDefaultProvider', ...envelope, actor: { id: 'owner-1', role: 'owner' }, providerId };
+    if (roll < 0.95) return { type: 'SetDefaultProvider', ...envelope, actor: { id: 'owner-1', role: 'owner' }, providerId, replace: true };
     if (roll < 0.97) return { type: 'ClearDefaultProvider', ...envelope, actor: { id: 'owner-1', role: 'owner' }, providerType: 'aws' };
     return { type: 'RenameProvider', ...envelope, actor: { id: 'owner-1', role: 'owner' }, providerId, name: `AWS account ${providerId} r${step}` };
   };

@@ -74,6 +74,22 @@ cli('linking a second AWS provider to a service without --replace: exit 1, nothi
   assert.is(historyLength(), before + 1);
 });
 
+cli('a new org default over the one set: refused without --replace naming it by name, nothing appended; with it, replaced and said by name', () => {
+  const before = historyLength();
+  const refused = run(['default', 'set', '--org', 'acme', '--provider', 'dev', '--json']);
+  assert.is(refused.code, 1);
+  const error = JSON.parse(refused.stderr).error;
+  assert.equal([error._tag, error.field], ['DefaultAlreadySet', 'replace']);
+  assert.match(run(['default', 'set', '--org', 'acme', '--provider', 'dev']).stderr, /default aws provider is "prod".*--replace.*"dev"/);
+  assert.is(historyLength(), before);
+  const replaced = ok(['default', 'set', '--org', 'acme', '--provider', 'dev', '--replace']);
+  assert.match(replaced.stdout, /"dev" is the default aws provider \(replacing "prod" \(/);
+  assert.is(historyLength(), before + 1);
+  const other = ok(['resolve', '--org', 'acme', '--app', 'app1', '--service', 'billing', '--stage', 'dev', '--json']).json<ResolveJson>();
+  assert.equal([other.source, other.provider?.name], ['org-default', 'dev']);
+  assert.match(ok(['default', 'set', '--org', 'acme', '--provider', 'dev']).stdout, /no change/);
+});
+
 const badInput: Array<[string, string[], string, string]> = [
   ['a malformed ARN', ['add', '--org', 'acme', '--name', 'x', '--type', 'aws', '--role-arn', 'arn:aws:iam::1:role/x'], 'InvalidInput', 'credentials.roleArn'],
   ['an 11-digit account id', ['add', '--org', 'acme', '--name', 'keys', '--type', 'aws', '--access-key-id', 'AKIAABCDEFGHIJKLMNOP', '--account-id', '12345678901', '--secret-access-key-stdin'], 'InvalidInput', 'accountId'],

@@ -58,8 +58,8 @@ export const UpdateProviderCredentials = command(
 );
 /** Removes a provider; `force` also unlinks it where it is used, `shred` records that its data key is deleted for good. */
 export const RemoveProvider = command('RemoveProvider', { providerId: ProviderId }, { force: t.boolean, shred: t.boolean });
-/** Makes a provider the org-wide default for its type. */
-export const SetDefaultProvider = command('SetDefaultProvider', { providerId: ProviderId }, {});
+/** Makes a provider the org-wide default for its type; `replace` swaps out the default already set, as with links. */
+export const SetDefaultProvider = command('SetDefaultProvider', { providerId: ProviderId }, { replace: t.boolean });
 /** Clears the org-wide default for a provider type. */
 export const ClearDefaultProvider = command('ClearDefaultProvider', { providerType: ProviderType }, {});
 /** Links a provider to every stage of a service; `replace` swaps out the one already linked. */

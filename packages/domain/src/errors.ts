@@ -25,6 +25,7 @@ export type DomainError =
   | { readonly _tag: 'ScopeAlreadyLinked'; readonly field: 'replace'; readonly scope: Scope; readonly linkedProviderId: string; readonly message: string }
   | { readonly _tag: 'ScopeUsesLocalCredentials'; readonly field: 'replace'; readonly scope: Scope; readonly providerType: string; readonly message: string }
   | { readonly _tag: 'NothingLinked'; readonly field: 'providerType'; readonly scope: Scope; readonly message: string }
+  | { readonly _tag: 'DefaultAlreadySet'; readonly field: 'replace'; readonly providerType: string; readonly defaultProviderId: string; readonly message: string }
   | { readonly _tag: 'NoDefaultProvider'; readonly field: 'providerType'; readonly providerType: string; readonly message: string }
   | { readonly _tag: 'ProviderInUse'; readonly field: 'force'; readonly providerId: string; readonly usages: readonly Usage[]; readonly message: string }
   | { readonly _tag: 'AccountNotAllowed'; readonly field: string; readonly scope: Scope; readonly pin: PinNamed; readonly providerId: string; readonly providerName: string; readonly accountId: string | null; readonly message: string }

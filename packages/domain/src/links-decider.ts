@@ -9,6 +9,16 @@ const setDefault = (command: CommandOf<'SetDefaultProvider'>, state: OrgState): 
   withProvider(state, command.providerId, (provider) => {
     const current = state.defaults.get(provider.type)?.providerId;
     if (current === provider.id) return unchanged;
+    if (current !== undefined && !command.replace) {
+      const name = state.providers.get(current)?.name ?? current;
+      return reject({
+        _tag: 'DefaultAlreadySet',
+        field: 'replace',
+        providerType: provider.type,
+        defaultProviderId: current,
+        message: `the organization's default ${provider.type} provider is "${name}"; set the default with replace (CLI: --replace) to use "${provider.name}" instead`,
+      });
+    }
     return ok({
       type: 'DefaultProviderSet',
       data: { providerId: provider.id, type: provider.type, ...(current ? { replacedProviderId: current } : {}) },

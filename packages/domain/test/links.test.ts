@@ -104,11 +104,29 @@ defaults('an admin sets the default for the provider’s type', () => {
   thenEvents(base(), cmd(admin, { type: 'SetDefaultProvider', providerId: 'dev' }), [{ type: 'DefaultProviderSet', data: { providerId: 'dev', type: 'aws' } }]);
 });
 
-defaults('one default per type: setting another replaces it, and says so', () => {
+defaults('one default per type: setting another is refused without replace, naming the default by name', () => {
   const state = given(added('dev', 'dev'), added('prod', 'prod', PROD_ROLE_ARN), { type: 'DefaultProviderSet', data: { providerId: 'dev', type: 'aws' } });
-  thenEvents(state, cmd(admin, { type: 'SetDefaultProvider', providerId: 'prod' }), [
+  const error = thenError(state, cmd(admin, { type: 'SetDefaultProvider', providerId: 'prod' }), 'DefaultAlreadySet', 'replace');
+  assert.is(error.defaultProviderId, 'dev');
+  assert.is(error.providerType, 'aws');
+  assert.match(error.message, /default aws provider is "dev".*replace.*"prod"/);
+});
+
+defaults('with replace, setting another default replaces it, and says so', () => {
+  const state = given(added('dev', 'dev'), added('prod', 'prod', PROD_ROLE_ARN), { type: 'DefaultProviderSet', data: { providerId: 'dev', type: 'aws' } });
+  thenEvents(state, cmd(admin, { type: 'SetDefaultProvider', providerId: 'prod', replace: true }), [
     { type: 'DefaultProviderSet', data: { providerId: 'prod', type: 'aws', replacedProviderId: 'dev' } },
   ]);
+});
+
+defaults('once the default is cleared (as removing its provider with force does), setting one needs no replace', () => {
+  const state = given(
+    added('dev', 'dev'),
+    added('prod', 'prod', PROD_ROLE_ARN),
+    { type: 'DefaultProviderSet', data: { providerId: 'dev', type: 'aws' } },
+    { type: 'DefaultProviderCleared', data: { providerId: 'dev', type: 'aws' } },
+  );
+  thenEvents(state, cmd(admin, { type: 'SetDefaultProvider', providerId: 'prod' }), [{ type: 'DefaultProviderSet', data: { providerId: 'prod', type: 'aws' } }]);
 });
 
 defaults('defaults of different types coexist', () => {

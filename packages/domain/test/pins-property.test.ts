@@ -40,7 +40,7 @@ const body: fc.Arbitrary<Body> = fc.oneof(
   fc.record({ type: fc.constant('LinkProviderToInstance' as const), providerId: provider, app: fc.constant('app1'), service, stage, region, replace: fc.boolean() }, { requiredKeys: ['type', 'providerId', 'app', 'service', 'stage'] }),
   fc.record({ type: fc.constant('UnlinkProviderFromInstance' as const), app: fc.constant('app1'), service, stage, region, providerType: fc.constant('aws') }, { requiredKeys: ['type', 'app', 'service', 'stage', 'providerType'] }),
   fc.record({ type: fc.constant('UnlinkProviderFromService' as const), app: fc.constant('app1'), service, providerType: fc.constant('aws') }),
-  fc.record({ type: fc.constant('SetDefaultProvider' as const), providerId: provider }),
+  fc.record({ type: fc.constant('SetDefaultProvider' as const), providerId: provider, replace: fc.boolean() }, { requiredKeys: ['type', 'providerId'] }),
   fc.constant({ type: 'ClearDefaultProvider' as const, providerType: 'aws' }),
   fc.record({ type: fc.constant('PinAccount' as const), scope: pinScope, accountIds: accounts, reason: fc.constant('because') }),
   fc.record({ type: fc.constant('RemoveAccountPin' as const), scope: pinScope, reason: fc.constant('because') }),

@@ -60,8 +60,8 @@ export const apiRoutes: readonly Route[] = [
     sendJson(call.response, 200, await call.door.remove(writer(call), call.params[0]!, call.url.searchParams.get('force') === 'true'));
   }],
   ['PUT', new RegExp(`${ORG}/default$`), async (call) => {
-    const { provider } = await decodeJson(call.request, SetDefaultRequest);
-    sendJson(call.response, 200, await call.door.setDefault(writer(call), provider));
+    const { provider, replace } = await decodeJson(call.request, SetDefaultRequest);
+    sendJson(call.response, 200, await call.door.setDefault(writer(call), provider, replace === true));
   }],
   ['DELETE', new RegExp(`${ORG}/default$`), async (call) => {
     sendJson(call.response, 200, await call.door.clearDefault(writer(call), param(call.url, 'type') ?? 'aws'));

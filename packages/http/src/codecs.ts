@@ -20,8 +20,8 @@ export const UpdateCredentialsRequest = optional({ credentials: CredentialsReque
 /** PUT /api/orgs/:org/providers/:provider/name */
 export const RenameRequest = t.strict({ name: t.string });
 
-/** PUT /api/orgs/:org/default — a provider id or name. */
-export const SetDefaultRequest = t.strict({ provider: t.string });
+/** PUT /api/orgs/:org/default — a provider id or name; `replace` to swap out the default already set. */
+export const SetDefaultRequest = optional({ provider: t.string }, { replace: t.boolean });
 
 /** POST /api/orgs/:org/links — no stage: the service; a stage: every region of it; a stage and a region: one instance. */
 export const LinkRequest = optional({ provider: t.string, app: t.string, service: t.string }, { stage: t.string, region: t.string, replace: t.boolean });

@@ -71,8 +71,8 @@ export class Door {
     return accepted(await this.providers.removeProvider({ ...w, provider, ...(force ? { force } : {}) }));
   }
 
-  async setDefault(w: Writer, provider: string) {
-    return accepted(await this.providers.setDefault({ ...w, provider }));
+  async setDefault(w: Writer, provider: string, replace: boolean) {
+    return accepted(await this.providers.setDefault({ ...w, provider, ...(replace ? { replace } : {}) }));
   }
 
   async clearDefault(w: Writer, type: string) {

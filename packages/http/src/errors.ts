@@ -50,6 +50,7 @@ const DOMAIN_STATUS: Record<DomainRejection['_tag'], number> = {
   ProviderAlreadyExists: 409,
   ProviderNameTaken: 409,
   ScopeAlreadyLinked: 409,
+  DefaultAlreadySet: 409,
   ScopeUsesLocalCredentials: 409,
   ProviderInUse: 409,
   DeploymentProfileAlreadyExists: 409,

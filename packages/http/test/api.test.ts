@@ -66,6 +66,15 @@ api('links, a second link on a scope is a 409 until replace; the picture says wh
   assert.is(resolved.chain.find((c: { scope: string }) => c.scope === 'stage').setBy.actor, 'mo');
 });
 
+api('a new org default over the one set is a 409 until replace, as links are', async ({ h }) => {
+  const again = await h.call(ADMIN, 'PUT', '/api/orgs/acme/default', { provider: 'prod' });
+  assert.equal([again.status, again.body.error, again.body.field], [409, 'DefaultAlreadySet', 'replace']);
+  assert.match(again.body.message, /"dev".*"prod"/);
+  assert.is((await h.call(ADMIN, 'PUT', '/api/orgs/acme/default', { provider: 'prod', replace: true })).status, 200);
+  const picture = (await h.call(MEMBER, 'GET', '/api/orgs/acme/services/shop/api')).body;
+  assert.is(picture.orgDefault.provider.name, 'prod');
+});
+
 api('as of a position, the org and a resolution are as they were', async ({ h }) => {
   const facts = (await h.call(MEMBER, 'GET', '/api/orgs/acme/audit?action=linked&stage=prod')).body.facts;
   assert.equal(facts.map((f: { providerName: string; replacedProviderName?: string }) => [f.providerName, f.replacedProviderName ?? null]), [['dev', null], ['prod', 'dev']]);

@@ -85,4 +85,18 @@ test('a link on a linked scope asks to confirm the replacement; confirmed, it re
   assert.match(page, /id="resolution" data-source="stage"/);
 });
 
+test('a new org default over the one set shows the domain message until replacing is ticked', async ({ h }) => {
+  const admin = consoleClient(h.url);
+  await admin.signIn(ADMIN);
+  const page = (await admin.get('/console/orgs/acme')).html;
+  assert.match(page, /<input type="checkbox" id="default-replace" name="replace" value="true"> <label for="default-replace">/);
+  const idOf = (name: string) => new RegExp(`<option value="([^"]+)">${name} \\(aws\\)`).exec(page)?.[1] ?? '';
+  assert.is((await admin.post('/console/orgs/acme/default', { provider: idOf('dev') })).status, 303);
+  const refused = await admin.post('/console/orgs/acme/default', { provider: idOf('prod') });
+  assert.is(refused.status, 409);
+  assert.match(refused.html, /id="form-error"[^>]*>.*default aws provider is &quot;dev&quot;.*replace/s);
+  assert.is((await admin.post('/console/orgs/acme/default', { provider: idOf('prod'), replace: 'true' })).status, 303);
+  assert.match((await admin.get('/console/orgs/acme')).html, /data-testid="org-default">aws: <b>prod<\/b>/);
+});
+
 test.run();

@@ -60,7 +60,7 @@ catalog('renames, replacements and unlinks keep usages current', async () => {
   await run(member, { type: 'UnlinkProviderFromService', app: 'app1', service: 'web', providerType: 'aws' });
   await run(admin, { type: 'RenameProvider', providerId: 'p-prod', name: 'production' });
   await run(admin, { type: 'SetDefaultProvider', providerId: 'p-dev' });
-  await run(admin, { type: 'SetDefaultProvider', providerId: 'p-prod' });
+  await run(admin, { type: 'SetDefaultProvider', providerId: 'p-prod', replace: true });
   const model = await build(store);
   assert.equal(model.usages('acme', 'p-dev'), { services: [], instances: [], defaults: [] });
   const prod = model.usages('acme', 'p-prod');

@@ -128,7 +128,8 @@ const commandFor = (step: Step, state: OrgState, orgId: string, n: number, secre
           };
     }
     case 10:
-      return { type: 'SetDefaultProvider', actor: admin, providerId: provider.id };
+      // Without replace over another default it is refused: histories hold refusals too.
+      return { type: 'SetDefaultProvider', actor: admin, providerId: provider.id, replace: step.flag };
     case 11: {
       const type = pick([...state.defaults.keys()], step.c);
       return type ? { type: 'ClearDefaultProvider', actor: admin, providerType: type } : { type: 'SetDefaultProvider', actor: admin, providerId: provider.id };

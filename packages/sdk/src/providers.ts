@@ -102,7 +102,7 @@ export class Providers {
 
   /** Makes a provider the organization default of its type. */
   setDefault(input: In.SetDefaultInput): WriteOutcome {
-    return this.#onProvider(input, (providerId) => ({ type: 'SetDefaultProvider', ...stamp(input), providerId }));
+    return this.#onProvider(input, (providerId) => ({ type: 'SetDefaultProvider', ...stamp(input), providerId, ...(input.replace ? { replace: true } : {}) }));
   }
 
   /** Clears the organization default of a type (default `aws`). */

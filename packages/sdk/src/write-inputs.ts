@@ -77,6 +77,8 @@ export interface UnlinkInput extends WriteContext, LinkTarget {
 export interface SetDefaultInput extends WriteContext {
   /** Provider id or name. */
   readonly provider: string;
+  /** Replace the default already set for the provider's type (otherwise that is refused). */
+  readonly replace?: boolean;
 }
 
 /** The organization default of a type to clear. */

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { unwrap } from '../context.js';
 import type { Define } from '../program.js';
+import { providerNameOf } from '../provider-name.js';
 
 /** `providers default set|clear`: the organization default of a type. */
 export const registerDefault = (program: Command, define: Define) => {
@@ -10,15 +11,17 @@ export const registerDefault = (program: Command, define: Define) => {
       .command('set')
       .description('make a provider the organization default for its type')
       .requiredOption('--org <org>', 'organization id')
-      .requiredOption('--provider <name>', 'provider name or id'),
+      .requiredOption('--provider <name>', 'provider name or id')
+      .option('--replace', 'replace the default already set for the type'),
     async (ctx, o) => {
       const orgId = String(o.org);
       const provider = await ctx.provider(orgId, String(o.provider));
-      const result = unwrap(await (await ctx.providers()).setDefault({ ...ctx.write(orgId), provider: provider.id }));
+      const replace = o.replace ? { replace: true } : {};
+      const result = unwrap(await (await ctx.providers()).setDefault({ ...ctx.write(orgId), provider: provider.id, ...replace }));
       const set = result.events[0]?.event;
       const replaced = set?.type === 'DefaultProviderSet' ? set.data.replacedProviderId : undefined;
       if (ctx.out.json) return ctx.out.data({ providerId: provider.id, type: provider.type, replacedProviderId: replaced ?? null, changed: result.events.length > 0 });
-      ctx.out.line(result.events.length ? `"${provider.name}" is the default ${provider.type} provider${replaced ? ` (replacing ${replaced})` : ''}` : 'no change');
+      ctx.out.line(result.events.length ? `"${provider.name}" is the default ${provider.type} provider${replaced ? ` (replacing ${await providerNameOf(ctx, orgId, replaced)})` : ''}` : 'no change');
     },
   );
   define(

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { UsageError } from '../cli-errors.js';
 import { unwrap, type CliContext } from '../context.js';
 import type { Define } from '../program.js';
+import { providerNameOf } from '../provider-name.js';
 import { targetOf, targetOptions, targetText } from './target-options.js';
 
 /** `providers link` and `unlink`: a member's changes to where providers are used. */
@@ -32,7 +33,7 @@ export const registerLink = (program: Command, define: Define) => {
         if (ctx.out.json) return ctx.out.data({ local: true, type, scope, replacedProviderId: replaced ?? null, changed: result.events.length > 0 });
         return ctx.out.line(
           result.events.length
-            ? `${scope} deploys with local ${type} credentials on purpose${replaced ? ` (replacing ${await nameOf(ctx, orgId, replaced)})` : ''}`
+            ? `${scope} deploys with local ${type} credentials on purpose${replaced ? ` (replacing ${await providerNameOf(ctx, orgId, replaced)})` : ''}`
             : `${scope} already deploys with local ${type} credentials`,
         );
       }
@@ -42,7 +43,7 @@ export const registerLink = (program: Command, define: Define) => {
       if (ctx.out.json) return ctx.out.data({ providerId: provider.id, scope, replacedProviderId: replaced ?? null, changed: result.events.length > 0 });
       ctx.out.line(
         result.events.length
-          ? `linked "${provider.name}" to ${scope}${replaced ? ` (replacing ${await nameOf(ctx, orgId, replaced)})` : ''}`
+          ? `linked "${provider.name}" to ${scope}${replaced ? ` (replacing ${await providerNameOf(ctx, orgId, replaced)})` : ''}`
           : `"${provider.name}" is already linked to ${scope}`,
       );
     },
@@ -69,10 +70,4 @@ export const registerLink = (program: Command, define: Define) => {
 const replacedBy = (event: { readonly data: object } | undefined): string | undefined => {
   const id = event && 'replacedProviderId' in event.data ? event.data.replacedProviderId : undefined;
   return typeof id === 'string' ? id : undefined;
-};
-
-/** A provider named as people know it, by name, with its id. */
-const nameOf = async (ctx: CliContext, orgId: string, providerId: string): Promise<string> => {
-  const provider = await (await ctx.providers()).findProvider(orgId, providerId);
-  return provider ? `"${provider.name}" (${providerId})` : providerId;
 };

@@ -61,7 +61,7 @@ export const consoleRoutes: readonly ConsoleRoute[] = [
     return { redirect: orgPath(call), notice: `added provider ${name}` };
   } },
   { method: 'POST', path: new RegExp(`${ORG}/default$`), onError: orgPage, act: async (call, form) => {
-    await call.door.setDefault(writer(call), required(form, 'provider'));
+    await call.door.setDefault(writer(call), required(form, 'provider'), form.get('replace') === 'true');
     return { redirect: orgPath(call), notice: 'the org default is set' };
   } },
   { method: 'POST', path: new RegExp(`${ORG}/default/clear$`), onError: orgPage, act: async (call, form) => {

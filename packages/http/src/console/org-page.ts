@@ -37,6 +37,7 @@ const defaultForms = (call: ConsoleCall, providers: readonly ProviderView[]): Ht
 <form method="post" action="${orgPath(call)}/default" id="default-form">${csrfField(call.session.csrf)}
   <label for="default-provider">Make the org default</label>
   <select id="default-provider" name="provider">${providers.map((p) => html`<option value="${p.id}">${p.name} (${p.type})</option>`)}</select>
+  <input type="checkbox" id="default-replace" name="replace" value="true"> <label for="default-replace">replacing the default already set</label>
   <button type="submit">Set default</button></form>
 <form method="post" action="${orgPath(call)}/default/clear" id="clear-default-form">${csrfField(call.session.csrf)}
   <label for="clear-type">Clear the default of type</label> <input id="clear-type" name="type" value="aws" size="8">
