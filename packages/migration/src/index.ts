@@ -23,8 +23,10 @@ export {
 export { planMigration, type MigrationPlan, type PlanOptions, type ProfileOutcome, type ProfileStep } from './plan.js';
 export type { KeptLink, MigrationLink, PlannedLink, ServiceWithoutLink } from './plan-links.js';
 export { MIGRATED_SESSION_DURATION_SECONDS, migrate, type MigrateOptions } from './migrate.js';
+export type { CommandOptions } from './plan-commands.js';
+export type { SkippedLink } from './pinned-links.js';
 export { migrateFromExport, type MigrationFromExportReport } from './migrate-from-export.js';
-export { reportOf, type MigrationReport } from './report.js';
+export { reportOf, type MigrationReport, type ReportExtras } from './report.js';
 // The report as lines for a person: counts, every decision with its reason, or "nothing to do".
 export { DECISIONS_LISTED, migrationText, type MigrationTextOptions } from './report-text.js';
 export { defaultProviderIdFor } from './provider-ids.js';

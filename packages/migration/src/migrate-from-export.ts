@@ -1,9 +1,8 @@
 import * as E from 'fp-ts/lib/Either.js';
 import type { CommandHandler } from '@providers/commands';
 import { checkedExport, importLegacyExport, previewImport, type ImportError, type ImportReport } from './import.js';
-import { migrate, type MigrateOptions } from './migrate.js';
-import { planMigration } from './plan.js';
-import { reportOf, type MigrationReport } from './report.js';
+import { checkedPlan, dryRunReport, migrate, type MigrateOptions } from './migrate.js';
+import type { MigrationReport } from './report.js';
 
 /** What `providers migrate --from FILE` did (or, in a dry run, would do). */
 export interface MigrationFromExportReport {
@@ -27,7 +26,7 @@ export const migrateFromExport = async (
     const { orgId, legacy } = checked.right;
     const preview = previewImport(await handler.state(orgId), legacy, { ...options, orgId });
     if (E.isLeft(preview)) return preview;
-    return E.right({ imported: preview.right.report, migration: reportOf(planMigration(preview.right.state, orgId, options), 0) });
+    return E.right({ imported: preview.right.report, migration: dryRunReport(checkedPlan(preview.right.state, orgId, options)) });
   }
   const imported = await importLegacyExport(handler, input, options);
   if (E.isLeft(imported)) return imported;

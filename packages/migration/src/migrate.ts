@@ -1,21 +1,18 @@
 import * as E from 'fp-ts/lib/Either.js';
 import type { CommandHandler } from '@providers/commands';
-import type { Actor, Command, DeploymentProfileState, DomainError } from '@providers/domain';
+import type { DeploymentProfileState, OrgState } from '@providers/domain';
 import { stepRejected, type StepRejected } from './errors.js';
 import type { Progress } from './progress.js';
 import type { KeptLink } from './plan-links.js';
+import { commandsOf, type CommandOptions, type PlannedCommand } from './plan-commands.js';
 import { planMigration, type MigrationPlan, type PlanOptions } from './plan.js';
-import { pendingCommandsOf, reportOf, type MigrationReport } from './report.js';
+import { isAccountNotAllowed, linksPinsExclude, skippedLink, type SkippedLink } from './pinned-links.js';
+import { reportOf, type MigrationReport } from './report.js';
 
-/** The default session duration of a migrated role: one hour, what STS gives when not asked otherwise. */
-export const MIGRATED_SESSION_DURATION_SECONDS = 3600;
+export { MIGRATED_SESSION_DURATION_SECONDS } from './plan-commands.js';
 
 /** How to run a migration. */
-export interface MigrateOptions extends PlanOptions {
-  /** Who runs it; a `system` actor, so the audit trail tells the migration from people. */
-  readonly actor: Actor;
-  /** The time every command of this run is issued at. */
-  readonly issuedAt: string;
+export interface MigrateOptions extends PlanOptions, CommandOptions {
   /** Plan and report, append nothing. */
   readonly dryRun?: boolean;
   /**
@@ -30,97 +27,62 @@ export interface MigrateOptions extends PlanOptions {
    * use) or one derived from the org id.
    */
   readonly externalIdFor: (profile: DeploymentProfileState, orgId: string) => string;
-  /** Session duration of migrated roles (default 3600 s). */
-  readonly sessionDurationSeconds?: number;
   /** Called after each command with how many of the pending commands have run. */
   readonly onProgress?: (progress: Progress) => void;
 }
+
+/** A plan, the commands it has pending in the order they run, and the links among them a pin excludes (by command id). */
+export interface CheckedPlan {
+  readonly plan: MigrationPlan;
+  readonly commands: readonly PlannedCommand[];
+  readonly skipped: ReadonlyMap<string, SkippedLink>;
+}
+
+/** Plans the migration of an org from its state, and finds the links its account pins exclude. */
+export const checkedPlan = (state: OrgState, orgId: string, options: Omit<MigrateOptions, 'dryRun'>): CheckedPlan => {
+  const plan = planMigration(state, orgId, options);
+  const commands = commandsOf(plan, options);
+  return { plan, commands, skipped: linksPinsExclude(state, commands) };
+};
+
+/** What a checked plan would do, as a report (nothing appended). */
+export const dryRunReport = ({ plan, skipped }: CheckedPlan): MigrationReport => reportOf(plan, 0, { skipped: [...skipped.values()] });
 
 /**
  * Migrates an org's deployment profiles to providers, as a replay: its state
  * (the fold of its events) is planned, then the plan runs through the normal
  * command path with deterministic command ids. An interrupted run re-run
- * converges to the same state; a second full run appends nothing. Domain
- * rejections come back as a value; store failures throw.
+ * converges to the same state; a second full run appends nothing. A link an
+ * account pin excludes is not made, and said so. Domain rejections come back
+ * as a value; store failures throw.
  */
-export const migrate = async (
-  handler: CommandHandler,
-  orgId: string,
-  options: MigrateOptions,
-): Promise<E.Either<StepRejected, MigrationReport>> => {
-  const state = await handler.state(orgId);
-  const plan = planMigration(state, orgId, options);
-  return options.dryRun ? E.right(reportOf(plan, 0)) : runPlan(handler, plan, options);
+export const migrate = async (handler: CommandHandler, orgId: string, options: MigrateOptions): Promise<E.Either<StepRejected, MigrationReport>> => {
+  const checked = checkedPlan(await handler.state(orgId), orgId, options);
+  return options.dryRun ? E.right(dryRunReport(checked)) : runPlan(handler, checked, options);
 };
 
-/** Runs what a plan has pending, in order: per profile its provider, its links, then its marker. */
-const runPlan = async (
-  handler: CommandHandler,
-  plan: MigrationPlan,
-  options: Omit<MigrateOptions, 'dryRun'>,
-): Promise<E.Either<StepRejected, MigrationReport>> => {
-  const { orgId } = plan;
-  const total = pendingCommandsOf(plan);
-  const envelope = { orgId, actor: options.actor, issuedAt: options.issuedAt, correlationId: `migrate:${orgId}` };
+/** Runs what a plan has pending, in order, but the links a pin excludes. */
+const runPlan = async (handler: CommandHandler, { plan, commands, skipped }: CheckedPlan, options: MigrateOptions): Promise<E.Either<StepRejected, MigrationReport>> => {
+  const toRun = commands.filter(({ command }) => !skipped.has(command.commandId));
   const lateKept: KeptLink[] = [];
+  const lateSkipped: SkippedLink[] = [];
   let done = 0;
   let appended = 0;
-  const run = async (command: Command): Promise<DomainError | undefined> => {
+  for (const { command, link } of toRun) {
     const result = await handler.execute(command);
-    done++;
-    options.onProgress?.({ phase: 'migrate', done, total });
-    if (E.isLeft(result)) return result.left;
-    appended += result.right.events.length;
-    return undefined;
-  };
-
-  for (const step of plan.profiles) {
-    const { outcome } = step;
-    if (outcome.kind === 'create' && step.add?.pending) {
-      const error = await run({
-        type: 'AddProvider',
-        ...envelope,
-        commandId: step.add.commandId,
-        providerId: outcome.providerId,
-        name: outcome.name,
-        providerType: 'aws',
-        credentials: {
-          kind: 'aws-role',
-          roleArn: outcome.roleArn,
-          externalId: options.externalIdFor(step.profile, orgId),
-          sessionDurationSeconds: options.sessionDurationSeconds ?? MIGRATED_SESSION_DURATION_SECONDS,
-        },
-      });
-      if (error) return E.left(stepRejected(step.add.commandId, error, appended));
+    options.onProgress?.({ phase: 'migrate', done: ++done, total: toRun.length });
+    if (E.isRight(result)) {
+      appended += result.right.events.length;
+      continue;
     }
-    for (const link of step.links) {
-      if (!link.pending) continue;
-      const { app, service, providerId, commandId } = link;
-      const error = await run(
-        providerId === null
-          ? { type: 'LinkLocalCredentialsToInstance', ...envelope, commandId, app, service, stage: link.stage!, providerType: 'aws' }
-          : link.scope === 'service'
-            ? { type: 'LinkProviderToService', ...envelope, commandId, providerId, app, service }
-            : { type: 'LinkProviderToInstance', ...envelope, commandId, providerId, app, service, stage: link.stage! },
-      );
-      // Someone set the scope after the plan was made: theirs stays, as it would have in the plan.
-      if (error?._tag === 'ScopeAlreadyLinked' || error?._tag === 'ScopeUsesLocalCredentials') {
-        const { commandId: _c, pending: _p, ...kept } = link;
-        const linkedProviderId = error._tag === 'ScopeAlreadyLinked' ? error.linkedProviderId : null;
-        lateKept.push({ ...kept, linkedProviderId, reason: 'set by someone else while the migration ran; the migration never replaces a link' });
-      } else if (error) return E.left(stepRejected(commandId, error, appended));
-    }
-    if (step.mark.pending) {
-      const error = await run({
-        type: 'MarkDeploymentProfileMigrated',
-        ...envelope,
-        commandId: step.mark.commandId,
-        profileId: step.profile.profileId,
-        providerId: outcome.kind === 'skip' ? null : outcome.providerId,
-        ...(step.mark.reason !== undefined ? { reason: step.mark.reason } : {}),
-      });
-      if (error) return E.left(stepRejected(step.mark.commandId, error, appended));
-    }
+    const error = result.left;
+    // Someone set the scope, or pinned it, after the plan was made: theirs stays, as it would have in the plan.
+    if (link && (error._tag === 'ScopeAlreadyLinked' || error._tag === 'ScopeUsesLocalCredentials')) {
+      const { commandId: _c, pending: _p, ...kept } = link;
+      const linkedProviderId = error._tag === 'ScopeAlreadyLinked' ? error.linkedProviderId : null;
+      lateKept.push({ ...kept, linkedProviderId, reason: 'set by someone else while the migration ran; the migration never replaces a link' });
+    } else if (link && isAccountNotAllowed(error)) lateSkipped.push(skippedLink(link, error));
+    else return E.left(stepRejected(command.commandId, error, appended));
   }
-  return E.right(reportOf(plan, appended, lateKept));
+  return E.right(reportOf(plan, appended, { lateKept, skipped: [...skipped.values()], lateSkipped }));
 };

@@ -45,6 +45,7 @@ const decisionLines = (report: MigrationReport): string[] => {
     ),
     ...report.withoutServiceLink.map((s) => `no service link for ${placeOf(s)}: ${s.reason}`),
     ...report.linksKept.map((l) => `keep the ${l.scope} link at ${placeOf(l)}: ${l.reason}`),
+    ...report.linksSkipped.map((l) => `skip the ${l.scope} link ${placeOf(l)} → ${provider(l.providerId ?? '')}: ${l.reason}`),
     ...report.skipped.map((s) => `skip profile ${s.profileId}: ${s.reason}`),
   ];
 };
@@ -57,7 +58,8 @@ const decisionLines = (report: MigrationReport): string[] => {
  */
 export const migrationText = (report: MigrationReport, options: MigrationTextOptions = {}): string[] => {
   const { imported } = options;
-  const migrated = `${plural(report.providersCreated.length + report.providersReused.length, 'provider')}, ${linkCounts(report.links)}, ${plural(report.skipped.length, 'profile')} skipped`;
+  const pinned = report.linksSkipped.length > 0 ? `, ${plural(report.linksSkipped.length, 'link')} not made for an account pin` : '';
+  const migrated = `${plural(report.providersCreated.length + report.providersReused.length, 'provider')}, ${linkCounts(report.links)}${pinned}, ${plural(report.skipped.length, 'profile')} skipped`;
   if (isNothingToDo(report, imported)) return [`organization ${report.orgId}: nothing to do, it is migrated already (${migrated})`];
   const lines = [options.dryRun ? `plan for organization ${report.orgId} (dry run: nothing appended)` : `migrated organization ${report.orgId}`];
   if (imported)
@@ -66,7 +68,7 @@ export const migrationText = (report: MigrationReport, options: MigrationTextOpt
     );
   lines.push(
     `  providers: ${report.providersCreated.length} to create, ${report.providersReused.length} reused; ${plural(report.skipped.length, 'profile')} skipped (no role)`,
-    `  links: ${linkCounts(report.links)}; ${plural(report.linksKept.length, 'existing link')} kept; ${plural(report.withoutServiceLink.length, 'service')} without a service link`,
+    `  links: ${linkCounts(report.links)}; ${plural(report.linksKept.length, 'existing link')} kept;${report.linksSkipped.length > 0 ? ` ${plural(report.linksSkipped.length, 'link')} skipped for an account pin;` : ''} ${plural(report.withoutServiceLink.length, 'service')} without a service link`,
   );
   const decisions = decisionLines(report);
   if (options.verbose || decisions.length <= DECISIONS_LISTED) lines.push(...decisions.map((line) => `    - ${line}`));

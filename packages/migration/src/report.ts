@@ -1,3 +1,4 @@
+import type { SkippedLink } from './pinned-links.js';
 import type { KeptLink, MigrationLink, ServiceWithoutLink } from './plan-links.js';
 import type { MigrationPlan } from './plan.js';
 import { providerNameFor } from './provider-names.js';
@@ -18,6 +19,8 @@ export interface MigrationReport {
   /** Service, stage and local-credentials links (providerId null), each with its reason. */
   readonly links: readonly MigrationLink[];
   readonly linksKept: readonly KeptLink[];
+  /** Links not made because an account pin excludes their provider's account where they would serve, each with the pin and the account. */
+  readonly linksSkipped: readonly SkippedLink[];
   /** Deployed services that get no service link, with the reason. */
   readonly withoutServiceLink: readonly ServiceWithoutLink[];
   readonly skipped: readonly { readonly profileId: string; readonly reason: string }[];
@@ -44,14 +47,20 @@ const renameReason = (profile: string, name: string): string => {
   return [invalid, taken].filter((part) => part !== undefined).join(', and ');
 };
 
-/**
- * The report of a plan. `lateKept` are links found taken only when they were
- * linked (someone linked the scope between planning and running): kept, as
- * any other.
- */
-export const reportOf = (plan: MigrationPlan, eventsAppended: number, lateKept: readonly KeptLink[] = []): MigrationReport => {
+/** What a run learnt beside its plan: links found taken or pinned only when they were linked, and the links the plan skips for a pin. */
+export interface ReportExtras {
+  /** Links someone linked between planning and running: kept, as any other. */
+  readonly lateKept?: readonly KeptLink[];
+  /** Links the plan does not make because a pin excludes them (not counted as pending). */
+  readonly skipped?: readonly SkippedLink[];
+  /** Links a pin set between planning and running excluded: skipped too. */
+  readonly lateSkipped?: readonly SkippedLink[];
+}
+
+/** The report of a plan, with what the run (or the pin check of a dry run) learnt beside it. */
+export const reportOf = (plan: MigrationPlan, eventsAppended: number, { lateKept = [], skipped = [], lateSkipped = [] }: ReportExtras = {}): MigrationReport => {
   const keyOf = (link: MigrationLink) => `${link.scope}|${link.app}/${link.service}/${link.stage ?? ''}`;
-  const late = new Set(lateKept.map(keyOf));
+  const notMade = new Set([...lateKept, ...skipped, ...lateSkipped].map(keyOf));
   const steps = plan.profiles;
   return {
     orgId: plan.orgId,
@@ -68,11 +77,12 @@ export const reportOf = (plan: MigrationPlan, eventsAppended: number, lateKept: 
         ? [{ profileId: profile.profileId, profile: profile.name, name: outcome.name, reason: renameReason(profile.name, outcome.name) }]
         : [],
     ),
-    links: steps.flatMap((step) => step.links.filter((link) => !late.has(keyOf(link))).map(withoutCommand)),
+    links: steps.flatMap((step) => step.links.filter((link) => !notMade.has(keyOf(link))).map(withoutCommand)),
     linksKept: [...plan.linksKept, ...lateKept],
+    linksSkipped: [...skipped, ...lateSkipped],
     withoutServiceLink: plan.withoutServiceLink,
     skipped: steps.flatMap(({ profile: { profileId }, outcome }) => (outcome.kind === 'skip' ? [{ profileId, reason: outcome.reason }] : [])),
-    commandsPending: pendingCommandsOf(plan),
+    commandsPending: pendingCommandsOf(plan) - skipped.length,
     eventsAppended,
   };
 };

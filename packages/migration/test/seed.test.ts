@@ -66,7 +66,8 @@ seed('the events: providers, links, then one marker per profile, by a system act
   assert.is(report.eventsAppended, events.length);
   assert.equal(
     events.map((e) => e.type),
-    ['ProviderAdded', 'ProviderLinkedToService', 'DeploymentProfileMigrated', 'DeploymentProfileMigrated', 'ProviderAdded', 'ProviderLinkedToInstance', 'DeploymentProfileMigrated'],
+    // Providers first, then stage links before service links (a pinned stage never inherits a wider link), then the markers.
+    ['ProviderAdded', 'ProviderAdded', 'ProviderLinkedToInstance', 'ProviderLinkedToService', 'DeploymentProfileMigrated', 'DeploymentProfileMigrated', 'DeploymentProfileMigrated'],
   );
   const markers = events.filter((e) => e.type === 'DeploymentProfileMigrated').map((e) => e.data as Record<string, unknown>);
   assert.equal(markers.map((m) => [m.profileId, m.providerId]), [['p-dev', 'dp-p-dev'], ['p-old', null], ['p-prod', 'dp-p-prod']]);
