@@ -20,6 +20,9 @@ export const AUDIT_CSV_COLUMNS = [
   'previousAccountId',
   'position',
   'commandId',
+  'accountIds',
+  'accountObserved',
+  'reason',
 ] as const;
 
 const cellsOf = (fact: AuditFact): readonly (string | null | undefined)[] => [
@@ -41,6 +44,10 @@ const cellsOf = (fact: AuditFact): readonly (string | null | undefined)[] => [
   fact.previousAccountId,
   fact.position,
   fact.commandId,
+  // A pin's accounts, separated by spaces: one cell, whatever the CSV reader.
+  fact.accountIds?.join(' '),
+  fact.accountObserved ? 'true' : undefined,
+  fact.reason,
 ];
 
 // RFC 4180 quoting; a leading =, +, - or @ is prefixed with ' so that a spreadsheet shows it rather than running it.

@@ -87,8 +87,10 @@ export interface AuditFact {
   readonly credentialsKind?: ProviderCredentials['kind'];
   /** `provider-removed`: its secrets were shredded (their data key deleted). */
   readonly shredded?: boolean;
-  /** `account-pinned`: the accounts the scope is pinned to. */
+  /** `account-pinned`: the accounts the scope is pinned to; `account-pin-removed`: those it was pinned to. */
   readonly accountIds?: readonly string[];
+  /** `provider-added` and `credentials-updated`: STS observed the static keys' account (GetCallerIdentity), not only declared. */
+  readonly accountObserved?: true;
   /** `profile-migrated`: the legacy deployment profile, and why it was skipped when it was. */
   readonly profileId?: string;
   /** `profile-migrated`: why a profile was skipped; `account-pinned` and `account-pin-removed`: the admin's reason. */

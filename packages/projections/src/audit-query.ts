@@ -1,5 +1,6 @@
 import { ProvidersError } from '@providers/domain';
 import type { AuditAction } from './audit-fact.js';
+import { parseIsoTime } from './iso-time.js';
 
 /**
  * Which facts to list. Every filter given must match; an absent one does not
@@ -33,3 +34,12 @@ export class InvalidAuditQuery extends ProvidersError {
     super(`audit filter ${field}: ${rule}`);
   }
 }
+
+/** A time filter of a query, in ms since the epoch; undefined when not given. Throws `InvalidAuditQuery` when it is not ISO 8601. */
+export const queryTime = (query: AuditQuery, field: 'since' | 'until'): number | undefined => {
+  const text = query[field];
+  if (text === undefined) return undefined;
+  const time = parseIsoTime(text);
+  if (time === undefined) throw new InvalidAuditQuery(field, 'an ISO 8601 date or time with a zone, such as 2026-03-01 or 2026-03-01T10:00:00Z');
+  return time;
+};

@@ -47,6 +47,7 @@ export const readFact = (read: SnapshotReader, u: unknown, path: string): AuditF
     ...(credentialsKind !== undefined ? { credentialsKind: credentialsKind as AuditFact['credentialsKind'] } : {}),
     ...(f.shredded === true ? { shredded: true } : {}),
     ...(f.accountIds === undefined ? {} : { accountIds: read.array(f.accountIds, `${path}.accountIds`).map((id, j) => read.string(id, `${path}.accountIds[${j}]`)) }),
+    ...(f.accountObserved === true ? { accountObserved: true as const } : {}),
     ...optional('profileId'),
     ...optional('reason'),
   };

@@ -1,11 +1,10 @@
 import { foldProvider, isProviderEvent, linkScopeOf, nameKey, pinKey, scopeKey, type DomainEvent, type PinScope, type ProviderRecords } from '@providers/domain';
 import type { Json } from '@providers/store';
 import type { AuditAction, AuditFact, AuditScope } from './audit-fact.js';
-import { parseIsoTime } from './iso-time.js';
 import type { ProjectedEvent } from './projected-event.js';
 import { SnapshotReader, type SnapshottableReadModel } from './snapshot.js';
 import { compareText } from './text-order.js';
-import { InvalidAuditQuery, type AuditQuery } from './audit-query.js';
+import { queryTime, type AuditQuery } from './audit-query.js';
 import { SNAPSHOT_FORMAT, SNAPSHOT_VERSION, readFact } from './audit-snapshot.js';
 
 interface KnownProvider {
@@ -61,8 +60,8 @@ export class AuditTrail implements SnapshottableReadModel {
 
   /** The facts that match every filter given, oldest (lowest position) first. */
   query(query: AuditQuery = {}): AuditFact[] {
-    const since = parseTime(query, 'since');
-    const until = parseTime(query, 'until');
+    const since = queryTime(query, 'since');
+    const until = queryTime(query, 'until');
     const actions = query.actions === undefined ? undefined : new Set(query.actions);
     const orgs = query.orgId !== undefined ? [query.orgId] : [...this.orgs.keys()];
     const matched: AuditFact[] = [];
@@ -159,13 +158,14 @@ export class AuditTrail implements SnapshottableReadModel {
     };
     switch (event.type) {
       case 'ProviderAdded': {
-        const { providerId, name, type, credentials, accountId } = event.data;
+        const { providerId, name, type, credentials, accountId, accountObserved } = event.data;
         return {
           ...base('provider-added', providerId, null),
           providerName: name,
           providerType: type,
           accountId: accountId ?? null,
           credentialsKind: credentials.kind,
+          ...(accountObserved ? { accountObserved } : {}),
         };
       }
       case 'ProviderRenamed':
@@ -177,6 +177,7 @@ export class AuditTrail implements SnapshottableReadModel {
           ...before,
           accountId,
           credentialsKind: event.data.credentials.kind,
+          ...(event.data.accountObserved ? { accountObserved: event.data.accountObserved } : {}),
           ...(before.accountId !== null && before.accountId !== accountId ? { previousAccountId: before.accountId } : {}),
         };
       }
@@ -202,8 +203,12 @@ export class AuditTrail implements SnapshottableReadModel {
         return { ...base('local-unlinked', null, linkScope(event.data)), providerType: event.data.type };
       case 'AccountPinned':
         return { ...base('account-pinned', null, pinScope(event.data.scope)), accountIds: event.data.accountIds, reason: event.data.reason };
-      case 'AccountPinRemoved':
-        return { ...base('account-pin-removed', null, pinScope(event.data.scope)), reason: event.data.reason };
+      case 'AccountPinRemoved': {
+        const scope = pinScope(event.data.scope);
+        // The accounts it was pinned to: those of the last pin set at that scope.
+        const pinned = org.facts.findLast((fact) => fact.action === 'account-pinned' && fact.scope?.key === scope.key)?.accountIds;
+        return { ...base('account-pin-removed', null, scope), ...(pinned ? { accountIds: pinned } : {}), reason: event.data.reason };
+      }
       case 'DeploymentProfileMigrated':
         return {
           ...base('profile-migrated', event.data.providerId, null),
@@ -225,14 +230,6 @@ export class AuditTrail implements SnapshottableReadModel {
 
 
 const compareBigint = (a: bigint, b: bigint): number => (a < b ? -1 : a > b ? 1 : 0);
-
-const parseTime = (query: AuditQuery, field: 'since' | 'until'): number | undefined => {
-  const text = query[field];
-  if (text === undefined) return undefined;
-  const time = parseIsoTime(text);
-  if (time === undefined) throw new InvalidAuditQuery(field, 'an ISO 8601 date or time with a zone, such as 2026-03-01 or 2026-03-01T10:00:00Z');
-  return time;
-};
 
 /** The providers an id or a name (any name they ever had, regardless of case) points at. */
 const providerIdsOf = (org: OrgTrail, idOrName: string): Set<string> => {

@@ -35,7 +35,7 @@ export const registerAudit = (program: Command, define: Define) =>
           `${f.actor.id} (${f.actor.role})`,
           f.action,
           f.providerName ?? f.providerId ?? '-',
-          f.accountId ?? '-',
+          f.accountId ?? f.accountIds?.join(' ') ?? '-',
           f.scope?.key ?? '-',
           f.replacedProviderName ?? f.replacedProviderId ?? '-',
           f.position,
