@@ -118,6 +118,8 @@ export class CommandHandler {
   private async prepareDecideAppend({ orgId, prepare, release }: Preparation): Promise<E.Either<DomainError, CommandResult>> {
     for (let attempt = 1; attempt <= this.maxAttempts; attempt++) {
       const state = await this.states.current(orgId);
+      // Read now: while `prepare` awaits, other orgs' reads may drop this one from memory.
+      const latestTime = this.states.latestTime(orgId);
       const prepared = await prepare(state);
       const decided = E.isLeft(prepared) ? prepared : decideValid(prepared.right, state);
       if (E.isLeft(decided)) {
@@ -129,7 +131,7 @@ export class CommandHandler {
         await release?.(state);
         return E.right({ events: [], revision: BigInt(state.revision), attempts: attempt });
       }
-      const occurredAt = recordedTime(command.issuedAt, this.clock(), this.states.latestTime(orgId));
+      const occurredAt = recordedTime(command.issuedAt, this.clock(), latestTime);
       if (E.isLeft(occurredAt)) {
         await release?.(state);
         return occurredAt;

@@ -5,6 +5,7 @@ import { ORG_STATE_FOLD_VERSION, ORG_STATE_SNAPSHOT_SCHEMA, encodeOrgState } fro
 import { restoreSnapshot, type Folded } from './restore-snapshot.js';
 import { snapshotDue } from './snapshot-policy.js';
 import { describeFailure, snapshotWarning, type SnapshotWarning } from './snapshot-warning.js';
+import { TailFoldedCache } from './tail-folded-cache.js';
 
 /** Where org states are snapshotted, and who hears when a snapshot cannot be used. */
 export interface OrgStatesOptions {
@@ -14,6 +15,8 @@ export interface OrgStatesOptions {
   readonly readOnly?: boolean;
   /** Told when a snapshot is missing its mark (stale, damaged, of another log) or cannot be saved; the state is replayed and right. */
   readonly onWarning?: (warning: SnapshotWarning) => void;
+  /** How many orgs' states are kept in memory (default `DEFAULT_CACHED_ORGS`); the least recently used is dropped first. */
+  readonly cachedOrgs?: number;
 }
 
 /** A point of an org's history: after the event at `position`, and/or of the events up to `time`. */
@@ -26,34 +29,30 @@ export interface HistoryPoint {
 interface Cached extends Folded {
   /** The revision of the newest snapshot saved or restored. */
   snapshotRevision: number;
+  /** Restored from a snapshot whose last event is not checked against the log yet. */
+  unchecked: boolean;
 }
 
 /**
- * Org states kept in memory. A cold start restores the newest snapshot of the
- * org (when the store keeps one that fits) and reads only the tail of the
- * stream after it; afterwards each read folds what was appended since.
+ * Org states kept in memory (a bounded number of orgs). A cold start restores
+ * the newest snapshot of the org (when the store keeps one that fits) and
+ * reads only the tail of the stream after it; afterwards each read folds what
+ * was appended since.
  */
 export class OrgStates {
-  private readonly states = new Map<string, Cached>();
+  private readonly states: TailFoldedCache<Cached>;
   private readonly warned = new Set<string>();
 
   constructor(
     private readonly store: EventStore,
     private readonly options: OrgStatesOptions = {},
-  ) {}
+  ) {
+    this.states = new TailFoldedCache({ load: (orgId) => this.load(orgId), catchUp: (orgId, cached) => this.catchUp(orgId, cached) }, options.cachedOrgs);
+  }
 
   /** The org's state as of the end of its stream now. */
   async current(orgId: string): Promise<OrgState> {
-    let cached = this.states.get(orgId);
-    let restored: Folded | undefined;
-    if (!cached) {
-      restored = await this.restore(orgStream(orgId), {});
-      cached = { ...(restored ?? emptyFold()), snapshotRevision: restored?.state.revision ?? 0 };
-      this.states.set(orgId, cached);
-    }
-    await this.foldTail(orgId, cached, {}, restored !== undefined);
-    if (snapshotDue(cached.state.revision, cached.snapshotRevision)) await this.save(orgStream(orgId), cached);
-    return cached.state;
+    return (await this.states.current(orgId)).state;
   }
 
   /**
@@ -81,7 +80,7 @@ export class OrgStates {
         const orgId = orgIdOfStream(recorded.stream);
         if (orgId === undefined) continue;
         let cached = rebuilt.get(orgId);
-        if (!cached) rebuilt.set(orgId, (cached = { ...emptyFold(), snapshotRevision: 0 }));
+        if (!cached) rebuilt.set(orgId, (cached = { ...emptyFold(), snapshotRevision: 0, unchecked: false }));
         const envelope = toEnvelope(recorded);
         evolve(cached.state, envelope, recorded.position);
         cached.position = recorded.position;
@@ -98,7 +97,7 @@ export class OrgStates {
 
   /** Folds events this process has just appended (the last at `position`), so the next command needs no read. */
   fold(orgId: string, envelopes: readonly EventEnvelope[], expectedRevision: number, position: bigint): void {
-    const cached = this.states.get(orgId);
+    const cached = this.states.peek(orgId);
     // Only fold onto the state the events were decided on; otherwise the next read catches up.
     // The store tells the position of the last event only (positions need not be dense), so
     // several events are left to that read too: the state must know where each event is.
@@ -112,12 +111,25 @@ export class OrgStates {
 
   /** The latest time recorded in the org's stream as far as the cached state has read ('' when none). */
   latestTime(orgId: string): string {
-    return this.states.get(orgId)?.eventTime ?? '';
+    return this.states.peek(orgId)?.eventTime ?? '';
   }
 
   /** Forgets an org's cached state (the next command reloads it from the store). */
   forget(orgId: string): void {
-    this.states.delete(orgId);
+    this.states.forget(orgId);
+  }
+
+  /** A state not in memory: the newest snapshot that fits, or empty. */
+  private async load(orgId: string): Promise<Cached> {
+    const restored = await this.restore(orgStream(orgId), {});
+    return { ...(restored ?? emptyFold()), snapshotRevision: restored?.state.revision ?? 0, unchecked: restored !== undefined };
+  }
+
+  /** Folds the stream's tail into the kept state, and snapshots it when enough events have come since the last. */
+  private async catchUp(orgId: string, cached: Cached): Promise<void> {
+    await this.foldTail(orgId, cached, {}, cached.unchecked);
+    cached.unchecked = false;
+    if (snapshotDue(cached.state.revision, cached.snapshotRevision)) await this.save(orgStream(orgId), cached);
   }
 
   /**

@@ -29,6 +29,8 @@ export { parseAsOf, parseAsOfTime, type AsOfPoint } from '@providers/domain';
 export { DEFAULT_STORE_URL, InvalidStoreUrl, openStores, parseStoreUrl, type StoreLocation, type Stores } from './store-url.js';
 /** A snapshot that could not be used or saved (the answer was replayed from the log): what `OpenOptions.onWarning` hears. */
 export type { SnapshotWarning } from '@providers/commands';
+/** How many orgs' state and read models are kept in memory unless `OpenOptions.cachedOrgs` says otherwise, and the error for a bound that is not a whole number of at least 1. */
+export { DEFAULT_CACHED_ORGS, InvalidCacheBound } from '@providers/commands';
 /** Issuance records (`CredentialsIssued`), their query and kinds: what `Providers.issuance` answers. */
 export type { Issuance, IssuanceKind, IssuancePruned, IssuanceQuery, IssuanceRow } from '@providers/vending';
 /** A resolve or vend request refused by the rules the writes obey. */

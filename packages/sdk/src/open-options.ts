@@ -36,14 +36,21 @@ export interface OpenOptions {
    * snapshots are restored but not saved, and every write fails. A missing file reads as empty.
    */
   readonly readOnly?: boolean;
+  /**
+   * How many orgs' state and read models are kept in memory, each brought current by a read of
+   * its stream's tail (default `DEFAULT_CACHED_ORGS`, 1000). Beyond it the org used least recently
+   * is dropped, and loaded again (its snapshot and tail, or a replay) when next asked for.
+   */
+  readonly cachedOrgs?: number;
 }
 
-/** How the command handler runs on these stores with these options: snapshots, warnings, the store's clock, read-only. */
+/** How the command handler runs on these stores with these options: snapshots, warnings, the store's clock, read-only, the orgs kept. */
 export const commandHandlerOptions = (stores: Stores, options: OpenOptions): CommandHandlerOptions => ({
   ...(stores.snapshots ? { snapshots: stores.snapshots } : {}),
   ...(options.onWarning ? { onWarning: options.onWarning } : {}),
   ...(options.clock ? { clock: options.clock } : {}),
   ...(options.readOnly ? { readOnly: true } : {}),
+  ...(options.cachedOrgs !== undefined ? { cachedOrgs: options.cachedOrgs } : {}),
 });
 
 /** What the vendor takes from these options: STS, the client named in issuance records, the store's clock. */

@@ -45,7 +45,7 @@ export class Providers {
 
   private constructor(stores: Stores, options: OpenOptions) {
     this.#stores = stores;
-    this.#models = new OrgReadModels(stores.events);
+    this.#models = new OrgReadModels(stores.events, options.cachedOrgs);
     this.#clock = options.clock ?? Date.now;
     this.#handler = new CommandHandler(stores.events, commandHandlerOptions(stores, options));
     this.#sealer = new SecretSealer({ keys: stores.keys, masterKeys: options.masterKeys });
