@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import type { EventStore, KeyStore, SnapshotStore } from '@providers/store';
+import { storeSet, type EventStore, type KeyStore, type SnapshotStore } from '@providers/store';
 import { ProvidersError } from '@providers/domain';
 
 /** Where the events live, as given by `--store` or `PROVIDERS_STORE`. */
@@ -57,10 +57,7 @@ export const openStores = async (location: StoreLocation, options: { readonly re
   switch (location.kind) {
     case 'memory': {
       const { MemoryEventStore, MemoryKeyStore, MemorySnapshotStore } = await import('@providers/store');
-      const events = new MemoryEventStore();
-      const keys = new MemoryKeyStore();
-      const snapshots = new MemorySnapshotStore();
-      return { events, keys, snapshots, close: async () => void (await Promise.all([events.close(), keys.close(), snapshots.close()])) };
+      return storeSet(new MemoryEventStore(), new MemoryKeyStore(), new MemorySnapshotStore());
     }
     case 'sqlite': {
       const { openSqliteStores } = await import('@providers/store-sqlite');
@@ -70,10 +67,8 @@ export const openStores = async (location: StoreLocation, options: { readonly re
     }
     case 'esdb': {
       const { EsdbEventStore, EsdbKeyStore, EsdbSnapshotStore } = await import('@providers/store-esdb');
-      const events = EsdbEventStore.connect(location.connectionString);
-      const keys = EsdbKeyStore.connect(location.connectionString);
-      const snapshots = EsdbSnapshotStore.connect(location.connectionString);
-      return { events, keys, snapshots, close: async () => void (await Promise.all([events.close(), keys.close(), snapshots.close()])) };
+      const at = location.connectionString;
+      return storeSet(EsdbEventStore.connect(at), EsdbKeyStore.connect(at), EsdbSnapshotStore.connect(at));
     }
     case 'postgres': {
       const { openPostgresStores } = await import('@providers/store-postgres');

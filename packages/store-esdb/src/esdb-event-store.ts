@@ -1,6 +1,7 @@
 /** The event-store port over EventStoreDB / KurrentDB, through `@eventstore/db-client`. */
 import { WrongExpectedVersionError, type EventStoreDBClient, type ResolvedEvent } from '@eventstore/db-client';
 import {
+  OpenSubscriptions,
   StoreFailure,
   StoreUnavailable,
   WrongExpectedRevision,
@@ -35,7 +36,7 @@ import { truncateStream, truncatedEventsFilter } from './stream-truncation.js';
  */
 export class EsdbEventStore implements EventStore {
   readonly #reader: EsdbReader;
-  readonly #subscriptions = new Set<Subscription>();
+  readonly #subscriptions = new OpenSubscriptions();
   #closed = false;
 
   /** A store over the server(s) of `connectionString`, e.g. `esdb://127.0.0.1:2113?tls=false`. */
@@ -101,13 +102,8 @@ export class EsdbEventStore implements EventStore {
 
   subscribeAll(options: SubscribeAllOptions = {}): Subscription {
     this.#assertOpen();
-    const subscription = esdbSubscription(
-      { client: this.#reader.client, headPosition: () => this.headPosition(), readAll: (read) => this.readAll(read), retry: this.#reader.retry },
-      options,
-      () => this.#subscriptions.delete(subscription),
-    );
-    this.#subscriptions.add(subscription);
-    return subscription;
+    const { client, retry } = this.#reader;
+    return this.#subscriptions.track((forget) => esdbSubscription({ client, headPosition: () => this.headPosition(), readAll: (read) => this.readAll(read), retry }, options, forget));
   }
 
   async truncateStreamBefore(stream: string, revision: bigint): Promise<void> {
@@ -128,7 +124,7 @@ export class EsdbEventStore implements EventStore {
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
-    await Promise.all([...this.#subscriptions].map((subscription) => subscription.close()));
+    await this.#subscriptions.closeAll();
     await this.#reader.client.dispose();
   }
 

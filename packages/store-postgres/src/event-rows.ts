@@ -1,4 +1,4 @@
-import { StoreFailure, type Json, type RecordedEvent } from '@providers/store';
+import { parseStoredJson, type RecordedEvent } from '@providers/store';
 
 /** A row of the events table as read: bigints come as text, JSON as its text. */
 export type EventRow = [position: string, stream: string, revision: string, eventId: string, type: string, data: string, metadata: string];
@@ -9,24 +9,8 @@ export const LAST_POSSIBLE_POSITION = 2n ** 63n - 1n;
 /** The event a row holds; unreadable JSON is reported with its position, never with the stored text. */
 export const toRecordedEvent = (row: EventRow): RecordedEvent => {
   const [position, stream, revision, eventId, type, data, metadata] = row;
-  return {
-    eventId,
-    type,
-    data: parseColumn(data, row, 'data'),
-    metadata: parseColumn(metadata, row, 'metadata'),
-    stream,
-    revision: BigInt(revision),
-    position: BigInt(position),
-  };
-};
-
-const parseColumn = (text: string, row: EventRow, column: 'data' | 'metadata'): Json => {
-  try {
-    return JSON.parse(text) as Json;
-  } catch {
-    // The parser's message quotes the text, which may hold sealed secrets: leave it out.
-    throw new StoreFailure(`the event at position ${row[0]} (stream ${row[1]}, revision ${row[2]}) has ${column} that is not valid JSON`);
-  }
+  const at = { position, stream, revision };
+  return { eventId, type, data: parseStoredJson(data, 'data', at), metadata: parseStoredJson(metadata, 'metadata', at), stream, revision: BigInt(revision), position: BigInt(position) };
 };
 
 /**

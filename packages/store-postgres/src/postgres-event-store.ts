@@ -1,12 +1,13 @@
 import {
+  OpenSubscriptions,
   StoreFailure,
   StoreUnavailable,
   WrongExpectedRevision,
-  assertAppendable,
   assertTruncatable,
   catchUpSubscription,
-  toJsonText,
+  encodeAppend,
   type AppendResult,
+  type EncodedEvent,
   type EventStore,
   type ExpectedRevision,
   type NewEvent,
@@ -35,7 +36,7 @@ type AppendRow = [outcome: 'appended' | 'retried' | 'wrong-revision' | 'id-taken
  */
 export class PostgresEventStore implements EventStore {
   readonly #db: PostgresDatabase;
-  readonly #subscriptions = new Set<Subscription>();
+  readonly #subscriptions = new OpenSubscriptions();
   #closed = false;
 
   /** Connects to `url` (`postgres://…`), creating or migrating the schema on first use. */
@@ -51,16 +52,15 @@ export class PostgresEventStore implements EventStore {
   async append(stream: string, events: readonly NewEvent[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
     const action = `append to ${stream}`;
     this.#assertOpen(action);
-    assertAppendable(stream, events);
-    const data = events.map((event) => toJsonText(event.data, stream, event, 'data'));
-    const metadata = events.map((event) => toJsonText(event.metadata, stream, event, 'metadata'));
+    const encoded = encodeAppend(stream, events);
+    const column = (name: keyof EncodedEvent) => encoded.map((event) => event[name]);
     const expected = expectedRevision === 'any' ? null : expectedRevision.toString();
     let rows: AppendRow[];
     try {
       rows = await this.#db.rows<AppendRow>(
         action,
         `SELECT outcome, stream_revision, last_position, taken_id FROM ${this.#db.schema}.append_events($1, $2, $3, $4, $5, $6)`,
-        [stream, expected, events.map((e) => e.eventId), events.map((e) => e.type), data, metadata],
+        [stream, expected, column('eventId'), column('type'), column('data'), column('metadata')],
       );
     } catch (error) {
       throw await this.#explainConflict(error, stream, expectedRevision);
@@ -98,18 +98,8 @@ export class PostgresEventStore implements EventStore {
   subscribeAll(options: SubscribeAllOptions = {}): Subscription {
     this.#assertOpen('subscribe to all events');
     this.#db.listen();
-    const subscription = catchUpSubscription(
-      {
-        headPosition: () => this.headPosition(),
-        readAll: (read) => this.readAll(read),
-        changes: this.#db.changes,
-        pollIntervalMs: this.#db.pollIntervalMs,
-      },
-      options,
-      () => this.#subscriptions.delete(subscription),
-    );
-    this.#subscriptions.add(subscription);
-    return subscription;
+    const { changes, pollIntervalMs } = this.#db;
+    return this.#subscriptions.track((forget) => catchUpSubscription({ headPosition: () => this.headPosition(), readAll: (read) => this.readAll(read), changes, pollIntervalMs }, options, forget));
   }
 
   async truncateStreamBefore(stream: string, revision: bigint): Promise<void> {
@@ -135,7 +125,7 @@ export class PostgresEventStore implements EventStore {
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
-    await Promise.all([...this.#subscriptions].map((subscription) => subscription.close()));
+    await this.#subscriptions.closeAll();
     await this.#db.release();
   }
 

@@ -1,16 +1,17 @@
 import type Database from 'better-sqlite3';
 import {
+  OpenSubscriptions,
   StoreFailure,
   StoreUnavailable,
   WrongExpectedRevision,
-  assertAppendable,
   assertTruncatable,
   catchUpSubscription,
-  toJsonText,
+  encodeAppend,
+  parseStoredJson,
   type AppendResult,
+  type EncodedEvent,
   type EventStore,
   type ExpectedRevision,
-  type Json,
   type NewEvent,
   type ReadAllFilter,
   type ReadAllOptions,
@@ -29,14 +30,6 @@ const lastPossiblePosition = 2n ** 63n - 1n;
 type EventRow = [position: bigint, stream: string, revision: bigint, eventId: string, type: string, data: string, metadata: string];
 const eventColumns = 'position, stream, revision, event_id, type, data, metadata';
 
-/** A row ready to insert: the JSON is serialised before the write lock is taken. */
-interface PreparedEvent {
-  readonly eventId: string;
-  readonly type: string;
-  readonly data: string;
-  readonly metadata: string;
-}
-
 /**
  * The embedded default event store: one SQLite file in WAL mode. Each append
  * is one `BEGIN IMMEDIATE` transaction that checks the expected revision under
@@ -48,7 +41,7 @@ interface PreparedEvent {
 export class SqliteEventStore implements EventStore {
   readonly #connection: SqliteConnection;
   readonly #db: Database.Database;
-  readonly #subscriptions = new Set<Subscription>();
+  readonly #subscriptions = new OpenSubscriptions();
   readonly #filteredReads = new Map<string, Database.Statement>();
   readonly #currentRevision: Database.Statement<[string]>;
   readonly #insert: Database.Statement<[string, bigint, string, string, string, string]>;
@@ -57,7 +50,7 @@ export class SqliteEventStore implements EventStore {
   readonly #readAll: Database.Statement<[bigint, bigint, number]>;
   readonly #head: Database.Statement<[]>;
   readonly #truncate: Database.Statement<[string, bigint, string]>;
-  readonly #appendTransaction: Database.Transaction<(stream: string, events: readonly PreparedEvent[], expected: ExpectedRevision) => AppendResult>;
+  readonly #appendTransaction: Database.Transaction<(stream: string, events: readonly EncodedEvent[], expected: ExpectedRevision) => AppendResult>;
   #closed = false;
 
   /** Opens (and creates, with its directory) the store file at `path`. */
@@ -82,7 +75,7 @@ export class SqliteEventStore implements EventStore {
     this.#truncate = db
       .prepare<[string, bigint, string]>('DELETE FROM events WHERE stream = ? AND revision < min(?, (SELECT max(revision) FROM events WHERE stream = ?))')
       .safeIntegers(true);
-    this.#appendTransaction = db.transaction((stream: string, events: readonly PreparedEvent[], expected: ExpectedRevision): AppendResult => {
+    this.#appendTransaction = db.transaction((stream: string, events: readonly EncodedEvent[], expected: ExpectedRevision): AppendResult => {
       const current = (this.#currentRevision.get(stream) as bigint | undefined) ?? 0n;
       if (expected !== 'any' && expected !== current) throw new WrongExpectedRevision(stream, expected, current);
       let position = 0n;
@@ -97,13 +90,8 @@ export class SqliteEventStore implements EventStore {
 
   async append(stream: string, events: readonly NewEvent[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
     this.#assertOpen(`append to ${stream}`);
-    assertAppendable(stream, events);
-    const prepared = events.map((event) => ({
-      eventId: event.eventId,
-      type: event.type,
-      data: toJsonText(event.data, stream, event, 'data'),
-      metadata: toJsonText(event.metadata, stream, event, 'metadata'),
-    }));
+    // The JSON is serialised before the write lock is taken.
+    const prepared = encodeAppend(stream, events);
     const result = this.#connection.run(`append to ${stream}`, () => {
       try {
         return this.#appendTransaction.immediate(stream, prepared, expectedRevision);
@@ -148,18 +136,8 @@ export class SqliteEventStore implements EventStore {
 
   subscribeAll(options: SubscribeAllOptions = {}): Subscription {
     this.#assertOpen('subscribe to all events');
-    const subscription = catchUpSubscription(
-      {
-        headPosition: () => this.headPosition(),
-        readAll: (read) => this.readAll(read),
-        changes: this.#connection.changes,
-        pollIntervalMs: this.#connection.pollIntervalMs,
-      },
-      options,
-      () => this.#subscriptions.delete(subscription),
-    );
-    this.#subscriptions.add(subscription);
-    return subscription;
+    const { changes, pollIntervalMs } = this.#connection;
+    return this.#subscriptions.track((forget) => catchUpSubscription({ headPosition: () => this.headPosition(), readAll: (read) => this.readAll(read), changes, pollIntervalMs }, options, forget));
   }
 
   async truncateStreamBefore(stream: string, revision: bigint): Promise<void> {
@@ -176,7 +154,7 @@ export class SqliteEventStore implements EventStore {
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
-    await Promise.all([...this.#subscriptions].map((subscription) => subscription.close()));
+    await this.#subscriptions.closeAll();
     this.#connection.release();
   }
 
@@ -216,7 +194,7 @@ export class SqliteEventStore implements EventStore {
    * violation means another writer got there first despite the check: the
    * same outcome as a stale expected revision.
    */
-  #explainConflict(error: unknown, stream: string, events: readonly PreparedEvent[], expected: ExpectedRevision): unknown {
+  #explainConflict(error: unknown, stream: string, events: readonly EncodedEvent[], expected: ExpectedRevision): unknown {
     const message = error instanceof Error ? error.message : '';
     if ((error as { code?: unknown })?.code !== 'SQLITE_CONSTRAINT_UNIQUE') return error;
     if (message.includes('events.stream')) {
@@ -233,14 +211,6 @@ export class SqliteEventStore implements EventStore {
 
 const toRecordedEvent = (row: EventRow): RecordedEvent => {
   const [position, stream, revision, eventId, type, data, metadata] = row;
-  return { eventId, type, data: parseColumn(data, row, 'data'), metadata: parseColumn(metadata, row, 'metadata'), stream, revision, position };
-};
-
-const parseColumn = (text: string, row: EventRow, column: 'data' | 'metadata'): Json => {
-  try {
-    return JSON.parse(text) as Json;
-  } catch {
-    // The parser's message quotes the text, which may hold sealed secrets: leave it out.
-    throw new StoreFailure(`the event at position ${row[0]} (stream ${row[1]}, revision ${row[2]}) has ${column} that is not valid JSON`);
-  }
+  const at = { position, stream, revision };
+  return { eventId, type, data: parseStoredJson(data, 'data', at), metadata: parseStoredJson(metadata, 'metadata', at), stream, revision, position };
 };

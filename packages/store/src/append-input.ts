@@ -38,3 +38,43 @@ export const toJsonText = (value: Json, stream: string, event: NewEvent, field: 
   }
   return text;
 };
+
+/** An event ready to write: its `data` and `metadata` as JSON text. */
+export interface EncodedEvent {
+  readonly eventId: string;
+  readonly type: string;
+  readonly data: string;
+  readonly metadata: string;
+}
+
+/**
+ * What every adapter does before it writes a batch: refuse what no adapter
+ * can store (`assertAppendable`), then turn each event's `data` and
+ * `metadata` into JSON text (`toJsonText`), before any lock is taken.
+ */
+export const encodeAppend = (stream: string, events: readonly NewEvent[]): EncodedEvent[] => {
+  assertAppendable(stream, events);
+  return events.map((event) => ({
+    eventId: event.eventId,
+    type: event.type,
+    data: toJsonText(event.data, stream, event, 'data'),
+    metadata: toJsonText(event.metadata, stream, event, 'metadata'),
+  }));
+};
+
+/** Where a stored event is, to name it when its JSON cannot be read. */
+export interface StoredAt {
+  readonly position: bigint | string;
+  readonly stream: string;
+  readonly revision: bigint | string;
+}
+
+/** A stored `data` or `metadata` column parsed; unreadable JSON is reported with where the event is, never with the stored text. */
+export const parseStoredJson = (text: string, column: 'data' | 'metadata', at: StoredAt): Json => {
+  try {
+    return JSON.parse(text) as Json;
+  } catch {
+    // The parser's message quotes the text, which may hold sealed secrets: leave it out.
+    throw new StoreFailure(`the event at position ${at.position} (stream ${at.stream}, revision ${at.revision}) has ${column} that is not valid JSON`);
+  }
+};

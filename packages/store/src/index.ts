@@ -21,4 +21,6 @@ export { SNAPSHOTS_KEPT, type LoadSnapshotOptions, type Snapshot, type SnapshotI
 export { MemorySnapshotStore } from './memory-snapshot-store.js';
 export { catchUpSubscription, type CatchUpSource } from './catch-up-subscription.js';
 export { ChangeSignal } from './change-signal.js';
-export { assertAppendable, toJsonText } from './append-input.js';
+export { assertAppendable, encodeAppend, parseStoredJson, toJsonText, type EncodedEvent, type StoredAt } from './append-input.js';
+export { OpenSubscriptions } from './open-subscriptions.js';
+export { storeSet, type StoreSet } from './store-set.js';

@@ -1,6 +1,7 @@
-import { assertAppendable, toJsonText } from './append-input.js';
+import { encodeAppend } from './append-input.js';
 import { assertTruncatable } from './prunable-streams.js';
 import { catchUpSubscription } from './catch-up-subscription.js';
+import { OpenSubscriptions } from './open-subscriptions.js';
 import { ChangeSignal } from './change-signal.js';
 import { StoreFailure, StoreUnavailable, WrongExpectedRevision } from './errors.js';
 import type {
@@ -35,7 +36,7 @@ export class MemoryEventStore implements EventStore {
   readonly #streams = new Map<string, (RecordedEvent | undefined)[]>();
   readonly #eventIds = new Set<string>();
   readonly #changes = new ChangeSignal();
-  readonly #subscriptions = new Set<Subscription>();
+  readonly #subscriptions = new OpenSubscriptions();
   readonly #pageSize: number;
   #closed = false;
 
@@ -45,7 +46,7 @@ export class MemoryEventStore implements EventStore {
 
   async append(stream: string, events: readonly NewEvent[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
     this.#assertOpen();
-    assertAppendable(stream, events);
+    const encoded = encodeAppend(stream, events);
     const existing = this.#streams.get(stream);
     const current = BigInt(existing?.length ?? 0);
     if (expectedRevision !== 'any' && expectedRevision !== current) {
@@ -53,15 +54,15 @@ export class MemoryEventStore implements EventStore {
     }
     // Everything that can fail happens before the first event is stored: all or nothing.
     const firstPosition = this.#all.length + 1;
-    const recorded = events.map((event, index): RecordedEvent => {
+    const recorded = encoded.map((event, index): RecordedEvent => {
       if (this.#eventIds.has(event.eventId)) {
         throw new StoreFailure(`cannot append to ${stream}: event id ${event.eventId} is already in the store`);
       }
       return Object.freeze({
         eventId: event.eventId,
         type: event.type,
-        data: frozenCopy(toJsonText(event.data, stream, event, 'data')),
-        metadata: frozenCopy(toJsonText(event.metadata, stream, event, 'metadata')),
+        data: frozenCopy(event.data),
+        metadata: frozenCopy(event.metadata),
         stream,
         revision: current + BigInt(index + 1),
         position: BigInt(firstPosition + index),
@@ -118,13 +119,9 @@ export class MemoryEventStore implements EventStore {
 
   subscribeAll(options: SubscribeAllOptions = {}): Subscription {
     this.#assertOpen();
-    const subscription = catchUpSubscription(
-      { headPosition: () => this.headPosition(), readAll: (read) => this.readAll(read), changes: this.#changes },
-      options,
-      () => this.#subscriptions.delete(subscription),
+    return this.#subscriptions.track((forget) =>
+      catchUpSubscription({ headPosition: () => this.headPosition(), readAll: (read) => this.readAll(read), changes: this.#changes }, options, forget),
     );
-    this.#subscriptions.add(subscription);
-    return subscription;
   }
 
   async truncateStreamBefore(stream: string, revision: bigint): Promise<void> {
@@ -150,7 +147,7 @@ export class MemoryEventStore implements EventStore {
 
   async close(): Promise<void> {
     this.#closed = true;
-    await Promise.all([...this.#subscriptions].map((subscription) => subscription.close()));
+    await this.#subscriptions.closeAll();
   }
 
   #assertOpen(): void {
