@@ -13,12 +13,7 @@ interface ErrorJson {
 
 const cli = suite('providers CLI off the README’s path');
 const ws = workspace({ PROVIDERS_MASTER_KEY: generateMasterKey() });
-const { run } = ws;
-const ok = (args: string[], input?: string) => {
-  const r = run(args, input === undefined ? {} : { input });
-  assert.is(r.code, 0, `providers ${args.join(' ')} → ${r.code}: ${r.stderr}`);
-  return r;
-};
+const { run, ok } = ws;
 const errorOf = (r: { stderr: string }) => (JSON.parse(r.stderr) as ErrorJson).error;
 
 cli.before(() => {

@@ -2,6 +2,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { startTestEsdbServer, type TestEsdbServer } from '@providers/store-esdb/testing';
+import { serviceAndInstanceScenario } from './store-scenario.js';
 import { workspace } from './support.js';
 
 const cli = suite('providers CLI on EventStoreDB');
@@ -18,22 +19,9 @@ cli.after(async () => {
   ws.cleanup();
 });
 
-const ok = async (args: string[]) => {
-  const r = await ws.runAsync([...store, ...args]);
-  assert.is(r.code, 0, `providers ${args.join(' ')} → ${r.code}: ${r.stderr}`);
-  return r;
-};
+const ok = (args: string[]) => ws.okAsync([...store, ...args]);
 
-cli('service linked to dev, prod instance to prod: a new stage resolves to dev from the service', async () => {
-  await ok(['add', '--org', 'acme', '--name', 'dev', '--type', 'aws', '--role-arn', 'arn:aws:iam::111111111111:role/deploy']);
-  await ok(['add', '--org', 'acme', '--name', 'prod', '--type', 'aws', '--role-arn', 'arn:aws:iam::222222222222:role/deploy']);
-  await ok(['link', '--org', 'acme', '--provider', 'dev', '--app', 'app1', '--service', 'service1']);
-  await ok(['link', '--org', 'acme', '--provider', 'prod', '--app', 'app1', '--service', 'service1', '--stage', 'prod', '--region', 'us-east-1']);
-  const int = (await ok(['resolve', '--org', 'acme', '--app', 'app1', '--service', 'service1', '--stage', 'int', '--json'])).json<{ source: string; provider: { name: string } }>();
-  assert.equal([int.source, int.provider.name], ['service', 'dev']);
-  const prod = (await ok(['resolve', '--org', 'acme', '--app', 'app1', '--service', 'service1', '--stage', 'prod', '--region', 'us-east-1', '--json'])).json<{ source: string }>();
-  assert.is(prod.source, 'instance');
-});
+cli('service linked to dev, prod instance to prod: a new stage resolves to dev from the service', () => serviceAndInstanceScenario(ok));
 
 cli('a rejected link appends nothing to the server’s log; the default and none still answer', async () => {
   const before = (await ok(['history', '--org', 'acme', '--json'])).json<unknown[]>().length;

@@ -5,12 +5,7 @@ import * as assert from 'uvu/assert';
 import { workspace } from './support.js';
 
 const cli = suite('providers link --local');
-const { run } = workspace();
-const ok = (args: string[]) => {
-  const r = run(args);
-  assert.is(r.code, 0, `providers ${args.join(' ')} → ${r.code}: ${r.stderr}`);
-  return r;
-};
+const { run, ok } = workspace();
 const qa = ['--org', 'acme', '--app', 'app1', '--service', 'api', '--stage', 'qa'];
 
 cli('a member links qa to local credentials; resolve says so, and unlink brings the service link back', () => {

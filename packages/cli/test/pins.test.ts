@@ -5,12 +5,7 @@ import * as assert from 'uvu/assert';
 import { workspace } from './support.js';
 
 const pins = suite('providers pin');
-const { run } = workspace();
-const ok = (args: string[]) => {
-  const r = run(args);
-  assert.is(r.code, 0, `providers ${args.join(' ')} → ${r.code}: ${r.stderr}`);
-  return r;
-};
+const { run, ok } = workspace();
 const prod = ['--org', 'acme', '--app', 'app1', '--service', 'api', '--stage', 'prod'];
 
 pins.before(() => {

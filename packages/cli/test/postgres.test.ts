@@ -3,6 +3,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { postgresTestGate } from '@providers/store-postgres/testing';
+import { serviceAndInstanceScenario } from './store-scenario.js';
 import { workspace } from './support.js';
 
 const { server } = await postgresTestGate('providers CLI on PostgreSQL');
@@ -13,23 +14,10 @@ if (server) {
   const store = ['--store', url];
   cli.after(() => ws.cleanup());
 
-  const ok = async (args: string[], env: Record<string, string> = {}) => {
-    const r = await ws.runAsync([...store, ...args], { env });
-    assert.is(r.code, 0, `providers ${args.join(' ')} → ${r.code}: ${r.stderr}`);
-    return r;
-  };
+  const ok = (args: string[], env: Record<string, string> = {}) => ws.okAsync([...store, ...args], env);
   type History = { revision: string; type: string; metadata: { commandId: string } }[];
 
-  cli('service linked to dev, prod instance to prod: a new stage resolves to dev from the service', async () => {
-    await ok(['add', '--org', 'acme', '--name', 'dev', '--type', 'aws', '--role-arn', 'arn:aws:iam::111111111111:role/deploy']);
-    await ok(['add', '--org', 'acme', '--name', 'prod', '--type', 'aws', '--role-arn', 'arn:aws:iam::222222222222:role/deploy']);
-    await ok(['link', '--org', 'acme', '--provider', 'dev', '--app', 'app1', '--service', 'service1']);
-    await ok(['link', '--org', 'acme', '--provider', 'prod', '--app', 'app1', '--service', 'service1', '--stage', 'prod', '--region', 'us-east-1']);
-    const int = (await ok(['resolve', '--org', 'acme', '--app', 'app1', '--service', 'service1', '--stage', 'int', '--json'])).json<{ source: string; provider: { name: string } }>();
-    assert.equal([int.source, int.provider.name], ['service', 'dev']);
-    const prod = (await ok(['resolve', '--org', 'acme', '--app', 'app1', '--service', 'service1', '--stage', 'prod', '--region', 'us-east-1', '--json'])).json<{ source: string }>();
-    assert.is(prod.source, 'instance');
-  });
+  cli('service linked to dev, prod instance to prod: a new stage resolves to dev from the service', () => serviceAndInstanceScenario(ok));
 
   cli('PROVIDERS_STORE=postgresql://… reads the same database; a rejected link appends nothing', async () => {
     const env = { PROVIDERS_STORE: url.replace(/^postgres:/, 'postgresql:') };

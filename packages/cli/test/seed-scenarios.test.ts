@@ -15,12 +15,7 @@ interface ResolveJson {
 
 const cli = suite('providers CLI on the embedded store');
 const ws = workspace({ PROVIDERS_MASTER_KEY: generateMasterKey() });
-const { run } = ws;
-const ok = (args: string[], input?: string) => {
-  const r = run(args, input === undefined ? {} : { input });
-  assert.is(r.code, 0, `providers ${args.join(' ')} → ${r.code}: ${r.stderr}`);
-  return r;
-};
+const { run, ok } = ws;
 const historyLength = (org = 'acme') => ok(['history', '--org', org, '--json']).json<unknown[]>().length;
 
 cli('a service linked to dev and the prod instance to prod: a new stage int inherits dev from the service', () => {

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import * as assert from 'uvu/assert';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 const bin = join(root, 'packages/cli/bin/providers.js');
@@ -59,5 +60,14 @@ export const workspace = (env: Record<string, string> = {}) => {
           }),
       );
     });
-  return { dir, bin, run, runAsync, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+  /** `run` with `input` on stdin, failing the test unless the CLI exits 0. */
+  const ok = (args: readonly string[], input?: string): CliRun => succeeded(args, run(args, input === undefined ? {} : { input }));
+  /** `runAsync` with `env`, failing the test unless the CLI exits 0. */
+  const okAsync = async (args: readonly string[], env: Record<string, string> = {}): Promise<CliRun> => succeeded(args, await runAsync(args, { env }));
+  return { dir, bin, run, runAsync, ok, okAsync, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+};
+
+const succeeded = (args: readonly string[], r: CliRun): CliRun => {
+  assert.is(r.code, 0, `providers ${args.join(' ')} → ${r.code}: ${r.stderr}`);
+  return r;
 };

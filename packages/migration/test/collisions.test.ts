@@ -9,14 +9,22 @@ const profilesExport = (profiles: { id: string; name: string; awsAccessRoleArn?:
   apps,
 });
 
+/** A deployment profile with the access role `deploy` in `account`. */
+const roleProfile = (id: string, name: string, account: string) => ({ id, name, awsAccessRoleArn: roleArn(account) });
+
+/** Imports the export of these profiles and apps of org acme, then migrates it. */
+const migrateProfiles = async (handler: Parameters<typeof importOrThrow>[0], profiles: Parameters<typeof profilesExport>[0], apps: unknown[] = []) => {
+  await importOrThrow(handler, profilesExport(profiles, apps));
+  return migrateOrThrow(handler);
+};
+
 const collisions = suite('collisions');
 
 collisions('a name taken by another provider (in any case) gets the first free -N suffix, and is reported', async () => {
   const { handler, run } = setup();
   await addRoleProvider(run, 'u1', 'DEV', roleArn('900000000001'));
   await addRoleProvider(run, 'u2', 'dev-2', roleArn('900000000002'));
-  await importOrThrow(handler, profilesExport([{ id: 'p-dev', name: 'dev', awsAccessRoleArn: roleArn('111111111111') }]));
-  const report = await migrateOrThrow(handler);
+  const report = await migrateProfiles(handler, [roleProfile('p-dev', 'dev', '111111111111')]);
   assert.equal(report.renamed, [{ profileId: 'p-dev', profile: 'dev', name: 'dev-3', reason: 'the name "dev" was taken' }]);
   assert.is(report.providersCreated[0]?.name, 'dev-3');
   assert.is((await handler.state('acme')).providers.get('dp-p-dev')?.name, 'dev-3');
@@ -24,29 +32,18 @@ collisions('a name taken by another provider (in any case) gets the first free -
 
 collisions('two profiles with one name: the first (by profile id) keeps it, the second gets -2', async () => {
   const { handler } = setup();
-  await importOrThrow(
-    handler,
-    profilesExport([
-      { id: 'p-b', name: 'deploy', awsAccessRoleArn: roleArn('111111111111') },
-      { id: 'p-a', name: 'deploy', awsAccessRoleArn: roleArn('222222222222') },
-    ]),
-  );
-  const report = await migrateOrThrow(handler);
+  const report = await migrateProfiles(handler, [roleProfile('p-b', 'deploy', '111111111111'), roleProfile('p-a', 'deploy', '222222222222')]);
   assert.equal(report.providersCreated.map((p) => [p.profileId, p.name]), [['p-a', 'deploy'], ['p-b', 'deploy-2']]);
   assert.equal(report.renamed, [{ profileId: 'p-b', profile: 'deploy', name: 'deploy-2', reason: 'the name "deploy" was taken' }]);
 });
 
 collisions('a profile name that is no valid provider name is made into one', async () => {
   const { handler } = setup();
-  await importOrThrow(
-    handler,
-    profilesExport([
-      { id: 'p-1', name: 'Dev / EU (old)', awsAccessRoleArn: roleArn('111111111111') },
-      { id: 'p-2', name: '***', awsAccessRoleArn: roleArn('222222222222') },
-      { id: 'p-3', name: 'x'.repeat(100), awsAccessRoleArn: roleArn('333333333333') },
-    ]),
-  );
-  const report = await migrateOrThrow(handler);
+  const report = await migrateProfiles(handler, [
+    roleProfile('p-1', 'Dev / EU (old)', '111111111111'),
+    roleProfile('p-2', '***', '222222222222'),
+    roleProfile('p-3', 'x'.repeat(100), '333333333333'),
+  ]);
   assert.equal(report.renamed.map((r) => r.name), ['Dev - EU -old', 'profile', 'x'.repeat(64)]);
   assert.equal(report.renamed.map((r) => r.reason), [
     '"Dev / EU (old)" is not a valid provider name',
@@ -58,14 +55,7 @@ collisions('a profile name that is no valid provider name is made into one', asy
 collisions('a name only made valid is not called taken; one made valid and then taken says both', async () => {
   const { handler, run } = setup();
   await addRoleProvider(run, 'u1', 'y', roleArn('900000000001'));
-  await importOrThrow(
-    handler,
-    profilesExport([
-      { id: 'p-1', name: '@x', awsAccessRoleArn: roleArn('111111111111') },
-      { id: 'p-2', name: '@y', awsAccessRoleArn: roleArn('222222222222') },
-    ]),
-  );
-  const report = await migrateOrThrow(handler);
+  const report = await migrateProfiles(handler, [roleProfile('p-1', '@x', '111111111111'), roleProfile('p-2', '@y', '222222222222')]);
   assert.equal(report.renamed, [
     { profileId: 'p-1', profile: '@x', name: 'x', reason: '"@x" is not a valid provider name' },
     { profileId: 'p-2', profile: '@y', name: 'y-2', reason: '"@y" is not a valid provider name, and the name "y" was taken' },
@@ -75,17 +65,11 @@ collisions('a name only made valid is not called taken; one made valid and then 
 collisions('a role ARN equal to an existing provider\'s reuses that provider: nothing is added, links and marker point to it', async () => {
   const { store, handler, run } = setup();
   await addRoleProvider(run, 'mine', 'main account', roleArn('111111111111'));
-  await importOrThrow(
+  const report = await migrateProfiles(
     handler,
-    profilesExport(
-      [
-        { id: 'p-dev', name: 'dev', awsAccessRoleArn: roleArn('111111111111') },
-        { id: 'p-dev-copy', name: 'dev copy', awsAccessRoleArn: roleArn('111111111111') },
-      ],
-      [{ name: 'app1', stages: { default: 'p-dev', qa: 'p-dev-copy' }, services: [{ name: 'api', instances: [{ stage: 'qa', region: 'us-east-1' }] }] }],
-    ),
+    [roleProfile('p-dev', 'dev', '111111111111'), roleProfile('p-dev-copy', 'dev copy', '111111111111')],
+    [{ name: 'app1', stages: { default: 'p-dev', qa: 'p-dev-copy' }, services: [{ name: 'api', instances: [{ stage: 'qa', region: 'us-east-1' }] }] }],
   );
-  const report = await migrateOrThrow(handler);
   assert.equal(report.providersCreated, []);
   assert.equal(report.providersReused.map((p) => [p.profileId, p.providerId]), [['p-dev', 'mine'], ['p-dev-copy', 'mine']]);
   const outcome = await outcomeOf(handler);
@@ -97,14 +81,7 @@ collisions('a role ARN equal to an existing provider\'s reuses that provider: no
 
 collisions('profiles sharing a role ARN share one new provider', async () => {
   const { handler } = setup();
-  await importOrThrow(
-    handler,
-    profilesExport([
-      { id: 'p-1', name: 'one', awsAccessRoleArn: roleArn('111111111111') },
-      { id: 'p-2', name: 'two', awsAccessRoleArn: roleArn('111111111111') },
-    ]),
-  );
-  const report = await migrateOrThrow(handler);
+  const report = await migrateProfiles(handler, [roleProfile('p-1', 'one', '111111111111'), roleProfile('p-2', 'two', '111111111111')]);
   assert.equal(report.providersCreated.map((p) => p.providerId), ['dp-p-1']);
   assert.equal(report.providersReused.map((p) => [p.profileId, p.providerId]), [['p-2', 'dp-p-1']]);
 });
@@ -115,10 +92,7 @@ collisions('links the user made are kept and reported, never replaced', async ()
   await importOrThrow(
     handler,
     profilesExport(
-      [
-        { id: 'p-dev', name: 'dev', awsAccessRoleArn: roleArn('111111111111') },
-        { id: 'p-prod', name: 'prod', awsAccessRoleArn: roleArn('222222222222') },
-      ],
+      [roleProfile('p-dev', 'dev', '111111111111'), roleProfile('p-prod', 'prod', '222222222222')],
       [{ name: 'app1', stages: { default: 'p-dev', prod: 'p-prod' }, services: [{ name: 'api', instances: [{ stage: 'prod', region: 'us-east-1' }] }] }],
     ),
   );
@@ -136,23 +110,17 @@ collisions('links the user made are kept and reported, never replaced', async ()
 
 collisions('a stage mapped to a profile without a role gets local credentials; the service link is made for every other stage', async () => {
   const { store, handler } = setup();
-  await importOrThrow(
+  const report = await migrateProfiles(
     handler,
-    profilesExport(
-      [
-        { id: 'p-dev', name: 'dev', awsAccessRoleArn: roleArn('111111111111') },
-        { id: 'p-local', name: 'local' },
-      ],
-      [
-        {
-          name: 'app1',
-          stages: { default: 'p-dev', sandbox: 'p-local' },
-          services: [{ name: 'api', instances: [{ stage: 'sandbox', region: 'us-east-1' }, { stage: 'dev', region: 'us-east-1' }] }],
-        },
-      ],
-    ),
+    [roleProfile('p-dev', 'dev', '111111111111'), { id: 'p-local', name: 'local' }],
+    [
+      {
+        name: 'app1',
+        stages: { default: 'p-dev', sandbox: 'p-local' },
+        services: [{ name: 'api', instances: [{ stage: 'sandbox', region: 'us-east-1' }, { stage: 'dev', region: 'us-east-1' }] }],
+      },
+    ],
   );
-  const report = await migrateOrThrow(handler);
   assert.equal(report.links.map(({ scope, stage, providerId, from }) => [scope, stage, providerId, from]), [
     ['service', undefined, 'dp-p-dev', 'default'],
     ['stage', 'sandbox', null, 'stage'],
@@ -173,10 +141,7 @@ collisions('local credentials a user set where the migration wants a link are ke
   await importOrThrow(
     handler,
     profilesExport(
-      [
-        { id: 'p-dev', name: 'dev', awsAccessRoleArn: roleArn('111111111111') },
-        { id: 'p-local', name: 'local' },
-      ],
+      [roleProfile('p-dev', 'dev', '111111111111'), { id: 'p-local', name: 'local' }],
       [{ name: 'app1', stages: { default: 'p-dev', qa: 'p-local' }, services: [{ name: 'api', instances: [{ stage: 'qa' }] }] }],
     ),
   );

@@ -1,6 +1,5 @@
 // Two OS processes sealing the first secret of the same key ids on one SQLite file at once:
 // the key store keeps one data key per id, so every ciphertext of both opens afterwards.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +9,7 @@ import * as assert from 'uvu/assert';
 import type { SealedSecret } from '@providers/domain';
 import { MasterKeyring, SecretSealer, generateMasterKey } from '@providers/secrets';
 import { SqliteKeyStore } from '@providers/store-sqlite';
+import { startReadyProcess } from '@providers/store/testing';
 
 const dir = mkdtempSync(join(tmpdir(), 'providers-first-seal-'));
 process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
@@ -17,29 +17,8 @@ const writerScript = fileURLToPath(new URL('./fixtures/first-seal-writer.ts', im
 const KEY_IDS = 60;
 
 /** A sealer process: `ready` once its store is open, seals on `go()`, `done` with its sealed secrets. */
-const startWriter = (path: string, writer: string, masterKey: string) => {
-  const child = spawn(process.execPath, ['--import', 'tsx', writerScript, path, writer, String(KEY_IDS)], {
-    stdio: ['pipe', 'pipe', 'pipe'],
-    env: { ...process.env, PROVIDERS_MASTER_KEY: masterKey },
-  });
-  let stdout = '';
-  let stderr = '';
-  let markReady: () => void = () => {};
-  const ready = new Promise<void>((resolve) => (markReady = resolve));
-  child.stdout.on('data', (chunk) => {
-    stdout += chunk;
-    if (stdout.startsWith('ready\n')) markReady();
-  });
-  child.stderr.on('data', (chunk) => (stderr += chunk));
-  const done = new Promise<SealedSecret[]>((resolve, reject) =>
-    child.on('close', (code) => {
-      if (code !== 0) return reject(new Error(`sealer ${writer} exited with ${code}: ${stderr}`));
-      resolve(JSON.parse(stdout.split('\n')[1]!) as SealedSecret[]);
-    }),
-  );
-  // A sealer that dies before it is ready must not leave the test waiting.
-  return { ready: Promise.race([ready, done.then(() => {})]), go: () => child.stdin.end('go\n'), done };
-};
+const startWriter = (path: string, writer: string, masterKey: string) =>
+  startReadyProcess<SealedSecret[]>(`sealer ${writer}`, writerScript, [path, writer, String(KEY_IDS)], { ...process.env, PROVIDERS_MASTER_KEY: masterKey });
 
 test('two processes sealing the first secret of the same key ids: every ciphertext of both opens', async () => {
   const path = join(dir, 'keys.db');

@@ -1,38 +1,20 @@
 // The library on one PostgreSQL database shared by several processes: commands from two
 // processes at once lose and duplicate nothing, and a write in one process is what the next
 // resolve in another answers, and what its live read models follow.
-import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import * as E from 'fp-ts/lib/Either.js';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { postgresTestGate } from '@providers/store-postgres/testing';
+import { startReadyProcess } from '@providers/store/testing';
 import { Providers } from '../src/index.js';
 
 const linkerScript = fileURLToPath(new URL('./fixtures/postgres-linker.ts', import.meta.url));
 const admin = { id: 'alice', role: 'admin' as const };
 
 /** A linker process: `ready` once its store is open, links on `go()`, `done` with its report. */
-const startLinker = (url: string, providerId: string, prefix: string, count: number) => {
-  const child = spawn(process.execPath, ['--import', 'tsx', linkerScript, url, 'acme', providerId, prefix, String(count)], { stdio: ['pipe', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  let markReady: () => void = () => {};
-  const ready = new Promise<void>((resolve) => (markReady = resolve));
-  child.stdout.on('data', (chunk) => {
-    stdout += chunk;
-    if (stdout.startsWith('ready\n')) markReady();
-  });
-  child.stderr.on('data', (chunk) => (stderr += chunk));
-  const done = new Promise<{ attempts: number; position: string }>((resolve, reject) =>
-    child.on('close', (code) => {
-      if (code !== 0) return reject(new Error(`linker ${prefix} exited with ${code}: ${stderr}`));
-      resolve(JSON.parse(stdout.split('\n')[1]!) as { attempts: number; position: string });
-    }),
-  );
-  // A linker that dies before it is ready must not leave the test waiting.
-  return { ready: Promise.race([ready, done.then(() => {})]), go: () => child.stdin.end('go\n'), done };
-};
+const startLinker = (url: string, providerId: string, prefix: string, count: number) =>
+  startReadyProcess<{ attempts: number; position: string }>(`linker ${prefix}`, linkerScript, [url, 'acme', providerId, prefix, String(count)]);
 
 const { server } = await postgresTestGate('the library on PostgreSQL');
 if (server) {

@@ -3,26 +3,13 @@
  * leaves out (system events, the key store's streams), the inclusive and
  * exclusive ends of positions, and failures while reading.
  */
-import { EventStoreDBClient, binaryEvent, jsonEvent } from '@eventstore/db-client';
+import { binaryEvent, jsonEvent } from '@eventstore/db-client';
 import { StoreFailure, StoreUnavailable } from '@providers/store';
-import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { EsdbEventStore } from '../src/index.js';
 import { collect, ids, newEvents, rejection } from './support/fixtures.js';
-import { startTestEsdbServer, type TestEsdbServer } from './support/test-esdb-server.js';
+import { serverSuite } from './support/server-suite.js';
 
-const test = suite<{ server: TestEsdbServer; store: EsdbEventStore; raw: EventStoreDBClient }>('reads');
-
-test.before.each(async (context) => {
-  context.server = await startTestEsdbServer();
-  context.store = EsdbEventStore.connect(context.server.connectionString, { pageSize: 2, retry: { attempts: 3, initialDelayMs: 10 } });
-  context.raw = EventStoreDBClient.connectionString(context.server.connectionString);
-});
-test.after.each(async ({ server, store, raw }) => {
-  await store.close();
-  await raw.dispose();
-  await server.stop();
-});
+const test = serverSuite('reads');
 
 test('readStream pages through a stream from any revision, pages never empty nor over the page size', async ({ store }) => {
   const batch = newEvents(5);

@@ -3,25 +3,12 @@
  * real client beside what the metadata already says; `$all` still holds the events below the mark
  * until a scavenge, and the log's reads leave them out.
  */
-import { EventStoreDBClient } from '@eventstore/db-client';
-import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { EsdbEventStore } from '../src/index.js';
 import { collect, ids, newEvents } from './support/fixtures.js';
-import { startTestEsdbServer, type TestEsdbServer } from './support/test-esdb-server.js';
+import { serverSuite } from './support/server-suite.js';
 
-const test = suite<{ server: TestEsdbServer; store: EsdbEventStore; raw: EventStoreDBClient }>('truncation');
-
-test.before.each(async (context) => {
-  context.server = await startTestEsdbServer();
-  context.store = EsdbEventStore.connect(context.server.connectionString, { pageSize: 2, retry: { attempts: 3, initialDelayMs: 10 } });
-  context.raw = EventStoreDBClient.connectionString(context.server.connectionString);
-});
-test.after.each(async ({ server, store, raw }) => {
-  await store.close();
-  await raw.dispose();
-  await server.stop();
-});
+const test = serverSuite('truncation');
 
 const log = 'providers-issuance-org-1';
 

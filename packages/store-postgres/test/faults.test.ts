@@ -6,16 +6,8 @@ import * as assert from 'uvu/assert';
 import { StoreFailure, StoreUnavailable } from '@providers/store';
 import { PostgresEventStore, openPostgresStores, schemaVersion } from '@providers/store-postgres';
 import { postgresTestGate } from '@providers/store-postgres/testing';
+import { rejection } from '@providers/store/testing';
 import { newEvents, readAll } from './support/events.js';
-
-const failure = async <E extends Error>(promise: Promise<unknown>, type: new (...args: never[]) => E): Promise<E> => {
-  const error = await promise.then(
-    () => assert.unreachable(`expected a ${type.name}, the call succeeded`),
-    (caught: unknown) => caught,
-  );
-  assert.instance(error, type);
-  return error as E;
-};
 
 const { server } = await postgresTestGate('PostgreSQL faults');
 if (server) {
@@ -23,19 +15,19 @@ if (server) {
   const test = suite('PostgreSQL faults');
 
   test('an unreachable server fails the open with StoreUnavailable naming the server, not the password', async () => {
-    const error = await failure(PostgresEventStore.open('postgres://someone:hunter2-secret@127.0.0.1:1/db'), StoreUnavailable);
+    const error = await rejection(PostgresEventStore.open('postgres://someone:hunter2-secret@127.0.0.1:1/db'), StoreUnavailable);
     assert.ok(error.message.includes('127.0.0.1:1/db'), error.message);
     assert.ok(error.message.includes('cannot be reached'), error.message);
     assert.not.ok(error.message.includes('hunter2'), error.message);
   });
 
   test('a database that does not exist fails the open with StoreUnavailable that says so', async () => {
-    const error = await failure(PostgresEventStore.open(`postgres://postgres@127.0.0.1:${server.port}/missing`), StoreUnavailable);
+    const error = await rejection(PostgresEventStore.open(`postgres://postgres@127.0.0.1:${server.port}/missing`), StoreUnavailable);
     assert.ok(error.message.includes('does not exist'), error.message);
   });
 
   test('a schema name that is not a plain identifier is refused before anything connects', async () => {
-    const error = await failure(PostgresEventStore.open(`${url}?schema=Robert'); DROP TABLE x`), StoreFailure);
+    const error = await rejection(PostgresEventStore.open(`${url}?schema=Robert'); DROP TABLE x`), StoreFailure);
     assert.ok(error.message.includes('schema name'), error.message);
   });
 
@@ -48,7 +40,7 @@ if (server) {
     try {
       assert.equal((await admin.query(`SELECT version FROM "${schema}".schema_version`)).rows, [{ version: schemaVersion }]);
       await admin.query(`UPDATE "${schema}".schema_version SET version = $1`, [schemaVersion + 1]);
-      const error = await failure(PostgresEventStore.open(url, { schema }), StoreFailure);
+      const error = await rejection(PostgresEventStore.open(url, { schema }), StoreFailure);
       assert.ok(error.message.includes(`version ${schemaVersion + 1}`), error.message);
     } finally {
       await admin.end();

@@ -6,6 +6,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { StoreFailure, StoreUnavailable, type EventStore, type RecordedEvent } from '@providers/store';
 import { SqliteEventStore, SqliteKeyStore, openSqliteStores, schemaVersion } from '@providers/store-sqlite';
+import { rejection } from '@providers/store/testing';
 
 const dir = mkdtempSync(join(tmpdir(), 'providers-sqlite-failures-'));
 process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
@@ -18,16 +19,8 @@ const readAll = async (store: EventStore) => {
   for await (const page of store.readAll()) events.push(...page);
   return events;
 };
-const failure = async <E extends Error>(promise: Promise<unknown>, type: new (...args: never[]) => E): Promise<E> => {
-  const error = await promise.then(
-    () => assert.unreachable(`expected a ${type.name}, the call succeeded`),
-    (caught: unknown) => caught,
-  );
-  assert.instance(error, type);
-  return error as E;
-};
 const failureOf = <E extends Error>(body: () => unknown, type: new (...args: never[]) => E): Promise<E> =>
-  failure(Promise.resolve().then(body), type);
+  rejection(Promise.resolve().then(body), type);
 
 test('a file in use is in WAL mode with the current schema version; its last writer hands it back in rollback mode', async () => {
   const path = newFile();
@@ -65,11 +58,11 @@ test('a store opened read-only reads, and refuses writes with a StoreFailure tha
   try {
     assert.equal((await readAll(readonly.events)).map((e) => e.eventId), ['e1']);
     assert.equal([...(await readonly.keys.get('k'))!.wrapped], [1, 2]);
-    const error = await failure(readonly.events.append('s', [event('e2')], 1n), StoreFailure);
+    const error = await rejection(readonly.events.append('s', [event('e2')], 1n), StoreFailure);
     assert.ok(error.message.includes(path), error.message);
     assert.ok(error.message.includes('read-only'), error.message);
-    await failure(readonly.keys.put('k2', { wrapped: Uint8Array.from([3]), masterKeyId: 'm' }), StoreFailure);
-    await failure(readonly.keys.delete('k'), StoreFailure);
+    await rejection(readonly.keys.put('k2', { wrapped: Uint8Array.from([3]), masterKeyId: 'm' }), StoreFailure);
+    await rejection(readonly.keys.delete('k'), StoreFailure);
   } finally {
     await readonly.close();
   }
@@ -124,7 +117,7 @@ test('an event whose stored JSON is broken is reported with its position, withou
     raw.prepare("UPDATE events SET data = '{\"secret\": sealed-XYZ' WHERE event_id = 'e2'").run();
     raw.close();
     const position = (await store.headPosition()) - 1n;
-    const error = await failure(readAll(store), StoreFailure);
+    const error = await rejection(readAll(store), StoreFailure);
     assert.ok(error.message.includes(`position ${position}`), error.message);
     assert.not.ok(error.message.includes('sealed-XYZ'), error.message);
   } finally {
@@ -136,7 +129,7 @@ test('a duplicate event id is refused with StoreFailure naming the id, and nothi
   const store = SqliteEventStore.open(newFile());
   try {
     await store.append('a', [event('taken')], 0n);
-    const error = await failure(store.append('b', [event('fresh'), event('taken')], 0n), StoreFailure);
+    const error = await rejection(store.append('b', [event('fresh'), event('taken')], 0n), StoreFailure);
     assert.ok(error.message.includes('taken'), error.message);
     assert.equal((await readAll(store)).map((e) => e.eventId), ['taken']);
   } finally {
@@ -147,12 +140,12 @@ test('a duplicate event id is refused with StoreFailure naming the id, and nothi
 test('a closed store refuses calls with StoreUnavailable; the stores of one file close separately', async () => {
   const stores = openSqliteStores(newFile());
   await stores.events.close();
-  await failure(stores.events.append('s', [event('e')], 0n), StoreUnavailable);
-  await failure(stores.events.headPosition(), StoreUnavailable);
+  await rejection(stores.events.append('s', [event('e')], 0n), StoreUnavailable);
+  await rejection(stores.events.headPosition(), StoreUnavailable);
   await stores.keys.put('k', { wrapped: Uint8Array.from([1]), masterKeyId: 'm' });
   assert.equal(await stores.keys.list(), ['k']);
   await stores.close();
-  await failure(stores.keys.list(), StoreUnavailable);
+  await rejection(stores.keys.list(), StoreUnavailable);
 });
 
 test.run();

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,34 +7,15 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { StoreUnavailable, type RecordedEvent, type Subscription } from '@providers/store';
 import { SqliteEventStore, openSqliteStores } from '@providers/store-sqlite';
+import { startReadyProcess } from '@providers/store/testing';
 
 const dir = mkdtempSync(join(tmpdir(), 'providers-sqlite-processes-'));
 process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
 const writerScript = fileURLToPath(new URL('./fixtures/append-writer.ts', import.meta.url));
 
 /** A writer process: resolves `ready` when its store is open, runs on `go()`, resolves `done` with its report. */
-const startWriter = (path: string, stream: string, writer: string, count: number) => {
-  const child = spawn(process.execPath, ['--import', 'tsx', writerScript, path, stream, writer, String(count)], {
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  let markReady: () => void = () => {};
-  const ready = new Promise<void>((resolve) => (markReady = resolve));
-  child.stdout.on('data', (chunk) => {
-    stdout += chunk;
-    if (stdout.startsWith('ready\n')) markReady();
-  });
-  child.stderr.on('data', (chunk) => (stderr += chunk));
-  const done = new Promise<{ retries: number }>((resolve, reject) =>
-    child.on('close', (code) => {
-      if (code !== 0) return reject(new Error(`writer ${writer} exited with ${code}: ${stderr}`));
-      resolve(JSON.parse(stdout.split('\n')[1]!) as { retries: number });
-    }),
-  );
-  // A writer that dies before it is ready must not leave the test waiting.
-  return { ready: Promise.race([ready, done.then(() => {})]), go: () => child.stdin.end('go\n'), done };
-};
+const startWriter = (path: string, stream: string, writer: string, count: number) =>
+  startReadyProcess<{ retries: number }>(`writer ${writer}`, writerScript, [path, stream, writer, String(count)]);
 
 const collect = async (subscription: Subscription, count: number): Promise<RecordedEvent[]> => {
   const delivered: RecordedEvent[] = [];

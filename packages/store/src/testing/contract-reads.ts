@@ -1,5 +1,4 @@
-// What the contract suites share: reading a store back into plain arrays, and expecting a typed rejection.
-import * as assert from 'uvu/assert';
+// What the contract suites share: reading a store back into plain arrays.
 import type { EventStore, RecordedEvent } from '../event-store.js';
 
 /** Every page of a read, collected. */
@@ -28,19 +27,4 @@ export const readStream = async (store: EventStore, stream: string, options?: { 
 export const readAll = async (store: EventStore, options?: Parameters<EventStore['readAll']>[0]) =>
   (await pages(store.readAll(options))).flat().map(plain);
 
-/** The error `promise` rejects with, checked to be a `type`; fails the test when it resolves. */
-export const rejection = async <E extends Error>(promise: Promise<unknown>, type: new (...args: never[]) => E): Promise<E> => {
-  try {
-    await promise;
-  } catch (error) {
-    assert.instance(error, type);
-    return error as E;
-  }
-  return fail(`expected a ${type.name}, the call succeeded`);
-};
 
-/** Fails the test with `message`. */
-export const fail = (message: string): never => {
-  assert.unreachable(message);
-  throw new Error(message);
-};

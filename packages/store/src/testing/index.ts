@@ -1,3 +1,7 @@
 export { eventStoreContract, type EventStoreContractOptions, type OpenedEventStore } from './event-store-contract.js';
 export { keyStoreContract, type KeyStoreContractOptions, type OpenedKeyStore } from './key-store-contract.js';
 export { snapshotStoreContract, type SnapshotStoreContractOptions, type OpenedSnapshotStore } from './snapshot-store-contract.js';
+/** Writers in other OS processes, started and cued the same way by every multi-process test. */
+export { startReadyProcess, type ReadyProcess } from './ready-process.js';
+/** A typed rejection expected, and a bound on waiting, for tests of stores and of what runs on them. */
+export { rejection, within } from './awaited.js';

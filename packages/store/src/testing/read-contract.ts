@@ -4,7 +4,8 @@ import * as assert from 'uvu/assert';
 import { StoreFailure, WrongExpectedRevision } from '../errors.js';
 import type { EventStore, Json, RecordedEvent } from '../event-store.js';
 import { assertIncreasing, event, events, ids, range } from './contract-events.js';
-import { pages, readAll, readStream, rejection } from './contract-reads.js';
+import { rejection } from './awaited.js';
+import { pages, readAll, readStream } from './contract-reads.js';
 
 /** Registers the read tests of the event-store contract on `test`. */
 export const readContract = (test: Test, withStore: (body: (store: EventStore) => Promise<void>) => Promise<void>): void => {

@@ -3,7 +3,8 @@ import type { Test } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { EventStore, RecordedEvent, Subscription, SubscriptionMessage } from '../event-store.js';
 import { assertIncreasing, event, events, ids } from './contract-events.js';
-import { fail, plain, readAll } from './contract-reads.js';
+import { fail, within } from './awaited.js';
+import { plain, readAll } from './contract-reads.js';
 import type { OpenedEventStore } from './event-store-contract.js';
 
 /** How long a subscription may take to deliver before the test fails instead of hanging. */
@@ -153,7 +154,7 @@ class Feed {
   }
 
   nextResult(): Promise<IteratorResult<SubscriptionMessage>> {
-    return guard(this.#iterator.next(), 'the subscription delivered nothing');
+    return within(deliveryGuardMs, this.#iterator.next(), 'the subscription');
   }
 
   async next(): Promise<SubscriptionMessage> {
@@ -196,17 +197,3 @@ class Feed {
   }
 }
 
-const guard = <T>(promise: Promise<T>, what: string): Promise<T> =>
-  new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${what} within ${deliveryGuardMs} ms`)), deliveryGuardMs);
-    promise.then(
-      (value) => {
-        clearTimeout(timer);
-        resolve(value);
-      },
-      (error: unknown) => {
-        clearTimeout(timer);
-        reject(error);
-      },
-    );
-  });

@@ -4,7 +4,8 @@ import type { Test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { StreamNotPrunable, WrongExpectedRevision } from '../errors.js';
 import type { EventStore, NewEvent, RecordedEvent } from '../event-store.js';
-import { readAll, readStream, rejection } from './contract-reads.js';
+import { rejection } from './awaited.js';
+import { readAll, readStream } from './contract-reads.js';
 
 const log = 'providers-issuance-org-1';
 const otherLog = 'providers-issuance-org-2';
