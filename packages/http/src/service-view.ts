@@ -49,9 +49,10 @@ const stampOf = (f: Fact): Stamp => ({ actor: f.actor, at: f.at, position: f.pos
 /**
  * What the audit trail says the org's and this service's scopes hold now besides provider links:
  * local-credentials links of the type and account pins, by scope key, and every stage and
- * instance its facts name. Facts come oldest first, so the last one at a key decides.
+ * instance its facts name (no service: the org's own scope only). Facts come oldest first, so the
+ * last one at a key decides.
  */
-const scopesFromFacts = (facts: readonly Fact[], app: string, service: string, type: string) => {
+const scopesFromFacts = (facts: readonly Fact[], app: string | null, service: string | null, type: string) => {
   const local = new Map<string, Stamp>();
   const pins = new Map<string, PinView>();
   const places = new Map<string, { stage: string; region: string | null }>();
@@ -93,3 +94,7 @@ export const serviceView = (models: ReadModels, orgId: string, app: string, serv
     });
   return { orgId, app, service, type, orgDefault: scopeAt('org'), serviceLink: scopeAt(`${app}/${service}`), placements };
 };
+
+/** The account pin of the whole org, or null. */
+export const orgPinOf = (models: ReadModels, orgId: string): PinView | null =>
+  scopesFromFacts(models.audit.query({ orgId }), null, null, 'aws').pins.get('org') ?? null;

@@ -101,4 +101,44 @@ test('the API pins, says when nothing changed, and answers the pins on the chain
   assert.equal([instance.source, instance.local], ['instance', true]);
 });
 
+test('the org page: an admin pins the whole org (a pin the links break is refused), a member may not; the service tree shows it', async ({ h }) => {
+  const member = consoleClient(h.url);
+  await member.signIn(MEMBER);
+  const seen = await member.get('/console/orgs/acme');
+  assert.match(seen.html, /data-testid="org-pin"><span class="muted">none/);
+  assert.not.match(seen.html, 'id="org-pin-form"');
+  const refused = await member.post('/console/orgs/acme/pins', { accountIds: '111111111111', reason: 'mine' });
+  assert.is(refused.status, 403);
+  const admin = consoleClient(h.url);
+  await admin.signIn(ADMIN);
+  assert.match((await admin.get('/console/orgs/acme')).html, 'id="org-pin-form"');
+  const broken = await admin.post('/console/orgs/acme/pins', { accountIds: '222222222222', reason: 'prod only' });
+  assert.is(broken.status, 409);
+  assert.match(broken.html, /id="form-error"[^>]*>.*111111111111/s);
+  const pinned = await admin.post('/console/orgs/acme/pins', { accountIds: '111111111111', reason: 'one account for all' });
+  assert.is(pinned.status, 303);
+  assert.match((await admin.get(pinned.location!)).html, /data-testid="org-pin"> <span class="pin" data-pin>pinned to <span class="account">111111111111<\/span> \(“one account for all”\) <span class="muted">by alice/);
+  assert.match((await admin.get(SERVICE)).html, /data-testid="org-default">Org default \(aws\): .*pinned to <span class="account">111111111111<\/span>/);
+  assert.equal((await h.call(MEMBER, 'GET', '/api/orgs/acme/services/shop/api')).body.orgDefault.pin.accountIds, ['111111111111']);
+  const audit = (await admin.get('/console/orgs/acme/audit?action=account-pinned&action=local-linked')).html;
+  assert.match(audit, /<td>local-linked<\/td>\s*<td>local credentials <span class="account"><\/span><\/td>\s*<td>shop\/api\/dev<\/td>/);
+  assert.match(audit, /<td>account-pinned<\/td>\s*<td>— <span class="account">111111111111, 333333333333<\/span><\/td>\s*<td>shop\/api<\/td><td>the dev accounts<\/td>/);
+  assert.match(audit, /<option value="account-pinned" selected>/);
+  const removed = await admin.post('/console/orgs/acme/unpin', { reason: 'done' });
+  assert.is(removed.status, 303);
+  assert.is((await h.call(MEMBER, 'GET', '/api/orgs/acme/services/shop/api')).body.orgDefault.pin, null);
+});
+
+test('as of a position before the local-credentials link, the service shows none there and its forms are hidden', async ({ h }) => {
+  const [local] = (await h.call(MEMBER, 'GET', '/api/orgs/acme/audit?action=local-linked')).body.facts;
+  const before = String(Number(local.position) - 1);
+  const then = (await h.call(MEMBER, 'GET', `/api/orgs/acme/services/shop/api?asOf=${before}`)).body;
+  assert.equal([then.placements, then.serviceLink.provider.name, then.serviceLink.local], [[], 'dev', false]);
+  const member = consoleClient(h.url);
+  await member.signIn(MEMBER);
+  const page = (await member.get(`${SERVICE}?asOf=${before}&stage=dev`)).html;
+  assert.match(page, /id="resolution" data-source="service">dev uses <b>dev<\/b>/);
+  assert.not.match(page, 'id="local-form"');
+});
+
 test.run();

@@ -8,7 +8,7 @@ import { href, html, seg } from './html.js';
 type AuditQuery = Parameters<ReadModels['audit']['query']>[0];
 type Fact = ReturnType<ReadModels['audit']['query']>[number];
 
-const ACTIONS = ['provider-added', 'provider-renamed', 'credentials-updated', 'provider-removed', 'default-set', 'default-cleared', 'linked', 'unlinked', 'local-linked', 'local-unlinked', 'profile-migrated'];
+const ACTIONS = ['provider-added', 'provider-renamed', 'credentials-updated', 'provider-removed', 'default-set', 'default-cleared', 'linked', 'unlinked', 'local-linked', 'local-unlinked', 'account-pinned', 'account-pin-removed', 'profile-migrated'];
 const LABELS: Record<(typeof AUDIT_FILTERS)[number], string> = {
   provider: 'Provider', accountId: 'Account', app: 'App', service: 'Service', stage: 'Stage', region: 'Region', actor: 'Actor', since: 'Since (ISO time)', until: 'Until (ISO time)',
 };
@@ -23,7 +23,7 @@ export const auditPage: PageRenderer = async (call) => {
     const at = (path: string) => href(path, { asOf: f.position });
     const service = f.scope?.app && f.scope.service ? `${orgPath(call)}/services/${seg(f.scope.app)}/${seg(f.scope.service)}` : undefined;
     return html`<tr data-position="${f.position}"><td>${f.position}</td><td><time>${f.at}</time></td><td>${f.actor.id} (${f.actor.role})</td><td>${f.action}</td>
-<td>${f.providerName ?? '—'} <span class="account">${f.accountId ?? ''}</span>${f.previousName ? html` <span class="muted">(was ${f.previousName})</span>` : ''}</td>
+<td>${f.providerName ?? (f.action === 'local-linked' || f.action === 'local-unlinked' ? 'local credentials' : '—')} <span class="account">${f.accountIds?.join(', ') ?? f.accountId ?? ''}</span>${f.previousName ? html` <span class="muted">(was ${f.previousName})</span>` : ''}</td>
 <td>${f.scope?.key ?? ''}</td><td>${f.replacedProviderName ? html`${f.replacedProviderName} <span class="account">${f.replacedAccountId ?? ''}</span>` : ''}${f.reason ?? ''}</td>
 <td><a href="${at(orgPath(call))}">org as of ${f.position}</a>${service ? html` · <a href="${at(service)}">service as of ${f.position}</a>` : ''}</td></tr>`;
   };

@@ -1,4 +1,5 @@
 // Pieces several pages show: who set something and when, a provider in a slot, the as-of control.
+import type { PinView } from '../service-view.js';
 import type { SlotView, Stamp } from '../views.js';
 import type { ConsoleCall } from './console-call.js';
 import { html, type Html } from './html.js';
@@ -12,6 +13,10 @@ export const stamp = (set: Stamp | { actor: string; at: string; position: string
 /** A provider with its account, or what holds instead. */
 export const slot = (s: SlotView, none: string): Html =>
   s === null ? html`<span class="muted">${none}</span>` : html`<b>${s.name}</b> <span class="account">${s.accountId ?? 'no account'}</span>`;
+
+/** " pinned to 111111111111 (“why”) by alice, …", or nothing. */
+export const pinText = (pin: PinView | null): Html =>
+  pin ? html` <span class="pin" data-pin>pinned to <span class="account">${pin.accountIds.join(', ')}</span> (“${pin.reason}”) ${stamp(pin.set)}</span>` : html``;
 
 /** The org's base path. */
 export const orgPath = (call: ConsoleCall): string => `/console/orgs/${encodeURIComponent(call.orgId)}`;

@@ -49,6 +49,9 @@ const targetOf = (call: ConsoleCall, form: Form) => {
   return { app: call.params[0]!, service: call.params[1]!, ...(stage ? { stage } : {}), ...(region ? { region } : {}) };
 };
 
+/** The account ids of a pin form: comma- or space-separated; each is checked by the domain. */
+const accountIdsOf = (form: Form): string[] => (form.get('accountIds') ?? '').split(/[\s,]+/).filter(Boolean);
+
 const scopeText = (t: { app: string; service: string; stage?: string; region?: string }) => [t.app, t.service, t.stage, t.region].filter(Boolean).join('/');
 
 /** Every page and action of the console under /console/orgs/:org. */
@@ -67,6 +70,15 @@ export const consoleRoutes: readonly ConsoleRoute[] = [
   { method: 'POST', path: new RegExp(`${ORG}/default/clear$`), onError: orgPage, act: async (call, form) => {
     await call.door.clearDefault(writer(call), required(form, 'type'));
     return { redirect: orgPath(call), notice: 'the org default is cleared' };
+  } },
+  { method: 'POST', path: new RegExp(`${ORG}/pins$`), onError: orgPage, act: async (call, form) => {
+    const accountIds = accountIdsOf(form);
+    const { changed } = await call.door.pin(writer(call), {}, accountIds, form.get('reason') ?? '');
+    return { redirect: orgPath(call), notice: `the organization ${changed ? 'is now pinned' : 'was pinned so already'} to ${accountIds.join(', ')}` };
+  } },
+  { method: 'POST', path: new RegExp(`${ORG}/unpin$`), onError: orgPage, act: async (call, form) => {
+    await call.door.unpin(writer(call), {}, form.get('reason') ?? '');
+    return { redirect: orgPath(call), notice: 'removed the pin of the organization' };
   } },
   { method: 'GET', path: new RegExp(`${ORG}/services$`), render: (call) =>
     servicePage({ ...call, params: [call.url.searchParams.get('app')?.trim() ?? '', call.url.searchParams.get('service')?.trim() ?? ''] }) },
@@ -107,7 +119,7 @@ export const consoleRoutes: readonly ConsoleRoute[] = [
   } },
   { method: 'POST', path: new RegExp(`${SERVICE}/pins$`), onError: servicePage, act: async (call, form) => {
     const target = targetOf(call, form);
-    const accountIds = (form.get('accountIds') ?? '').split(/[\s,]+/).filter(Boolean);
+    const accountIds = accountIdsOf(form);
     const { changed } = await call.door.pin(writer(call), target, accountIds, form.get('reason') ?? '');
     return { redirect: servicePath(call), notice: `${scopeText(target)} ${changed ? 'is now pinned' : 'was pinned so already'} to ${accountIds.join(', ')}` };
   } },

@@ -2,8 +2,7 @@
 // like `providers audit --issued`, and for admins the prune form of its retention.
 import type { IssuanceRow } from '@providers/sdk';
 import { ISSUANCE_FILTERS, issuanceQueryOf } from '../issuance-query.js';
-import type { PageRenderer, PageRefusal } from './console-call.js';
-import { isAdmin, refusalOf } from './console-call.js';
+import { isAdmin, refusalOf, type PageRefusal, type PageRenderer } from './console-call.js';
 import { orgPath } from './components.js';
 import { csrfField, html, type Html } from './html.js';
 

@@ -3,7 +3,9 @@ import type { ConsoleCall, PageRenderer } from './console-call.js';
 import { isAdmin } from './console-call.js';
 import { asOfControl, orgPath, slot, stamp } from './components.js';
 import { csrfField, href, html, seg, type Html } from './html.js';
+import { orgPinOf } from '../service-view.js';
 import { providerViews, servicesOf, type ProviderView, type UsageView } from '../views.js';
+import { orgPinSection } from './org-pin.js';
 
 const usageText = (u: UsageView): string =>
   u.scope === 'org-default' ? 'org default' : [u.app, u.service, u.stage, u.region].filter(Boolean).join('/');
@@ -54,6 +56,7 @@ ${asOfControl(call, orgPath(call))}
 <section aria-labelledby="defaults-heading"><h2 id="defaults-heading">Organization default</h2>
   <p data-testid="org-default">${defaults.length ? defaults.map((p) => html`${p.defaultFor}: ${slot({ providerId: p.id, name: p.name, accountId: p.accountId }, '')} `) : html`<span class="muted">none: services without a link deploy with local credentials</span>`}</p>
   ${live && isAdmin(call) && providers.length ? defaultForms(call, providers) : ''}</section>
+${orgPinSection(call, orgPinOf(models, call.orgId))}
 <section aria-labelledby="providers-heading"><h2 id="providers-heading">Providers</h2>
 <table><thead><tr><th>Name</th><th>Type</th><th>Credentials</th><th>Account</th><th>Used by</th></tr></thead>
 <tbody>${providers.length ? providers.map((p) => providerRow(call, p)) : html`<tr><td colspan="5" class="muted">no providers yet</td></tr>`}</tbody></table>

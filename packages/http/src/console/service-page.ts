@@ -1,20 +1,17 @@
 // A service: its inheritance by stage and region (who set each scope, when), local-credentials
 // links and account pins where they are, what any stage and region resolves to and why, and the
 // forms that change it.
-import { serviceView, type PinView, type PlacementView, type ScopeView } from '../service-view.js';
+import { serviceView, type PlacementView, type ScopeView } from '../service-view.js';
 import { providerViews, resolutionView } from '../views.js';
 import type { ConsoleCall, FormError, PageRenderer } from './console-call.js';
 import { isAdmin } from './console-call.js';
-import { asOfControl, orgPath, slot, stamp } from './components.js';
+import { asOfControl, orgPath, pinText, slot, stamp } from './components.js';
 import { html, seg, type Html } from './html.js';
 import { confirmReplace, linkForms, pinForms, type ReplaceConfirmation } from './service-forms.js';
 
 export type { ReplaceConfirmation } from './service-forms.js';
 
 type ResolutionShown = ReturnType<typeof resolutionView>;
-
-const pinText = (pin: PinView | null): Html =>
-  pin ? html` <span class="pin" data-pin>pinned to <span class="account">${pin.accountIds.join(', ')}</span> (“${pin.reason}”) ${stamp(pin.set)}</span>` : html``;
 
 const held = (s: ScopeView, none: string): Html =>
   s.local ? html`<b>local credentials</b> <span class="muted">(on purpose)</span> ${stamp(s.set)}` : html`${slot(s.provider, none)} ${stamp(s.set)}`;
