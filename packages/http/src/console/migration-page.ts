@@ -42,7 +42,7 @@ export const previewMigration: Action = async (call, form) => {
   requireManager(call.session.principal.actor, MIGRATE);
   const legacyExport = exportOf(form);
   const { imported, migration } = await call.door.migrate(call.orgId, legacyExport, true);
-  call.session.pendingExport = legacyExport;
+  call.session.pendingExport = { orgId: call.orgId, text: legacyExport };
   const plan = migrationText(migration, { dryRun: true, imported });
   const nothing = migration.commandsPending === 0 && imported.eventsAppended === 0;
   return {
@@ -54,9 +54,10 @@ export const previewMigration: Action = async (call, form) => {
 /** Runs the export read last; running it again is idempotent and says there is nothing to do. */
 export const runMigration: Action = async (call) => {
   requireManager(call.session.principal.actor, MIGRATE);
-  const legacyExport = call.session.pendingExport;
-  if (legacyExport === undefined) throw new HttpError(409, 'NothingToRun', 'read a legacy export and preview its plan first', 'exportFile');
-  const { imported, migration } = await call.door.migrate(call.orgId, legacyExport, false);
+  const pending = call.session.pendingExport;
+  // The export read last, for this org only: a session may be signed in to several.
+  if (pending?.orgId !== call.orgId) throw new HttpError(409, 'NothingToRun', 'read a legacy export and preview its plan first', 'exportFile');
+  const { imported, migration } = await call.door.migrate(call.orgId, pending.text, false);
   return {
     title: `Migration of ${call.orgId}`,
     body: html`<h1>Migration of ${call.orgId}</h1>${lines('migration-outcome', migrationText(migration, { imported }))}

@@ -14,8 +14,8 @@ export interface Session {
   readonly principal: Principal;
   readonly csrf: string;
   readonly expires: number;
-  /** A legacy export read by the migration page, waiting for "run it". */
-  pendingExport?: string;
+  /** A legacy export read by the migration page of an org, waiting for "run it". */
+  pendingExport?: { readonly orgId: string; readonly text: string };
 }
 
 const digest = (id: string): string => createHash('sha256').update(id).digest('hex');
