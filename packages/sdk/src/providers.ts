@@ -57,9 +57,15 @@ export class Providers {
 
   /** Opens the stores at `options.store` (default: the embedded SQLite file). */
   static async open(options: OpenOptions = {}): Promise<Providers> {
-    const stores =
-      typeof options.store === 'object' ? options.store : await openStores(parseStoreUrl(options.store ?? DEFAULT_STORE_URL), options.readOnly ? { readOnly: true } : {});
-    return new Providers(stores, { ...options, masterKeys: options.masterKeys ?? MasterKeyring.fromEnvironment() });
+    if (typeof options.store === 'object') return new Providers(options.store, { ...options, masterKeys: options.masterKeys ?? MasterKeyring.fromEnvironment() });
+    const stores = await openStores(parseStoreUrl(options.store ?? DEFAULT_STORE_URL), options.readOnly ? { readOnly: true } : {});
+    try {
+      return new Providers(stores, { ...options, masterKeys: options.masterKeys ?? MasterKeyring.fromEnvironment() });
+    } catch (error) {
+      // Options refused after the stores opened (a bad cache bound, no usable master key): the stores opened here close here.
+      await stores.close();
+      throw error;
+    }
   }
 
   /** Adds a provider; secrets are sealed first, a role without an external id gets the org's, static keys' account is observed where it must be (credential-commands.ts). */

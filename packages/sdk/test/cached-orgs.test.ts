@@ -1,6 +1,9 @@
 // `cachedOrgs` bounds the orgs whose state and read models the library keeps in memory: an org
 // dropped for another is loaded again when next asked for, and every answer stays right.
 import * as E from 'fp-ts/lib/Either.js';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { InvalidCacheBound, Providers } from '../src/index.js';
@@ -44,6 +47,22 @@ test('a bound that is not a whole number of at least 1 is refused when the libra
     );
     assert.instance(refused, InvalidCacheBound);
     assert.is((refused as InvalidCacheBound).field, 'cachedOrgs');
+  }
+});
+
+test('a refused bound closes the stores the library opened for it: the SQLite file is left as at rest, no write-ahead log open', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'providers-cached-orgs-'));
+  try {
+    const file = join(dir, 'events.db');
+    const refused = await Providers.open({ store: `sqlite:${file}`, cachedOrgs: 0 }).then(
+      (providers) => providers.close(),
+      (error: unknown) => error,
+    );
+    assert.instance(refused, InvalidCacheBound);
+    assert.ok(existsSync(file), 'the store was opened before the options were refused');
+    assert.not.ok(existsSync(`${file}-wal`), 'a connection is still open on the store');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 });
 
