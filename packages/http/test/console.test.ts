@@ -44,6 +44,8 @@ test('admins add providers; a bad value shows the domain message; a member sees 
   const bad = await admin.post('/console/orgs/acme/providers', { name: 'x', type: 'aws', kind: 'aws-role', roleArn: 'arn:aws:iam::12:role/x' });
   assert.is(bad.status, 400);
   assert.match(bad.html, /id="form-error"[^>]*>.*roleArn/s);
+  const said = /id="form-error"[^>]*>(.*?)<\/div>/s.exec(bad.html)?.[1] ?? '';
+  assert.is(said.match(/roleArn/g)?.length, 1, `the field is named once: ${said}`);
   const added = await admin.post('/console/orgs/acme/providers', { name: 'dev', type: 'aws', kind: 'aws-role', roleArn: 'arn:aws:iam::111111111111:role/deploy' });
   assert.is(added.status, 303);
   assert.match((await admin.get(added.location!)).html, /added provider dev/);

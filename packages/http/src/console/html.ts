@@ -52,6 +52,13 @@ export interface Frame {
   readonly error?: { readonly message: string; readonly field: string | null };
 }
 
+/** A refusal, its field said once in bold: a domain message that starts with its field already says it. */
+const refusal = ({ field, message }: { readonly message: string; readonly field: string | null }): Html => {
+  const prefix = field ? `${field}: ` : '';
+  const rest = prefix && message.startsWith(prefix) ? message.slice(prefix.length) : message;
+  return html`<div class="alert" role="alert" id="form-error"><strong>${prefix}</strong>${rest}</div>`;
+};
+
 /** The whole page. */
 export const page = (frame: Frame, body: Html): string => {
   const org = frame.orgId ? `/console/orgs/${seg(frame.orgId)}` : undefined;
@@ -65,7 +72,7 @@ export const page = (frame: Frame, body: Html): string => {
   return html`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
 <title>${frame.title} · Providers</title><style>${new Html(STYLE)}</style></head>
 <body><header><strong><a href="/console">Providers</a></strong>${nav}${who}</header><main>
-${frame.error ? html`<div class="alert" role="alert" id="form-error"><strong>${frame.error.field ? `${frame.error.field}: ` : ''}</strong>${frame.error.message}</div>` : ''}
+${frame.error ? refusal(frame.error) : ''}
 ${frame.notice ? html`<div class="notice" role="status" id="notice">${frame.notice}</div>` : ''}
 ${body}</main></body></html>`.text;
 };
