@@ -1,7 +1,8 @@
 // Bundles the CLI with esbuild. Workspace packages (TypeScript sources) are
 // bundled in; third-party packages stay external and load from node_modules.
 import { build } from 'esbuild';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -17,9 +18,10 @@ const externalThirdParty = {
   },
 };
 
-await build({
+const outfile = `${root}packages/cli/dist/providers.js`;
+const result = await build({
   entryPoints: [entry],
-  outfile: `${root}packages/cli/dist/providers.js`,
+  outfile,
   bundle: true,
   platform: 'node',
   format: 'esm',
@@ -27,4 +29,14 @@ await build({
   sourcemap: 'linked',
   plugins: [externalThirdParty],
   logLevel: 'warning',
+  write: false,
 });
+
+// Each file written whole under a temporary name, then renamed over the old one: test files build at
+// start while others run the bundle, and a process must never load a half-written one.
+for (const file of result.outputFiles) {
+  mkdirSync(dirname(file.path), { recursive: true });
+  const partial = `${file.path}.${process.pid}.partial`;
+  writeFileSync(partial, file.contents);
+  renameSync(partial, file.path);
+}
