@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { decide, evolve, initialState, resolve, type Command, type DomainEvent, type OrgState } from '@providers/domain';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { rejection } from '@providers/store/testing';
 import { CredentialsWithheld } from '../src/account-check.js';
 import { createVendor, type Vendor } from '../src/vendor.js';
 import { fakeSeal, recordingUnseal } from './support/fixtures.js';
@@ -45,14 +46,7 @@ const org = () => {
 
 const role = (account: string) => ({ kind: 'aws-role', roleArn: `arn:aws:iam::${account}:role/deploy`, externalId: 'acme-external-id', sessionDurationSeconds: 3600 }) as const;
 
-const withheld = async (vend: Promise<unknown>): Promise<CredentialsWithheld> => {
-  const error = await vend.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  assert.instance(error, CredentialsWithheld, `expected CredentialsWithheld, got ${String(error)}`);
-  return error as CredentialsWithheld;
-};
+const withheld = (vend: Promise<unknown>): Promise<CredentialsWithheld> => rejection(vend, CredentialsWithheld);
 
 if (!motoTestsRun('the account guard on moto')) {
   guard.skip('withholds credentials of another account', () => undefined);

@@ -5,6 +5,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { MemoryEventStore } from '@providers/store';
+import { rejection } from '@providers/store/testing';
 import { CredentialsWithheld } from '../src/account-check.js';
 import { createIssuanceLog } from '../src/issuance-log.js';
 import { fakeSeal, instanceRequest, knownSecrets, localIdentity, provider, roleProvider, secretsIn, startVending } from './support/fixtures.js';
@@ -13,14 +14,7 @@ import { fakeSeal, instanceRequest, knownSecrets, localIdentity, provider, roleP
 const ROLE_ACCOUNT = '123456789012';
 const OTHER = '999999999999';
 
-const withheld = async (vend: Promise<unknown>): Promise<CredentialsWithheld> => {
-  const error = await vend.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  assert.instance(error, CredentialsWithheld, `expected CredentialsWithheld, got ${String(error)}`);
-  return error as CredentialsWithheld;
-};
+const withheld = (vend: Promise<unknown>): Promise<CredentialsWithheld> => rejection(vend, CredentialsWithheld);
 
 test('a role in an account the pins allow is assumed and handed out', async () => {
   const h = await startVending(roleProvider(), { allowedAccountIds: [OTHER, ROLE_ACCOUNT] });
