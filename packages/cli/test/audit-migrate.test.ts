@@ -3,23 +3,10 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { seedExport } from '@providers/migration/testing';
 import { workspace } from './support.js';
 
-const legacy = {
-  org: 'acme',
-  deploymentProfiles: [
-    { id: 'p-dev', name: 'dev', awsAccessRoleArn: 'arn:aws:iam::111111111111:role/deploy' },
-    { id: 'p-prod', name: 'prod', awsAccessRoleArn: 'arn:aws:iam::222222222222:role/deploy' },
-    { id: 'p-old', name: 'old' },
-  ],
-  apps: [
-    {
-      name: 'app1',
-      stages: { default: 'p-dev', prod: 'p-prod' },
-      services: [{ name: 'service1', instances: [{ stage: 'dev', region: 'us-east-1' }, { stage: 'prod', region: 'us-east-1' }] }],
-    },
-  ],
-};
+const legacy = seedExport();
 
 const cli = suite('providers migrate, audit, rebuild');
 const ws = workspace();

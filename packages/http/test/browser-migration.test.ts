@@ -6,9 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { seedExport } from '@providers/migration/testing';
 import { chromiumPath, launchChromium, type Browser } from './support/chromium.js';
 import { ADMIN, startHarness, type Harness } from './support/harness.js';
-import { legacyExport } from './support/legacy-export.js';
 import { fill, focus, shot, text, unlabelled } from './support/page-helpers.js';
 
 const browserSuite = suite<{ h: Harness; browser: Browser; dir: string }>('the migration page in Chromium', {} as { h: Harness; browser: Browser; dir: string });
@@ -36,13 +36,13 @@ if (path === undefined && process.env.REQUIRE_CHROMIUM !== '1') {
     await tab.pressNavigating('Enter');
     assert.is(await text(tab, 'h1'), 'Migrate deployment profiles of acme');
     assert.equal(await unlabelled(tab), []);
-    await fill(tab, 'Or paste the export', JSON.stringify({ ...legacyExport('acme'), org: 'globex' }));
+    await fill(tab, 'Or paste the export', JSON.stringify({ ...seedExport('acme'), org: 'globex' }));
     await focus(tab, '#migration-upload button');
     await tab.pressNavigating('Enter');
     assert.match(await text(tab, '#form-error'), /^org: .*acme/);
 
     const file = join(dir, 'legacy-export.json');
-    writeFileSync(file, JSON.stringify(legacyExport('acme'), null, 2));
+    writeFileSync(file, JSON.stringify(seedExport('acme'), null, 2));
     await tab.setFile('#migration-file', file);
     await focus(tab, '#migration-upload button');
     await tab.pressNavigating('Enter');

@@ -10,30 +10,8 @@ export const system: Actor = { id: 'migration', role: 'system' };
 export const admin: Actor = { id: 'alice', role: 'admin' };
 export const issuedAt = new Date().toISOString();
 
-/** DESIGN.md section 9, verbatim. */
-export const seedExport = () => ({
-  org: 'acme',
-  deploymentProfiles: [
-    { id: 'p-dev', name: 'dev', awsAccessRoleArn: 'arn:aws:iam::111111111111:role/deploy' },
-    { id: 'p-prod', name: 'prod', awsAccessRoleArn: 'arn:aws:iam::222222222222:role/deploy' },
-    { id: 'p-old', name: 'old' },
-  ],
-  apps: [
-    {
-      name: 'app1',
-      stages: { default: 'p-dev', prod: 'p-prod' },
-      services: [
-        {
-          name: 'service1',
-          instances: [
-            { stage: 'dev', region: 'us-east-1' },
-            { stage: 'prod', region: 'us-east-1' },
-          ],
-        },
-      ],
-    },
-  ],
-});
+/** The design's export, shared with the CLI and HTTP tests. */
+export { seedExport } from '../src/testing/index.js';
 
 export const migrateOptions = (overrides: Partial<MigrateOptions> = {}): MigrateOptions => ({
   actor: system,
