@@ -2,6 +2,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { inspect } from 'node:util';
+import { rejection } from '@providers/store/testing';
 import {
   RoleAssumptionDenied,
   StsRequestRejected,
@@ -10,7 +11,7 @@ import {
   VendingCredentialsInvalid,
   isVendingError,
 } from '../src/errors.js';
-import { externalId, instanceRequest, knownSecrets, roleArn, roleProvider, secretsIn, startVending } from './support/fixtures.js';
+import { externalId, instanceRequest, knownSecrets, roleArn, roleProvider, secretsIn, startVending, withVending } from './support/fixtures.js';
 import type { InjectedReply } from './support/sts-server.js';
 
 /** Vends once with the endpoint answering `replies` first; returns the thrown error (or fails). */
@@ -79,28 +80,20 @@ for (const code of ['ValidationError', 'MalformedPolicyDocument', 'PackedPolicyT
   });
 }
 
-test('throttling is retried with backoff, then succeeds', async () => {
-  const h = await startVending(roleProvider());
-  try {
+test('throttling is retried with backoff, then succeeds', () =>
+  withVending(roleProvider(), {}, async (h) => {
     h.server.failNext({ error: 'Throttling' }, { error: 'Throttling' });
     const result = await h.vendor.vend(instanceRequest(1));
     assert.is(h.server.calls('AssumeRole'), 3);
     assert.is(result.kind === 'aws' && result.accessKeyId, h.server.issued[0]?.accessKeyId);
-  } finally {
-    await h.close();
-  }
-});
+  }));
 
-test('5xx (with an error document or an HTML page) is retried, then succeeds', async () => {
-  const h = await startVending(roleProvider());
-  try {
+test('5xx (with an error document or an HTML page) is retried, then succeeds', () =>
+  withVending(roleProvider(), {}, async (h) => {
     h.server.failNext({ error: 'ServiceUnavailable' }, { status: 502, body: '<html>Bad gateway</html>' }, { error: 'InternalFailure' });
     await h.vendor.vend(instanceRequest(1));
     assert.is(h.server.calls('AssumeRole'), 4);
-  } finally {
-    await h.close();
-  }
-});
+  }));
 
 test('retries stop at maxAttempts → StsUnavailable saying what went wrong last', async () => {
   const { error, calls, close } = await failureOf([{ error: 'Throttling' }, { error: 'Throttling' }, { error: 'Throttling' }], { maxAttempts: 3 });
@@ -112,35 +105,19 @@ test('retries stop at maxAttempts → StsUnavailable saying what went wrong last
   assert.is(calls, 3);
 });
 
-test('an endpoint slower than the deadline → StsUnavailable', async () => {
-  const h = await startVending(roleProvider(), { sts: { deadlineMs: 150 } });
-  h.server.setLatency(400);
-  try {
-    await h.vendor.vend(instanceRequest(1));
-    assert.unreachable('vend should time out');
-  } catch (error) {
-    assert.instance(error, StsUnavailable);
+test('an endpoint slower than the deadline → StsUnavailable', () =>
+  withVending(roleProvider(), { sts: { deadlineMs: 150 } }, async (h) => {
+    h.server.setLatency(400);
+    const error = await rejection(h.vendor.vend(instanceRequest(1)), StsUnavailable);
     assert.match(String(error), 'no answer within 150 ms');
-  } finally {
-    await h.close();
-  }
-});
+  }));
 
-test('a network error (nothing listening) is retried, then StsUnavailable', async () => {
-  const h = await startVending(roleProvider(), { sts: { endpoint: 'http://127.0.0.1:9', maxAttempts: 2 } });
-  try {
-    await h.vendor.vend(instanceRequest(1));
-    assert.unreachable('vend should fail');
-  } catch (error) {
-    assert.instance(error, StsUnavailable);
-    if (error instanceof StsUnavailable) {
-      assert.is(error.attempts, 2);
-      assert.match(error.lastProblem, 'ECONNREFUSED');
-    }
-  } finally {
-    await h.close();
-  }
-});
+test('a network error (nothing listening) is retried, then StsUnavailable', () =>
+  withVending(roleProvider(), { sts: { endpoint: 'http://127.0.0.1:9', maxAttempts: 2 } }, async (h) => {
+    const error = await rejection(h.vendor.vend(instanceRequest(1)), StsUnavailable);
+    assert.is(error.attempts, 2);
+    assert.match(error.lastProblem, 'ECONNREFUSED');
+  }));
 
 test('a malformed XML reply → StsResponseMalformed, which never repeats the body', async () => {
   const { error, calls, close } = await failureOf([{ malformed: true }]);
@@ -163,23 +140,18 @@ test('a well-formed reply without credentials → StsResponseMalformed', async (
   assert.match(String(error), 'no complete Credentials');
 });
 
-test('a vending identity that cannot be loaded → VendingCredentialsInvalid', async () => {
-  const h = await startVending(roleProvider(), {
-    sts: {
-      credentials: async () => {
-        throw Object.assign(new Error('Could not load credentials from any providers'), { name: 'CredentialsProviderError' });
-      },
+const unloadableIdentity = {
+  sts: {
+    credentials: async () => {
+      throw Object.assign(new Error('Could not load credentials from any providers'), { name: 'CredentialsProviderError' });
     },
-  });
-  try {
-    await h.vendor.vend(instanceRequest(1));
-    assert.unreachable('vend should fail');
-  } catch (error) {
-    assert.instance(error, VendingCredentialsInvalid);
+  },
+};
+
+test('a vending identity that cannot be loaded → VendingCredentialsInvalid', () =>
+  withVending(roleProvider(), unloadableIdentity, async (h) => {
+    await rejection(h.vendor.vend(instanceRequest(1)), VendingCredentialsInvalid);
     assert.is(h.server.calls(), 0);
-  } finally {
-    await h.close();
-  }
-});
+  }));
 
 test.run();

@@ -2,17 +2,17 @@
 // caller's own credentials only when allowed.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { rejection } from '@providers/store/testing';
 import { LocalCredentialsUnavailable, NoProviderResolved } from '../src/errors.js';
-import { fakeSeal, instanceRequest, localIdentity, provider, startVending } from './support/fixtures.js';
+import { fakeSeal, instanceRequest, localIdentity, provider, withVending } from './support/fixtures.js';
 
-test('static keys: the secret access key is unsealed as field secretAccessKey; no STS call', async () => {
-  const h = await startVending(
-    provider(
-      { kind: 'aws-keys', accessKeyId: 'AKIASTATICKEYS000001', secretAccessKey: fakeSeal('static-secret-value', 'key-2024') },
-      { accountId: '333333333333' },
-    ),
-  );
-  try {
+const staticKeys = provider(
+  { kind: 'aws-keys', accessKeyId: 'AKIASTATICKEYS000001', secretAccessKey: fakeSeal('static-secret-value', 'key-2024') },
+  { accountId: '333333333333' },
+);
+
+test('static keys: the secret access key is unsealed as field secretAccessKey; no STS call', () =>
+  withVending(staticKeys, {}, async (h) => {
     const result = await h.vendor.vend(instanceRequest(1));
     assert.equal(result, {
       kind: 'aws',
@@ -24,19 +24,15 @@ test('static keys: the secret access key is unsealed as field secretAccessKey; n
     });
     assert.equal(h.unsealCalls, [{ field: 'secretAccessKey', keyId: 'key-2024' }]);
     assert.is(h.server.calls(), 0);
-  } finally {
-    await h.close();
-  }
-});
+  }));
 
-test('secret fields: every field is unsealed under its own name', async () => {
-  const h = await startVending(
-    provider(
-      { kind: 'secret', fields: { apiKey: fakeSeal('sk_live_123'), webhookSecret: fakeSeal('whsec_456') } },
-      { id: 'prv-stripe', name: 'Stripe', type: 'stripe' },
-    ),
-  );
-  try {
+const stripe = provider(
+  { kind: 'secret', fields: { apiKey: fakeSeal('sk_live_123'), webhookSecret: fakeSeal('whsec_456') } },
+  { id: 'prv-stripe', name: 'Stripe', type: 'stripe' },
+);
+
+test('secret fields: every field is unsealed under its own name', () =>
+  withVending(stripe, {}, async (h) => {
     const result = await h.vendor.vend({ ...instanceRequest(1), type: 'stripe' });
     assert.equal(result, {
       kind: 'secret',
@@ -46,40 +42,29 @@ test('secret fields: every field is unsealed under its own name', async () => {
     });
     assert.equal(h.unsealCalls.map((c) => c.field).sort(), ['apiKey', 'webhookSecret']);
     assert.is(h.resolveRequests[0]?.type, 'stripe');
-  } finally {
-    await h.close();
-  }
-});
+  }));
 
 test('none without the fallback → NoProviderResolved listing the scopes looked at', async () => {
   let localCalls = 0;
-  const h = await startVending(null, {
-    vendor: {
-      localCredentials: async () => {
-        localCalls++;
-        return localIdentity;
-      },
-    },
-  });
-  try {
-    await h.vendor.vend(instanceRequest(1));
-    assert.unreachable('vend should fail');
-  } catch (error) {
-    assert.instance(error, NoProviderResolved);
-    if (!(error instanceof NoProviderResolved)) return;
+  const localCredentials = async () => {
+    localCalls++;
+    return localIdentity;
+  };
+  await withVending(null, { vendor: { localCredentials } }, async (h) => {
+    const error = await rejection(h.vendor.vend(instanceRequest(1)), NoProviderResolved);
     assert.is(error._tag, 'NoProviderResolved');
     assert.equal(error.lookedAt.map((l) => l.scope), ['instance', 'stage', 'service', 'org-default']);
     assert.match(error.message, 'instance (shop/api/stage1/eu-west-1), stage (shop/api/stage1), service (shop/api), org-default (aws)');
     assert.match(error.hint, 'allow the fallback to local credentials');
     assert.is(localCalls, 0);
-  } finally {
-    await h.close();
-  }
+  });
 });
 
-test('none with the fallback → the caller’s own credentials, source none, no provider', async () => {
-  const h = await startVending(null, { vendor: { localCredentials: async () => localIdentity } });
-  try {
+/** A local chain that yields the caller's own identity. */
+const localChain = { vendor: { localCredentials: async () => localIdentity } };
+
+test('none with the fallback → the caller’s own credentials, source none, no provider', () =>
+  withVending(null, localChain, async (h) => {
     const result = await h.vendor.vend({ ...instanceRequest(1), allowLocalFallback: true });
     assert.equal(result, {
       kind: 'aws',
@@ -90,41 +75,26 @@ test('none with the fallback → the caller’s own credentials, source none, no
       source: 'none',
     });
     assert.is(h.server.calls(), 0);
-  } finally {
-    await h.close();
-  }
-});
+  }));
 
-test('the fallback is only for AWS: a vendor type without provider is NoProviderResolved even when allowed', async () => {
-  const h = await startVending(null, { vendor: { localCredentials: async () => localIdentity } });
-  try {
-    await h.vendor.vend({ ...instanceRequest(1), type: 'twilio', allowLocalFallback: true });
-    assert.unreachable('vend should fail');
-  } catch (error) {
-    assert.instance(error, NoProviderResolved);
+test('the fallback is only for AWS: a vendor type without provider is NoProviderResolved even when allowed', () =>
+  withVending(null, localChain, async (h) => {
+    const error = await rejection(h.vendor.vend({ ...instanceRequest(1), type: 'twilio', allowLocalFallback: true }), NoProviderResolved);
     assert.match(String(error), 'no twilio provider');
-  } finally {
-    await h.close();
-  }
-});
+  }));
 
-test('a failing local chain → LocalCredentialsUnavailable', async () => {
-  const h = await startVending(null, {
-    vendor: {
-      localCredentials: async () => {
-        throw new Error('Could not load credentials from any providers');
-      },
+const failingChain = {
+  vendor: {
+    localCredentials: async () => {
+      throw new Error('Could not load credentials from any providers');
     },
-  });
-  try {
-    await h.vendor.vend({ ...instanceRequest(1), allowLocalFallback: true });
-    assert.unreachable('vend should fail');
-  } catch (error) {
-    assert.instance(error, LocalCredentialsUnavailable);
+  },
+};
+
+test('a failing local chain → LocalCredentialsUnavailable', () =>
+  withVending(null, failingChain, async (h) => {
+    const error = await rejection(h.vendor.vend({ ...instanceRequest(1), allowLocalFallback: true }), LocalCredentialsUnavailable);
     assert.match(String(error), 'Could not load credentials');
-  } finally {
-    await h.close();
-  }
-});
+  }));
 
 test.run();

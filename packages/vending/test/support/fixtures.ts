@@ -106,17 +106,17 @@ export interface VendingHarness {
   close(): Promise<void>;
 }
 
+/** How the harness sets up the endpoint, the vendor's STS settings, the pins and the vendor. */
+export interface VendingHarnessOptions {
+  readonly server?: StsServerOptions;
+  readonly sts?: Partial<StsOptions>;
+  /** The accounts the deployment's pins allow (default: not pinned). */
+  readonly allowedAccountIds?: readonly string[];
+  readonly vendor?: Partial<Omit<VendorOptions, 'resolve' | 'unseal' | 'clock'>>;
+}
+
 /** Starts a test endpoint and a vendor that uses it with `vendingIdentity`. */
-export const startVending = async (
-  answer: ResolvedProvider | null,
-  options: {
-    server?: StsServerOptions;
-    sts?: Partial<StsOptions>;
-    /** The accounts the deployment's pins allow (default: not pinned). */
-    allowedAccountIds?: readonly string[];
-    vendor?: Partial<Omit<VendorOptions, 'resolve' | 'unseal' | 'clock'>>;
-  } = {},
-): Promise<VendingHarness> => {
+export const startVending = async (answer: ResolvedProvider | null, options: VendingHarnessOptions = {}): Promise<VendingHarness> => {
   const clock = manualClock();
   const server = await startStsServer({ clock: clock.now, ...options.server });
   const { resolve, requests } = fixedResolve(answer, answer === null ? 'none' : 'service', options.allowedAccountIds ?? null);
@@ -141,6 +141,20 @@ export const startVending = async (
   };
 };
 
+/** Runs `body` on a fresh harness (see `startVending`) and closes it after, also when `body` fails. */
+export const withVending = async (
+  answer: ResolvedProvider | null,
+  options: VendingHarnessOptions,
+  body: (harness: VendingHarness) => Promise<void>,
+): Promise<void> => {
+  const harness = await startVending(answer, options);
+  try {
+    await body(harness);
+  } finally {
+    await harness.close();
+  }
+};
+
 /** A deployment request for instance `n` of the `shop/api` service. */
 export const instanceRequest = (n: number, extra: { actor?: string; region?: string } = {}) => ({
   orgId: 'org-1',
@@ -161,3 +175,24 @@ export const knownSecrets = (server: StsServer): string[] => [
 
 /** The secrets found in `text` (ideally none). */
 export const secretsIn = (text: string, secrets: ReadonlyArray<string>): string[] => secrets.filter((s) => s !== '' && text.includes(s));
+
+/**
+ * The issuance record a test expects when `instanceRequest(1)` is vended to alice through the CLI
+ * from the test provider: `outcome` is what the vend decided (kind, account and what goes with
+ * them). Position and time, which a test cannot know, are left out: compare with `placeless(record)`.
+ */
+export const expectedIssuance = (outcome: Record<string, unknown>) => ({
+  orgId: 'org-1',
+  actor: 'alice',
+  client: 'cli',
+  request: { app: 'shop', service: 'api', stage: 'stage1', region: 'eu-west-1', type: 'aws' },
+  providerId: 'prv-1',
+  providerName: 'Production AWS',
+  fromCache: false,
+  ...outcome,
+  position: undefined,
+  occurredAt: undefined,
+});
+
+/** A record without its position and time, to compare with `expectedIssuance`. */
+export const placeless = <T extends object>(record: T | undefined) => ({ ...record, position: undefined, occurredAt: undefined });
