@@ -30,6 +30,16 @@ const open = async () => {
 };
 type Opened = Awaited<ReturnType<typeof open>>;
 
+/** A test body run on a library of its own (see `open`), closed after it, also when it fails. */
+const onLibrary = (body: (providers: Opened) => Promise<void>) => async () => {
+  const providers = await open();
+  try {
+    await body(providers);
+  } finally {
+    await providers.close();
+  }
+};
+
 /** Adds a provider with static keys to `orgId`; gives its id and its sealed secret. */
 const addKeys = async (providers: Providers, orgId: string, name: string): Promise<{ id: string; sealed: SealedSecret }> => {
   const added = await providers.addProvider({
@@ -64,9 +74,9 @@ const shreddedError = async (providers: Opened, sealed: SealedSecret): Promise<u
     (error: unknown) => error,
   );
 
-test('after a crash between the recorded shred and the key deletion, shred deletes the key; again, it changes nothing', async () => {
-  const providers = await open();
-  try {
+test(
+  'after a crash between the recorded shred and the key deletion, shred deletes the key; again, it changes nothing',
+  onLibrary(async (providers) => {
     const { id, sealed } = await addKeys(providers, 'acme', 'ci');
     // The crash: the removal with shred is recorded, the key deletion never ran.
     assert.ok(E.isRight(await providers.handler.execute(removal('acme', id, true))));
@@ -82,14 +92,12 @@ test('after a crash between the recorded shred and the key deletion, shred delet
     assert.equal(await providers.shred('acme'), []);
     assert.is((await providers.history('acme')).length, before.length);
     assert.instance(await shreddedError(providers, sealed), SecretShredded);
-  } finally {
-    await providers.close();
-  }
-});
+  }),
+);
 
-test('shred leaves the keys of providers removed without shred, of live providers and of other orgs', async () => {
-  const providers = await open();
-  try {
+test(
+  'shred leaves the keys of providers removed without shred, of live providers and of other orgs',
+  onLibrary(async (providers) => {
     const kept = await addKeys(providers, 'acme', 'kept');
     const live = await addKeys(providers, 'acme', 'live');
     const elsewhere = await addKeys(providers, 'globex', 'ci');
@@ -100,14 +108,12 @@ test('shred leaves the keys of providers removed without shred, of live provider
     for (const { sealed } of [kept, live, elsewhere]) assert.is(await providers.sealer.unseal(sealed, 'secretAccessKey'), SECRET);
     assert.equal(await providers.shred('globex'), [`globex/${elsewhere.id}`]);
     assert.is(await providers.sealer.unseal(live.sealed, 'secretAccessKey'), SECRET);
-  } finally {
-    await providers.close();
-  }
-});
+  }),
+);
 
-test('removeProvider with shred records the removal and deletes the key; by name, and without shred the key stays', async () => {
-  const providers = await open();
-  try {
+test(
+  'removeProvider with shred records the removal and deletes the key; by name, and without shred the key stays',
+  onLibrary(async (providers) => {
     const shredded = await addKeys(providers, 'acme', 'shredded');
     const kept = await addKeys(providers, 'acme', 'kept');
     const removed = await providers.removeProvider({ orgId: 'acme', actor: admin, provider: 'SHREDDED', shred: true });
@@ -118,14 +124,12 @@ test('removeProvider with shred records the removal and deletes the key; by name
     assert.ok(E.isRight(await providers.removeProvider({ orgId: 'acme', actor: admin, provider: kept.id })));
     assert.is(await providers.sealer.unseal(kept.sealed, 'secretAccessKey'), SECRET);
     assert.equal(await providers.listProviders('acme'), []);
-  } finally {
-    await providers.close();
-  }
-});
+  }),
+);
 
-test('a removal a rule refuses records nothing and shreds nothing; force releases the usages first', async () => {
-  const providers = await open();
-  try {
+test(
+  'a removal a rule refuses records nothing and shreds nothing; force releases the usages first',
+  onLibrary(async (providers) => {
     const { id, sealed } = await addKeys(providers, 'acme', 'ci');
     assert.ok(E.isRight(await providers.setDefault({ orgId: 'acme', actor: admin, provider: id })));
     const events = (await providers.history('acme')).length;
@@ -146,9 +150,7 @@ test('a removal a rule refuses records nothing and shreds nothing; force release
 
     const missing = await providers.removeProvider({ orgId: 'acme', actor: admin, provider: 'nobody' });
     assert.ok(E.isLeft(missing));
-  } finally {
-    await providers.close();
-  }
-});
+  }),
+);
 
 test.run();

@@ -81,15 +81,24 @@ writes('the same command id records once, and seals under the key it created', a
   await providers.close();
 });
 
-writes('an add that loses the race and is then refused leaves exactly as many data keys as providers', async () => {
+/**
+ * Two libraries on one memory store and master key: the loser decides on the org as it is, then
+ * the winner's `winnerAdd` is recorded before the loser's append.
+ */
+const race = async (winnerAdd: AddProviderInput) => {
   const stores = await openStores({ kind: 'memory' });
   const masterKeys = MasterKeyring.parse(generateMasterKey());
   const winner = await Providers.open({ store: stores, masterKeys });
-  // The loser decides on the org without "stripe", then the winner adds it before the loser's append.
   const loser = await Providers.open({
-    store: interleaved(stores, async () => assert.ok(E.isRight(await winner.addProvider(keysAdd('stripe', 'p-winner'))))),
+    store: interleaved(stores, async () => assert.ok(E.isRight(await winner.addProvider(winnerAdd)))),
     masterKeys,
   });
+  return { stores, masterKeys, winner, loser };
+};
+
+writes('an add that loses the race and is then refused leaves exactly as many data keys as providers', async () => {
+  // The loser decides on the org without "stripe", then the winner adds it before the loser's append.
+  const { stores, winner, loser } = await race(keysAdd('stripe', 'p-winner'));
   const lost = await loser.addProvider(keysAdd('Stripe', 'p-loser'));
   assert.ok(E.isLeft(lost) && lost.left._tag === 'ProviderNameTaken');
   assert.equal(await stores.keys.list(), ['acme/p-winner']);
@@ -98,13 +107,7 @@ writes('an add that loses the race and is then refused leaves exactly as many da
 });
 
 writes('two adds of one provider id at once: the key the recorded one sealed with is kept and opens its secret', async () => {
-  const stores = await openStores({ kind: 'memory' });
-  const masterKeys = MasterKeyring.parse(generateMasterKey());
-  const winner = await Providers.open({ store: stores, masterKeys });
-  const loser = await Providers.open({
-    store: interleaved(stores, async () => assert.ok(E.isRight(await winner.addProvider(keysAdd('stripe', 'p1'))))),
-    masterKeys,
-  });
+  const { stores, masterKeys, winner, loser } = await race(keysAdd('stripe', 'p1'));
   const lost = await loser.addProvider({ ...keysAdd('other', 'p1'), credentials: { kind: 'secret', fields: { apiKey: SECRET } } });
   assert.ok(E.isLeft(lost) && lost.left._tag === 'ProviderAlreadyExists');
   assert.equal(await stores.keys.list(), ['acme/p1']);
