@@ -3,8 +3,8 @@
 // never asks; in a pinned org, keys STS refuses and an STS that does not answer refuse the write
 // with a typed error saying why, and nothing is appended.
 import * as E from 'fp-ts/lib/Either.js';
-import { createServer } from 'node:net';
 import { MasterKeyring, generateMasterKey } from '@providers/secrets';
+import { freePort } from '@providers/store/testing';
 import { KeysAccountNotObserved } from '@providers/vending/errors';
 import { startStsServer, type StsServer } from '@providers/vending/testing';
 import { suite } from 'uvu';
@@ -21,17 +21,6 @@ interface Context {
   sts: StsServer;
 }
 const context = {} as Context;
-
-/** A loopback port nothing listens on: an STS that does not answer. */
-const deadPort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
 
 const withLibrary = async (options: Partial<OpenOptions>, body: (providers: Providers) => Promise<void>) => {
   const providers = await Providers.open({
@@ -109,7 +98,8 @@ observe('keys STS refuses, in a pinned org: rejected, naming the field and why, 
 });
 
 observe('an STS that does not answer, in a pinned org: unavailable, saying so, nothing appended', async () => {
-  const sts: StsOptions = { endpoint: `http://127.0.0.1:${await deadPort()}`, region: 'us-east-1', maxAttempts: 1 };
+  // A loopback port nothing listens on: an STS that does not answer.
+  const sts: StsOptions = { endpoint: `http://127.0.0.1:${await freePort()}`, region: 'us-east-1', maxAttempts: 1 };
   await withLibrary({ sts }, async (providers) => {
     await pinOrg(providers);
     const before = (await providers.history('acme')).length;

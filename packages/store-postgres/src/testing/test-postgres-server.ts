@@ -1,9 +1,9 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { chownSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { freePort } from '@providers/store/testing';
 import { findPostgresBinaries, type PostgresBinaries } from './postgres-binaries.js';
 
 /** How a throwaway server is set up. */
@@ -135,15 +135,5 @@ const run = (binaries: PostgresBinaries, command: string, args: readonly string[
         // No log yet: initdb failed before a server ever ran.
       }
       reject(new Error(`${command} ${args.join(' ')} exited with ${code} (binaries of ${binaries.initdb}):\n${output}${log}`));
-    });
-  });
-
-const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no free port'))));
     });
   });

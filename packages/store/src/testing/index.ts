@@ -3,5 +3,7 @@ export { keyStoreContract, type KeyStoreContractOptions, type OpenedKeyStore } f
 export { snapshotStoreContract, type SnapshotStoreContractOptions, type OpenedSnapshotStore } from './snapshot-store-contract.js';
 /** Writers in other OS processes, started and cued the same way by every multi-process test. */
 export { startReadyProcess, type ReadyProcess } from './ready-process.js';
+/** A free loopback port, for servers a test starts and for one that is down. */
+export { freePort } from './free-port.js';
 /** A typed rejection expected, and a bound on waiting, for tests of stores and of what runs on them. */
 export { rejection, within } from './awaited.js';

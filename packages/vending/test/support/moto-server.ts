@@ -3,7 +3,7 @@
 // what it shows is that the real SDKs and the AWS CLI accept what vending hands out, and that the
 // IAM template deploys; denials, throttling and the confused-deputy check stay on sts-server.ts.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
+import { freePort } from '@providers/store/testing';
 
 /** A running moto_server. */
 export interface MotoServer {
@@ -39,16 +39,6 @@ export const motoTestsRun = (label: string): boolean => {
   console.log(`SKIPPED ${label}: ${availability.reason}`);
   return false;
 };
-
-const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address !== null ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
