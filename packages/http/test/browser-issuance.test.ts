@@ -1,35 +1,26 @@
 // The issuance log page in headless Chromium, by the keyboard: hand-outs and a withheld attempt
 // with its reason, a filter, and the admin's prune form. Screenshots go to test-output/.
-import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { chromiumPath, launchChromium, type Browser } from './support/chromium.js';
-import { ADMIN, startHarness, type Harness } from './support/harness.js';
+import { consoleInChromium, type InChromium } from './support/console-in-chromium.js';
+import { ADMIN } from './support/harness.js';
 import { seedIssuance } from './support/issuance-seed.js';
-import { motoAvailable, startMoto, type Moto } from './support/moto.js';
+import { startMoto, type Moto } from './support/moto.js';
 import { fill, focus, shot, text, unlabelled } from './support/page-helpers.js';
+import { motoNeeded } from './support/tool-gate.js';
 
-const browserSuite = suite<{ h: Harness; browser: Browser; moto: Moto }>('the issuance log in Chromium', {} as { h: Harness; browser: Browser; moto: Moto });
-const path = chromiumPath();
-const chromiumMissing = path === undefined && process.env.REQUIRE_CHROMIUM !== '1';
-const motoMissing = !motoAvailable() && process.env.REQUIRE_MOTO !== '1';
+/** moto_server, whose STS the seeded hand-outs went through, stopped at the end. */
+interface WithMoto {
+  moto: Moto;
+}
+const seeded = async (context: InChromium & WithMoto) => {
+  context.moto = await startMoto();
+  await seedIssuance(context.h, context.moto);
+};
+const stopMoto = async ({ moto }: Partial<WithMoto>) => {
+  await moto?.close();
+};
 
-if (chromiumMissing || motoMissing) {
-  console.log(`SKIPPED: ${chromiumMissing ? `no Chromium at ${process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'}` : 'moto_server is not on PATH (pip install "moto[server]")'}`);
-  browserSuite.skip('the issuance log', () => undefined);
-} else {
-  browserSuite.before(async (context) => {
-    if (path === undefined) throw new Error('REQUIRE_CHROMIUM=1 but there is no Chromium at /usr/bin/chromium');
-    context.moto = await startMoto();
-    context.h = await startHarness();
-    await seedIssuance(context.h, context.moto);
-    context.browser = await launchChromium(path);
-  });
-  browserSuite.after(async ({ h, browser, moto }) => {
-    await browser?.close();
-    await h?.close();
-    await moto?.close();
-  });
-
+consoleInChromium<WithMoto>('the issuance log in Chromium', { standIn: 'the issuance log', needs: [motoNeeded()], before: seeded, after: stopMoto }, (browserSuite) => {
   browserSuite('hand-outs and a withheld attempt with its reason; a filter; an admin prunes', async ({ h, browser: { page: tab } }) => {
     await tab.goto(`${h.url}/console/orgs/acme/issuance`);
     await fill(tab, 'Access token', ADMIN);
@@ -51,6 +42,4 @@ if (chromiumMissing || motoMissing) {
     await tab.pressNavigating('Enter');
     assert.match(await text(tab, '#notice'), /^pruned 0 issuance records older than .*; 2 kept$/);
   });
-}
-
-browserSuite.run();
+});

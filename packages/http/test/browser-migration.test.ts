@@ -4,32 +4,24 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { seedExport } from '@providers/migration/testing';
-import { chromiumPath, launchChromium, type Browser } from './support/chromium.js';
-import { ADMIN, startHarness, type Harness } from './support/harness.js';
+import { consoleInChromium } from './support/console-in-chromium.js';
+import { ADMIN } from './support/harness.js';
 import { fill, focus, shot, text, unlabelled } from './support/page-helpers.js';
 
-const browserSuite = suite<{ h: Harness; browser: Browser; dir: string }>('the migration page in Chromium', {} as { h: Harness; browser: Browser; dir: string });
-const path = chromiumPath();
+/** A folder for the export file the page is given, removed at the end. */
+interface ExportDir {
+  dir: string;
+}
+const makeDir = (context: ExportDir) => {
+  context.dir = mkdtempSync(join(tmpdir(), 'providers-migration-'));
+};
+const removeDir = ({ dir }: Partial<ExportDir>) => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+};
 
-if (path === undefined && process.env.REQUIRE_CHROMIUM !== '1') {
-  console.log(`SKIPPED: no Chromium at ${process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'} (apt-get install -y chromium, or set CHROMIUM_PATH)`);
-  browserSuite.skip('migration preview and run', () => undefined);
-} else {
-  browserSuite.before(async (context) => {
-    if (path === undefined) throw new Error('REQUIRE_CHROMIUM=1 but there is no Chromium at /usr/bin/chromium');
-    context.dir = mkdtempSync(join(tmpdir(), 'providers-migration-'));
-    context.h = await startHarness();
-    context.browser = await launchChromium(path);
-  });
-  browserSuite.after(async ({ h, browser, dir }) => {
-    await browser?.close();
-    await h?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
-
+consoleInChromium<ExportDir>('the migration page in Chromium', { standIn: 'migration preview and run', before: makeDir, after: removeDir }, (browserSuite) => {
   browserSuite('an admin previews an export, runs it, and runs it again', async ({ h, dir, browser: { page: tab } }) => {
     await tab.goto(`${h.url}/console/orgs/acme/migration`);
     await fill(tab, 'Access token', ADMIN);
@@ -62,6 +54,4 @@ if (path === undefined && process.env.REQUIRE_CHROMIUM !== '1') {
     await tab.pressNavigating('Enter');
     assert.match(await text(tab, '#migration-outcome'), /^organization acme: nothing to do, it is migrated already/);
   });
-}
-
-browserSuite.run();
+});

@@ -1,33 +1,20 @@
 // The service page's local-credentials and account-pin forms in headless Chromium, by the
 // keyboard: a member uses local credentials at a stage and sees it along the chain; an admin's pin
 // that a link breaks is refused with the domain's message, then a pin that fits shows on the tree.
-import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { chromiumPath, launchChromium, type Browser } from './support/chromium.js';
-import { ADMIN, MEMBER, startHarness, type Harness } from './support/harness.js';
+import { consoleInChromium, type InChromium } from './support/console-in-chromium.js';
+import { ADMIN, MEMBER } from './support/harness.js';
 import { fill, focus, shot, text, unlabelled } from './support/page-helpers.js';
 
 const role = (account: string) => ({ kind: 'aws-role', roleArn: `arn:aws:iam::${account}:role/deploy` });
-const browserSuite = suite<{ h: Harness; browser: Browser }>('local credentials and pins in Chromium', {} as { h: Harness; browser: Browser });
-const path = chromiumPath();
+/** Two access-role providers, dev linked to shop/api, made over the API before the browser opens. */
+const devLinked = async ({ h }: InChromium) => {
+  for (const [name, account] of [['dev', '111111111111'], ['prod', '222222222222']] as const)
+    assert.is((await h.call(ADMIN, 'POST', '/api/orgs/acme/providers', { name, type: 'aws', credentials: role(account) })).status, 201);
+  assert.is((await h.call(MEMBER, 'POST', '/api/orgs/acme/links', { provider: 'dev', app: 'shop', service: 'api' })).status, 201);
+};
 
-if (path === undefined && process.env.REQUIRE_CHROMIUM !== '1') {
-  console.log(`SKIPPED: no Chromium at ${process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'} (apt-get install -y chromium, or set CHROMIUM_PATH)`);
-  browserSuite.skip('local credentials, pin refusal', () => undefined);
-} else {
-  browserSuite.before(async (context) => {
-    if (path === undefined) throw new Error('REQUIRE_CHROMIUM=1 but there is no Chromium at /usr/bin/chromium');
-    const h = (context.h = await startHarness());
-    for (const [name, account] of [['dev', '111111111111'], ['prod', '222222222222']] as const)
-      assert.is((await h.call(ADMIN, 'POST', '/api/orgs/acme/providers', { name, type: 'aws', credentials: role(account) })).status, 201);
-    assert.is((await h.call(MEMBER, 'POST', '/api/orgs/acme/links', { provider: 'dev', app: 'shop', service: 'api' })).status, 201);
-    context.browser = await launchChromium(path);
-  });
-  browserSuite.after(async ({ h, browser }) => {
-    await browser?.close();
-    await h?.close();
-  });
-
+consoleInChromium('local credentials and pins in Chromium', { standIn: 'local credentials, pin refusal', before: devLinked }, (browserSuite) => {
   browserSuite('a member uses local credentials at a stage; the tree and the chain show it', async ({ h, browser: { page: tab } }) => {
     await tab.goto(`${h.url}/console/orgs/acme/services/shop/api`);
     await fill(tab, 'Access token', MEMBER);
@@ -72,6 +59,4 @@ if (path === undefined && process.env.REQUIRE_CHROMIUM !== '1') {
     assert.match(await text(tab, '#account-check'), 'Allowed accounts: 111111111111; account check: passed');
     await shot(tab, 'service-pins');
   });
-}
-
-browserSuite.run();
+});

@@ -1,28 +1,11 @@
 // The console in headless Chromium (Debian's `chromium`), driven by the keyboard: sign in, add a
 // provider, link, replace with confirmation, time travel. Screenshots go to test-output/.
-import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { chromiumPath, launchChromium, type Browser } from './support/chromium.js';
-import { ADMIN, MEMBER, startHarness, type Harness } from './support/harness.js';
+import { consoleInChromium } from './support/console-in-chromium.js';
+import { ADMIN, MEMBER } from './support/harness.js';
 import { choose, fill, focus, shot, text, unlabelled } from './support/page-helpers.js';
 
-const browserSuite = suite<{ h: Harness; browser: Browser }>('the console in Chromium', {} as { h: Harness; browser: Browser });
-const path = chromiumPath();
-
-if (path === undefined && process.env.REQUIRE_CHROMIUM !== '1') {
-  console.log(`SKIPPED: no Chromium at ${process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'} (apt-get install -y chromium, or set CHROMIUM_PATH)`);
-  browserSuite.skip('sign in, add, link, replace with confirmation, time travel', () => undefined);
-} else {
-  browserSuite.before(async (context) => {
-    if (path === undefined) throw new Error('REQUIRE_CHROMIUM=1 but there is no Chromium at /usr/bin/chromium');
-    context.h = await startHarness();
-    context.browser = await launchChromium(path);
-  });
-  browserSuite.after(async ({ h, browser }) => {
-    await browser?.close();
-    await h?.close();
-  });
-
+consoleInChromium('the console in Chromium', { standIn: 'sign in, add, link, replace with confirmation, time travel' }, (browserSuite) => {
   browserSuite('signs in with the keyboard', async ({ h, browser: { page: tab } }) => {
     await tab.goto(`${h.url}/console/orgs/acme`);
     assert.equal(await unlabelled(tab), []);
@@ -107,6 +90,4 @@ if (path === undefined && process.env.REQUIRE_CHROMIUM !== '1') {
     assert.match(await text(tab, '[data-testid=placement]'), '');
     assert.match(await text(tab, '#inheritance'), /no stage or instance has a link or pin of its own/);
   });
-}
-
-browserSuite.run();
+});

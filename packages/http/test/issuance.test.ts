@@ -6,16 +6,13 @@ import * as assert from 'uvu/assert';
 import { consoleClient } from './support/console-client.js';
 import { ADMIN, MEMBER, startHarness, type Harness } from './support/harness.js';
 import { KEYS_SECRET, MOTO_ACCOUNT, seedIssuance } from './support/issuance-seed.js';
-import { motoAvailable, startMoto, type Moto } from './support/moto.js';
+import { startMoto, type Moto } from './support/moto.js';
+import { canRun, motoNeeded } from './support/tool-gate.js';
 
 const ISSUANCE = '/console/orgs/acme/issuance';
 const test = suite<{ h: Harness; moto: Moto }>('the issuance log', {} as { h: Harness; moto: Moto });
 
-if (!motoAvailable()) {
-  if (process.env.REQUIRE_MOTO === '1') throw new Error('REQUIRE_MOTO=1 but moto_server is not on PATH');
-  console.log('SKIPPED: moto_server is not on PATH (pip install "moto[server]")');
-  test.skip('hand-outs, withheld attempts, filters, prune', () => undefined);
-} else {
+if (canRun(test, 'hand-outs, withheld attempts, filters, prune', motoNeeded())) {
   test.before(async (context) => {
     context.moto = await startMoto();
     context.h = await startHarness();

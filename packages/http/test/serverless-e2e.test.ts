@@ -13,7 +13,8 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { Providers } from '@providers/sdk';
 import { TEST_MASTER_KEY } from './support/harness.js';
-import { freePort, motoAvailable, startMoto, type Moto } from './support/moto.js';
+import { freePort, startMoto, type Moto } from './support/moto.js';
+import { canRun, motoNeeded } from './support/tool-gate.js';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 const cli = join(root, 'packages/cli/bin/providers.js');
@@ -57,11 +58,7 @@ const stackExists = async (context: Context, name: string) =>
 
 const e2e = suite<Context>('serverless@3 deploys with Providers', {} as Context);
 
-if (!motoAvailable()) {
-  if (process.env.REQUIRE_MOTO === '1') throw new Error('REQUIRE_MOTO=1 but moto_server is not on PATH');
-  console.log('SKIPPED: moto_server is not on PATH (pip install "moto[server]")');
-  e2e.skip('deploys with an access role and with static keys; fails loud', () => undefined);
-} else {
+if (canRun(e2e, 'deploys with an access role and with static keys; fails loud', motoNeeded())) {
   e2e.before(async (context) => {
     context.dir = mkdtempSync(join(tmpdir(), 'providers-sls-'));
     context.moto = await startMoto();
