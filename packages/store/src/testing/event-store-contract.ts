@@ -1,46 +1,25 @@
-import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { WrongExpectedRevision } from '../errors.js';
 import type { EventStore, NewEvent } from '../event-store.js';
 import { rejection } from './awaited.js';
+import { storeContract, type ContractOptions, type OpenedStore } from './contract-suite.js';
 import { readAll, readStream } from './contract-reads.js';
 import { assertIncreasing, event, events, ids, range } from './contract-events.js';
 import { readContract } from './read-contract.js';
 import { subscriptionContract } from './subscription-contract.js';
 import { truncationContract } from './truncation-contract.js';
 
-/** A store opened for one contract test, and how to let go of it. */
-export interface OpenedEventStore {
-  readonly store: EventStore;
-  /** Closes the store (and whatever the harness opened with it). */
-  close(): Promise<void>;
-}
+/** An event store opened for one contract test, and how to let go of it. */
+export type OpenedEventStore = OpenedStore<EventStore>;
 
-/** Optional abilities of the store under test. */
-export interface EventStoreContractOptions<T extends OpenedEventStore> {
-  /** Opens again the storage behind `closed` (already closed): enables the durability test. */
-  readonly reopen?: (closed: T) => Promise<OpenedEventStore>;
-}
+/** Optional abilities of the event store under test. */
+export type EventStoreContractOptions<T extends OpenedEventStore> = ContractOptions<EventStore, T>;
 
 /**
  * Registers the event-store contract as a uvu suite named `name` and runs it.
  * `open` must give a new, empty store for every test.
  */
-export function eventStoreContract<T extends OpenedEventStore>(
-  name: string,
-  open: () => Promise<T>,
-  options: EventStoreContractOptions<T> = {},
-): void {
-  const test = suite(name);
-  const withStore = async (body: (store: EventStore) => Promise<void>) => {
-    const opened = await open();
-    try {
-      await body(opened.store);
-    } finally {
-      await opened.close();
-    }
-  };
-
+export const eventStoreContract = storeContract<EventStore>(({ test, withStore, open, reopening }) => {
   test('revisions start at 1 and are dense per stream', () =>
     withStore(async (store) => {
       assert.is((await store.append('a', events(3), 0n)).revision, 3n);
@@ -147,35 +126,22 @@ export function eventStoreContract<T extends OpenedEventStore>(
 
   truncationContract(test, withStore);
 
-  const reopen = options.reopen;
-  if (reopen) {
-    test('events survive closing and reopening the store, and appends carry on after them', async () => {
-      const first = await open();
-      let closed = false;
-      try {
-        const batch = events(3);
-        await first.store.append('durable', batch, 0n);
-        await first.store.append('other', events(1), 0n);
-        const before = await readAll(first.store);
-        const head = await first.store.headPosition();
-        await first.close();
-        closed = true;
-        const second = await reopen(first);
-        try {
-          assert.equal(await readAll(second.store), before);
-          assert.is(await second.store.headPosition(), head);
-          await rejection(second.store.append('durable', events(1), 0n), WrongExpectedRevision);
-          const more = await second.store.append('durable', events(1), 3n);
+  if (reopening) {
+    test('events survive closing and reopening the store, and appends carry on after them', () =>
+      reopening(
+        async (store) => {
+          await store.append('durable', events(3), 0n);
+          await store.append('other', events(1), 0n);
+          return { before: await readAll(store), head: await store.headPosition() };
+        },
+        async (store, { before, head }) => {
+          assert.equal(await readAll(store), before);
+          assert.is(await store.headPosition(), head);
+          await rejection(store.append('durable', events(1), 0n), WrongExpectedRevision);
+          const more = await store.append('durable', events(1), 3n);
           assert.is(more.revision, 4n);
           assert.ok(more.position > head);
-        } finally {
-          await second.close();
-        }
-      } finally {
-        if (!closed) await first.close();
-      }
-    });
+        },
+      ));
   }
-
-  test.run();
-}
+});

@@ -1,19 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { KeyDeleted, type KeyStore, type StoredKey } from '../key-store.js';
+import { storeContract, type ContractOptions, type OpenedStore } from './contract-suite.js';
 
 /** A key store opened for one contract test, and how to let go of it. */
-export interface OpenedKeyStore {
-  readonly store: KeyStore;
-  /** Closes the store (and whatever the harness opened with it). */
-  close(): Promise<void>;
-}
+export type OpenedKeyStore = OpenedStore<KeyStore>;
 
-/** Optional abilities of the key store under test. */
-export interface KeyStoreContractOptions<T extends OpenedKeyStore> {
-  /** Opens again the storage behind `closed` (already closed): enables the durability test. */
-  readonly reopen?: (closed: T) => Promise<OpenedKeyStore>;
+/** What a key store may do either way; the contract checks the way it declares. */
+export interface KeyStoreAbilities {
   /**
    * The store remembers deleted key ids: `putIfAbsent` on one refuses with
    * `KeyDeleted`. Otherwise it must create the new key there.
@@ -21,25 +15,14 @@ export interface KeyStoreContractOptions<T extends OpenedKeyStore> {
   readonly refusesDeletedKeyIds?: boolean;
 }
 
+/** Optional abilities of the key store under test. */
+export type KeyStoreContractOptions<T extends OpenedKeyStore> = ContractOptions<KeyStore, T> & KeyStoreAbilities;
+
 /**
  * Registers the key-store contract as a uvu suite named `name` and runs it.
  * `open` must give a new, empty store for every test.
  */
-export function keyStoreContract<T extends OpenedKeyStore>(
-  name: string,
-  open: () => Promise<T>,
-  options: KeyStoreContractOptions<T> = {},
-): void {
-  const test = suite(name);
-  const withStore = async (body: (store: KeyStore) => Promise<void>) => {
-    const opened = await open();
-    try {
-      await body(opened.store);
-    } finally {
-      await opened.close();
-    }
-  };
-
+export const keyStoreContract = storeContract<KeyStore, KeyStoreAbilities>(({ test, withStore, reopening }, options) => {
   test('an empty store has no keys', () =>
     withStore(async (store) => {
       assert.is(await store.get('missing'), undefined);
@@ -178,33 +161,22 @@ export function keyStoreContract<T extends OpenedKeyStore>(
       assert.equal(bytes((await store.get('k'))!.wrapped), [1, 2, 3, 4]);
     }));
 
-  const reopen = options.reopen;
-  if (reopen) {
-    test('keys survive closing and reopening the store; deleted keys stay deleted', async () => {
-      const first = await open();
-      let closed = false;
-      try {
-        await first.store.put('lasting', stored(Uint8Array.from([4, 5, 6]), 'm'));
-        await first.store.put('deleted', stored(Uint8Array.from([7])));
-        await first.store.delete('deleted');
-        await first.close();
-        closed = true;
-        const second = await reopen(first);
-        try {
-          assert.equal(bytes((await second.store.get('lasting'))!.wrapped), [4, 5, 6]);
-          assert.is(await second.store.get('deleted'), undefined);
-          assert.equal(await second.store.list(), ['lasting']);
-        } finally {
-          await second.close();
-        }
-      } finally {
-        if (!closed) await first.close();
-      }
-    });
+  if (reopening) {
+    test('keys survive closing and reopening the store; deleted keys stay deleted', () =>
+      reopening(
+        async (store) => {
+          await store.put('lasting', stored(Uint8Array.from([4, 5, 6]), 'm'));
+          await store.put('deleted', stored(Uint8Array.from([7])));
+          await store.delete('deleted');
+        },
+        async (store) => {
+          assert.equal(bytes((await store.get('lasting'))!.wrapped), [4, 5, 6]);
+          assert.is(await store.get('deleted'), undefined);
+          assert.equal(await store.list(), ['lasting']);
+        },
+      ));
   }
-
-  test.run();
-}
+});
 
 const stored = (wrapped: Uint8Array, masterKeyId = 'master'): StoredKey => ({ wrapped, masterKeyId });
 const bytes = (wrapped: Uint8Array) => [...wrapped];

@@ -1,39 +1,18 @@
-import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { SNAPSHOTS_KEPT, type Snapshot, type SnapshotStore } from '../snapshot-store.js';
+import { storeContract, type ContractOptions, type OpenedStore } from './contract-suite.js';
 
 /** A snapshot store opened for one contract test, and how to let go of it. */
-export interface OpenedSnapshotStore {
-  readonly store: SnapshotStore;
-  /** Closes the store (and whatever the harness opened with it). */
-  close(): Promise<void>;
-}
+export type OpenedSnapshotStore = OpenedStore<SnapshotStore>;
 
 /** Optional abilities of the snapshot store under test. */
-export interface SnapshotStoreContractOptions<T extends OpenedSnapshotStore> {
-  /** Opens again the storage behind `closed` (already closed): enables the durability test. */
-  readonly reopen?: (closed: T) => Promise<OpenedSnapshotStore>;
-}
+export type SnapshotStoreContractOptions<T extends OpenedSnapshotStore> = ContractOptions<SnapshotStore, T>;
 
 /**
  * Registers the snapshot-store contract as a uvu suite named `name` and runs
  * it. `open` must give a new, empty store for every test.
  */
-export function snapshotStoreContract<T extends OpenedSnapshotStore>(
-  name: string,
-  open: () => Promise<T>,
-  options: SnapshotStoreContractOptions<T> = {},
-): void {
-  const test = suite(name);
-  const withStore = async (body: (store: SnapshotStore, opened: T) => Promise<void>) => {
-    const opened = await open();
-    try {
-      await body(opened.store, opened);
-    } finally {
-      await opened.close();
-    }
-  };
-
+export const snapshotStoreContract = storeContract<SnapshotStore>(({ test, withStore, reopening }) => {
   test('an empty store has no snapshot and no checkpoint', () =>
     withStore(async (store) => {
       assert.is(await store.load('providers-org-a'), undefined);
@@ -124,26 +103,22 @@ export function snapshotStoreContract<T extends OpenedSnapshotStore>(
       assert.is(await store.loadCheckpoint('read-models'), 9n);
     }));
 
-  if (options.reopen) {
-    const reopen = options.reopen;
-    test('snapshots and checkpoints survive closing and reopening the store', async () => {
-      const opened = await open();
+  if (reopening) {
+    test('snapshots and checkpoints survive closing and reopening the store', () => {
       const saved = snapshot('durable', 42n, { data: 'kept' });
-      await opened.store.save(saved);
-      await opened.store.saveCheckpoint('durable', 43n);
-      await opened.close();
-      const again = await reopen(opened);
-      try {
-        assert.equal(await again.store.load('durable'), saved);
-        assert.is(await again.store.loadCheckpoint('durable'), 43n);
-      } finally {
-        await again.close();
-      }
+      return reopening(
+        async (store) => {
+          await store.save(saved);
+          await store.saveCheckpoint('durable', 43n);
+        },
+        async (store) => {
+          assert.equal(await store.load('durable'), saved);
+          assert.is(await store.loadCheckpoint('durable'), 43n);
+        },
+      );
     });
   }
-
-  test.run();
-}
+});
 
 const positions = async (store: SnapshotStore, name: string): Promise<bigint[]> => (await store.list(name)).map((info) => info.position);
 

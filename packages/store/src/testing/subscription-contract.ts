@@ -21,8 +21,7 @@ export const subscriptionContract = (
       const backlog = [...events(2), ...events(1)];
       await store.append('live-a', backlog.slice(0, 2), 0n);
       await store.append('live-b', backlog.slice(2), 0n);
-      const feed = new Feed(store.subscribeAll());
-      try {
+      await following(store.subscribeAll(), async (feed) => {
         const caughtUp = await feed.untilCaughtUp();
         assert.equal(ids(caughtUp.events), ids(backlog));
         assert.is(caughtUp.position, await store.headPosition());
@@ -33,24 +32,19 @@ export const subscriptionContract = (
         assert.equal(ids(delivered), ids(live));
         assert.equal(delivered, await readAll(store, { after: caughtUp.position }));
         assertIncreasing([caughtUp.position, ...delivered.map((e) => e.position)]);
-      } finally {
-        await feed.close();
-      }
+      });
     }));
 
   test('subscribeAll on an empty store catches up at once, then delivers the first event', () =>
     withStore(async (store) => {
-      const feed = new Feed(store.subscribeAll());
-      try {
+      await following(store.subscribeAll(), async (feed) => {
         const caughtUp = await feed.untilCaughtUp();
         assert.equal(caughtUp.events, []);
         assert.is(caughtUp.position, 0n);
         const first = events(1);
         await store.append('first', first, 0n);
         assert.equal(ids(await feed.events(1)), ids(first));
-      } finally {
-        await feed.close();
-      }
+      });
     }));
 
   test('subscribeAll after a position delivers only the later events', () =>
@@ -58,17 +52,14 @@ export const subscriptionContract = (
       const batch = events(5);
       await store.append('from', batch, 0n);
       const all = await readAll(store);
-      const feed = new Feed(store.subscribeAll({ after: all[1]!.position }));
-      try {
+      await following(store.subscribeAll({ after: all[1]!.position }), async (feed) => {
         const caughtUp = await feed.untilCaughtUp();
         assert.equal(ids(caughtUp.events), ids(batch.slice(2)));
         assert.is(caughtUp.position, all[4]!.position);
         const live = events(1);
         await store.append('from', live, 5n);
         assert.equal(ids(await feed.events(1)), ids(live));
-      } finally {
-        await feed.close();
-      }
+      });
     }));
 
   test('subscribeAll with a filter delivers only matching events, in the backlog and live', () =>
@@ -80,8 +71,7 @@ export const subscriptionContract = (
       const filter = { streamPrefixes: ['keep-'], eventTypes: ['Wanted'] };
       const expected = await readAll(store, { filter });
       assert.is(expected.length, 2);
-      const feed = new Feed(store.subscribeAll({ filter }));
-      try {
+      await following(store.subscribeAll({ filter }), async (feed) => {
         const caughtUp = await feed.untilCaughtUp();
         assert.equal(caughtUp.events, expected);
         assert.ok(caughtUp.position >= expected[1]!.position, 'caught up before the last delivered event');
@@ -94,9 +84,7 @@ export const subscriptionContract = (
         const delivered = await feed.events(1);
         assert.equal(ids(delivered), [wanted.eventId]);
         assert.is(delivered[0]!.stream, 'keep-3');
-      } finally {
-        await feed.close();
-      }
+      });
     }));
 
   test('close() ends a subscription, also one that is waiting for events', () =>
@@ -140,6 +128,16 @@ export const subscriptionContract = (
       if (!closed) await opened.close();
     }
   });
+};
+
+/** Runs `body` on a feed of `subscription`, and closes the subscription after it whatever happens. */
+const following = async (subscription: Subscription, body: (feed: Feed) => Promise<void>): Promise<void> => {
+  const feed = new Feed(subscription);
+  try {
+    await body(feed);
+  } finally {
+    await feed.close();
+  }
 };
 
 /** Reads a subscription one message at a time, failing instead of hanging when nothing comes. */
