@@ -14,7 +14,7 @@ import { rejection } from '@providers/store/testing';
 import { CredentialsWithheld } from '../src/account-check.js';
 import { createVendor, type Vendor } from '../src/vendor.js';
 import { fakeSeal, recordingUnseal } from './support/fixtures.js';
-import { MOTO_ACCOUNT_ID, iamUserKeysIn, motoTestsRun, startMotoServer, startRecordingProxy, stsClientOn, type MotoServer, type RecordingProxy } from './support/index.js';
+import { MOTO_ACCOUNT_ID, iamUserKeysIn, motoTestsRun, startMotoServer, startRecordingProxy, stsClientOn, type MotoServer, type RecordingProxy } from '../src/testing/index.js';
 
 process.env.AWS_EC2_METADATA_DISABLED = 'true';
 const OTHER_ACCOUNT = '222222222222';

@@ -10,7 +10,7 @@ import { CredentialsWithheld, accountOfArn } from '../src/account-check.js';
 import { NoProviderResolved } from '../src/errors.js';
 import { createVendor } from '../src/vendor.js';
 import { fakeSeal, recordingUnseal, vendingIdentity } from './support/fixtures.js';
-import { startStsServer } from './support/sts-server.js';
+import { startStsServer } from '../src/testing/sts-server.js';
 
 const ACCOUNTS = ['111111111111', '222222222222', '333333333333'] as const;
 const STAGES = ['dev', 'prod'] as const;

@@ -13,7 +13,7 @@ import {
   startVending,
   vendingIdentity,
 } from './support/fixtures.js';
-import { startStsServer } from './support/sts-server.js';
+import { startStsServer } from '../src/testing/sts-server.js';
 
 test('sends the role ARN, external id, session name, duration, tags and source identity, and parses the credentials', async () => {
   const h = await startVending(roleProvider(7200, { accountId: '123456789012' }));

@@ -12,7 +12,7 @@ import {
   isVendingError,
 } from '../src/errors.js';
 import { externalId, instanceRequest, knownSecrets, roleArn, roleProvider, secretsIn, startVending, withVending } from './support/fixtures.js';
-import type { InjectedReply } from './support/sts-server.js';
+import type { InjectedReply } from '../src/testing/sts-server.js';
 
 /** Vends once with the endpoint answering `replies` first; returns the thrown error (or fails). */
 const failureOf = async (replies: InjectedReply[], sts: { maxAttempts?: number; deadlineMs?: number } = {}) => {

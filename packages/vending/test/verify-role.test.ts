@@ -4,7 +4,7 @@ import * as assert from 'uvu/assert';
 import { ConfusedDeputyRisk, RoleAssumptionDenied } from '../src/errors.js';
 import { verifyRole } from '../src/verify-role.js';
 import { externalId, roleArn, roleProvider, startVending, vendingIdentity } from './support/fixtures.js';
-import { startStsServer } from './support/sts-server.js';
+import { startStsServer } from '../src/testing/sts-server.js';
 
 test('a role that requires the external id passes; both attempts are made, only the first with the id', async () => {
   const server = await startStsServer();

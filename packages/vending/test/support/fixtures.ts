@@ -4,7 +4,7 @@ import type { AwsCredentials } from '../../src/aws-credentials.js';
 import { createVendor, type Vendor, type VendorOptions } from '../../src/vendor.js';
 import type { StsOptions } from '../../src/sts-gateway.js';
 import type { ChainLink, ProviderCredentials, Resolution, ResolvedProvider, ResolveRequest, SealedSecret } from '../../src/types.js';
-import { startStsServer, type StsServer, type StsServerOptions } from './sts-server.js';
+import { startStsServer, type StsServer, type StsServerOptions } from '../../src/testing/sts-server.js';
 
 /** The vending side's own identity in tests; its secret must never show up anywhere. */
 export const vendingIdentity: AwsCredentials = {

@@ -7,7 +7,7 @@ import { inspect } from 'node:util';
 import { silenceSdkNodeVersionWarning } from '../../src/sdk-warning.js';
 import { verifyRole } from '../../src/verify-role.js';
 import { externalId, fakeSeal, instanceRequest, knownSecrets, localIdentity, provider, roleArn, roleProvider, startVending, vendingIdentity } from './fixtures.js';
-import type { InjectedReply } from './sts-server.js';
+import type { InjectedReply } from '../../src/testing/sts-server.js';
 
 const [secretsFile, mode] = process.argv.slice(2);
 if (secretsFile === undefined) throw new Error('usage: leak-scenario <secrets-file> [silence]');

@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { assumeRoleXml, callerIdentityXml, errorXml, randomUpper, requestId, truncatedXml } from './sts-replies.js';
 
 /** An error code the test endpoint can answer with, and the HTTP status STS uses for it. */
 export const stsErrorStatus = {
@@ -77,19 +78,9 @@ export interface StsServer {
   close(): Promise<void>;
 }
 
-const xmlns = 'https://sts.amazonaws.com/doc/2011-06-15/';
 const authorizationPattern =
   /^AWS4-HMAC-SHA256 Credential=([A-Z0-9]{16,128})\/(\d{8})\/([a-z0-9-]+)\/sts\/aws4_request, ?SignedHeaders=([a-z0-9-]+(?:;[a-z0-9-]+)*), ?Signature=([0-9a-f]{64})$/;
 const roleChainingLimitSeconds = 3600;
-
-const escapeXml = (text: string): string =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-
-const requestId = (): string => randomBytes(16).toString('hex');
-
-const errorXml = (code: string, message: string): string =>
-  `<ErrorResponse xmlns="${xmlns}"><Error><Type>Sender</Type><Code>${escapeXml(code)}</Code>` +
-  `<Message>${escapeXml(message)}</Message></Error><RequestId>${requestId()}</RequestId></ErrorResponse>`;
 
 const tagsOf = (params: Record<string, string>): Array<{ key: string; value: string }> => {
   const tags: Array<{ key: string; value: string }> = [];
@@ -106,13 +97,6 @@ const readBody = (request: IncomingMessage): Promise<string> =>
     request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     request.on('error', reject);
   });
-
-const randomUpper = (length: number): string => {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-  return Array.from(randomBytes(length), (byte) => alphabet[byte % alphabet.length]).join('');
-};
-
-const accountOf = (arn: string): string => arn.split(':')[4] ?? '000000000000';
 
 /** Starts a test STS endpoint on 127.0.0.1 and an ephemeral port. */
 export const startStsServer = async (options: StsServerOptions = {}): Promise<StsServer> => {
@@ -166,36 +150,15 @@ export const startStsServer = async (options: StsServerOptions = {}): Promise<St
       return;
     }
     const credentials = issue(duration);
-    const roleName = roleArn.split('/').pop() ?? 'role';
-    const sourceIdentity = request.params['SourceIdentity'];
-    send(
-      response,
-      200,
-      `<AssumeRoleResponse xmlns="${xmlns}"><AssumeRoleResult>` +
-        (sourceIdentity ? `<SourceIdentity>${escapeXml(sourceIdentity)}</SourceIdentity>` : '') +
-        `<AssumedRoleUser><Arn>arn:aws:sts::${accountOf(roleArn)}:assumed-role/${escapeXml(roleName)}/${escapeXml(sessionName)}</Arn>` +
-        `<AssumedRoleId>AROA${randomUpper(17)}:${escapeXml(sessionName)}</AssumedRoleId></AssumedRoleUser>` +
-        `<Credentials><AccessKeyId>${credentials.accessKeyId}</AccessKeyId>` +
-        `<SecretAccessKey>${credentials.secretAccessKey}</SecretAccessKey>` +
-        `<SessionToken>${credentials.sessionToken}</SessionToken>` +
-        `<Expiration>${credentials.expiration.toISOString()}</Expiration></Credentials>` +
-        `<PackedPolicySize>${request.tags.length}</PackedPolicySize>` +
-        `</AssumeRoleResult><ResponseMetadata><RequestId>${requestId()}</RequestId></ResponseMetadata></AssumeRoleResponse>`,
-    );
+    const reply = { roleArn, sessionName, sourceIdentity: request.params['SourceIdentity'], credentials, packedPolicySize: request.tags.length };
+    send(response, 200, assumeRoleXml(reply));
   };
 
-  const getCallerIdentity = (response: ServerResponse): void =>
-    send(
-      response,
-      200,
-      `<GetCallerIdentityResponse xmlns="${xmlns}"><GetCallerIdentityResult>` +
-        `<Arn>${escapeXml(callerArn)}</Arn><UserId>AIDA${randomUpper(17)}</UserId><Account>${accountOf(callerArn)}</Account>` +
-        `</GetCallerIdentityResult><ResponseMetadata><RequestId>${requestId()}</RequestId></ResponseMetadata></GetCallerIdentityResponse>`,
-    );
+  const getCallerIdentity = (response: ServerResponse): void => send(response, 200, callerIdentityXml(callerArn));
 
   const reply = (injected: InjectedReply, response: ServerResponse): void => {
     if ('error' in injected) sendError(response, injected.error, injected.message ?? `injected ${injected.error}`);
-    else if ('malformed' in injected) send(response, 200, '<AssumeRoleResponse><AssumeRoleResult><Credentials><AccessKeyId>');
+    else if ('malformed' in injected) send(response, 200, truncatedXml);
     else send(response, injected.status, injected.body);
   };
 

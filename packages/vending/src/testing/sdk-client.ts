@@ -1,7 +1,7 @@
 // A real AWS SDK v3 client for tests of credential providers: STS GetCallerIdentity against moto,
 // signed with whatever credentials provider the test hands in.
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
-import type { AwsCredentialsProvider } from '../../src/aws-credentials.js';
+import type { AwsCredentialsProvider } from '../aws-credentials.js';
 import type { MotoServer } from './moto-server.js';
 
 /** An STS client of the AWS SDK on moto, with `credentials` as its credential provider. */
