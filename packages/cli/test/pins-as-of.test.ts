@@ -7,11 +7,7 @@ import { workspace } from './support.js';
 
 const asOf = suite('providers resolve --as-of with account pins');
 const ws = workspace();
-const ok = (args: string[]) => {
-  const r = ws.run(args);
-  assert.is(r.code, 0, `providers ${args.join(' ')} → ${r.code}: ${r.stderr}`);
-  return r;
-};
+const { ok } = ws;
 const prod = ['--org', 'acme', '--app', 'app1', '--service', 'api', '--stage', 'prod'];
 const head = () => String(ok(['history', '--org', 'acme', '--json']).json<{ position: string }[]>().at(-1)?.position);
 type Resolved = { pins: { key: string; accountIds: string[] }[]; allowedAccountIds: string[] | null; accountCheck: string };

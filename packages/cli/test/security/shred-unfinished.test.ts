@@ -15,11 +15,7 @@ const masterKey = generateMasterKey();
 const secretAccessKey = randomBytes(30).toString('base64').slice(0, 40);
 const test = suite('providers shred');
 const ws = workspace({ PROVIDERS_MASTER_KEY: masterKey });
-const ok = (args: string[], input?: string) => {
-  const r = ws.run(args, input === undefined ? {} : { input });
-  assert.is(r.code, 0, `providers ${args.join(' ')} → ${r.code}: ${r.stderr}`);
-  return r;
-};
+const { ok } = ws;
 
 /** What a test uses on the store the CLI writes: the library, and a sealer and command handler of its own there. */
 interface Opened {

@@ -18,11 +18,7 @@ const secretAccessKey = randomBytes(30).toString('base64').slice(0, 40);
 const stripeKey = `sk_live_${randomBytes(16).toString('hex')}`;
 const shred = suite('remove --shred');
 const ws = workspace({ PROVIDERS_MASTER_KEY: masterKey });
-const ok = (args: string[], input?: string) => {
-  const r = ws.run(args, input === undefined ? {} : { input });
-  assert.is(r.code, 0, `providers ${args.join(' ')} → ${r.code}: ${r.stderr}`);
-  return r;
-};
+const { ok } = ws;
 
 /** Opens the store the CLI wrote with the same master key, as an attacker holding it would. */
 const unsealWithMasterKey = async (sealed: SealedSecret, field: string): Promise<string> => {
