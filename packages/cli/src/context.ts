@@ -110,6 +110,12 @@ export class CliContext {
     return found;
   }
 
+  /** The org and the provider a command names with `--org` and `--provider`. */
+  async providerNamed(o: Record<string, unknown>): Promise<{ orgId: string; provider: ProviderState }> {
+    const orgId = String(o.org);
+    return { orgId, provider: await this.provider(orgId, String(o.provider)) };
+  }
+
   /** An org with no history at all is most likely a typo or the wrong store: say so on stderr, whatever the answer. */
   async noteIfUnknown(orgId: string): Promise<void> {
     if ((await (await this.reader()).history(orgId)).length === 0)

@@ -4,22 +4,8 @@ export { createProvidersHandler, type HandlerOptions, type ProvidersHandler } fr
 export { serve, type RunningServer, type ServeOptions } from './server.js';
 /** The server's tokens (a JSON file of `{ token, actor, role, orgs }`), compared in constant time. */
 export { InvalidTokensFile, TokenEntry, TokenRole, Tokens, TokensFile, type Principal } from './tokens.js';
-/** The shapes of the API's requests. */
-export {
-  AddProviderRequest,
-  CredentialsRequest,
-  DeployRequest,
-  LinkLocalRequest,
-  LinkRequest,
-  MigrationRequest,
-  PinRequest,
-  PruneIssuanceRequest,
-  RenameRequest,
-  SetDefaultRequest,
-  UnlinkRequest,
-  UnpinRequest,
-  UpdateCredentialsRequest,
-} from './codecs.js';
+/** The shapes of the API's requests (every codec the API decodes a body with). */
+export * from './codecs.js';
 /** What the API answers: providers with their usages, a resolution. */
 export type { ProviderView, ResolutionView, SlotView, Stamp, UsageView } from './views.js';
 /** What the API answers for a service: its inheritance, local-credentials links and account pins by scope. */

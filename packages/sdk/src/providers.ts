@@ -1,6 +1,6 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { CommandHandler } from '@providers/commands';
-import { findProvider, resolve as resolveIn, validateResolveRequest, type Command, type ProviderState, type SealedSecret } from '@providers/domain';
+import { findProvider, type Command, type ProviderState, type SealedSecret } from '@providers/domain';
 import type { ImportError, MigrationFromExportReport } from '@providers/migration';
 import type { AsOfReadModels, AuditFact, AuditQuery, Resolution, ResolveRequest } from '@providers/projections';
 import { MasterKeyring, SecretSealer, type RotationReport } from '@providers/secrets';
@@ -18,8 +18,7 @@ import { orgIamTemplate, type OrgIamTemplateInput } from './org-iam-template.js'
 import { catalogEntries, type CatalogEntry } from './provider-catalog.js';
 import { OrgReadModels } from './org-read-models.js';
 import { auditFacts, liveReadModels, orgHistory, rebuildReadModelsOf, type AsOf, type LiveOptions, type LiveReadModels, type RebuildInput, type RebuildResult } from './read-models.js';
-import { checkedAsOf } from './as-of.js';
-import { InvalidResolveRequest } from './invalid-resolve-request.js';
+import { resolveDeployment } from './resolve-deployment.js';
 import { addProviderWrite, updateCredentialsWrite, type CredentialWrites } from './credential-commands.js';
 import { shredRemoved, shredRemovedProvider } from './shred.js';
 import { DEFAULT_STORE_URL, openStores, parseStoreUrl, type Stores } from './store-url.js';
@@ -175,15 +174,8 @@ export class Providers {
   }
 
   /** Which provider (instance > stage > service > org default > none) a deployment uses, and why; throws `InvalidResolveRequest`, `InvalidAsOf`. */
-  async resolve(request: ResolveRequest, given: AsOf = {}): Promise<Resolution> {
-    const valid = validateResolveRequest(request);
-    if (E.isLeft(valid)) throw new InvalidResolveRequest(valid.left);
-    const asOf = checkedAsOf(given);
-    await this.#ensureMigrated(request.orgId);
-    // Now is the org state the write side caches, brought up to date by one read of what was
-    // appended since (another process's writes included); a past point, from the nearest snapshot before it.
-    if (asOf.position === undefined && asOf.time === undefined) return resolveIn(await this.#handler.state(request.orgId), request);
-    return resolveIn(await this.#handler.stateAt(request.orgId, asOf), request);
+  resolve(request: ResolveRequest, given: AsOf = {}): Promise<Resolution> {
+    return resolveDeployment(this.#handler, this.#ensureMigrated, request, given);
   }
 
   /** Resolves, then vends (role session, unsealed keys or fields, or with `allowLocalFallback` one's own); else throws a typed vending error. */

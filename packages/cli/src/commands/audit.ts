@@ -1,16 +1,14 @@
 import { Command, Option } from 'commander';
 import { auditCsv, type AuditFact } from '@providers/sdk';
 import type { Define } from '../program.js';
+import { orgCommand } from './subcommand.js';
 import { printIssued } from './audit-issued.js';
 import { auditFiltersOf } from './audit-filters.js';
 
 /** `providers audit`: who linked which provider (and so which AWS account) to what, when. */
 export const registerAudit = (program: Command, define: Define) =>
   define(
-    program
-      .command('audit')
-      .description('the audit trail of an organization: who added, linked, replaced and removed which provider and account, oldest first')
-      .requiredOption('--org <org>', 'organization id')
+    orgCommand(program, 'audit', 'the audit trail of an organization: who added, linked, replaced and removed which provider and account, oldest first')
       .option('--account <id>', 'only facts involving this 12-digit AWS account (linked, replaced or moved away from)')
       .option('--provider <name>', 'only facts about this provider (id or any name it had)')
       .option('--service <app/service>', 'only facts about this app/service')

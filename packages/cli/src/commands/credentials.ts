@@ -2,16 +2,14 @@ import { Command, Option } from 'commander';
 import { UsageError } from '../cli-errors.js';
 import { toCredentialProcess } from '@providers/sdk';
 import type { Define } from '../program.js';
+import { orgCommand } from './subcommand.js';
 import { deploymentOf, targetOptions } from './target-options.js';
 
 /** `providers credentials`: vend the credentials a deployment uses, as env exports, JSON or credential_process. */
 export const registerCredentials = (program: Command, define: Define) =>
   define(
     targetOptions(
-      program
-        .command('credentials')
-        .description('vend the credentials this deployment resolves to (assumes the role through STS)')
-        .requiredOption('--org <org>', 'organization id'),
+      orgCommand(program, 'credentials', 'vend the credentials this deployment resolves to (assumes the role through STS)'),
       { stage: 'required', type: true },
     )
       .addOption(new Option('--format <format>', 'env exports, JSON, or the AWS CLI credential_process object').choices(['env', 'json', 'process']).default('env'))

@@ -1,21 +1,17 @@
 import type { Command } from 'commander';
 import { unwrap } from '../context.js';
 import type { Define } from '../program.js';
+import { orgCommand, providerCommand, subcommand } from './subcommand.js';
 import { providerNameOf } from '../provider-name.js';
 
 /** `providers default set|clear`: the organization default of a type. */
 export const registerDefault = (program: Command, define: Define) => {
-  const group = program.command('default').description('set or clear the organization default provider of a type');
+  const group = subcommand(program, 'default', 'set or clear the organization default provider of a type');
   define(
-    group
-      .command('set')
-      .description('make a provider the organization default for its type')
-      .requiredOption('--org <org>', 'organization id')
-      .requiredOption('--provider <name>', 'provider name or id')
+    providerCommand(group, 'set', 'make a provider the organization default for its type')
       .option('--replace', 'replace the default already set for the type'),
     async (ctx, o) => {
-      const orgId = String(o.org);
-      const provider = await ctx.provider(orgId, String(o.provider));
+      const { orgId, provider } = await ctx.providerNamed(o);
       const replace = o.replace ? { replace: true } : {};
       const result = unwrap(await (await ctx.providers()).setDefault({ ...ctx.write(orgId), provider: provider.id, ...replace }));
       const set = result.events[0]?.event;
@@ -25,10 +21,7 @@ export const registerDefault = (program: Command, define: Define) => {
     },
   );
   define(
-    group
-      .command('clear')
-      .description('clear the organization default of a type')
-      .requiredOption('--org <org>', 'organization id')
+    orgCommand(group, 'clear', 'clear the organization default of a type')
       .option('--type <type>', 'vendor type', 'aws'),
     async (ctx, o) => {
       const orgId = String(o.org);

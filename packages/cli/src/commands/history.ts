@@ -1,10 +1,11 @@
 import type { Command } from 'commander';
 import type { Define } from '../program.js';
+import { orgCommand } from './subcommand.js';
 
 /** `providers history`: the org's events as stored (secrets stay sealed). */
 export const registerHistory = (program: Command, define: Define) =>
   define(
-    program.command('history').description('the events of an organization, oldest first').requiredOption('--org <org>', 'organization id'),
+    orgCommand(program, 'history', 'the events of an organization, oldest first'),
     async (ctx, o) => {
       const events = await (await ctx.reader()).history(String(o.org));
       const rows = events.map((e) => ({ position: e.position, revision: e.revision, type: e.type, data: e.data, metadata: e.metadata }));

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { UsageError } from '../cli-errors.js';
 import { unwrap, type CliContext } from '../context.js';
 import type { Define } from '../program.js';
+import { orgCommand } from './subcommand.js';
 import { providerNameOf } from '../provider-name.js';
 import { targetOf, targetOptions, targetText } from './target-options.js';
 
@@ -9,10 +10,7 @@ import { targetOf, targetOptions, targetText } from './target-options.js';
 export const registerLink = (program: Command, define: Define) => {
   define(
     targetOptions(
-      program
-        .command('link')
-        .description('link a provider (--provider) or local credentials (--local) to a service, or to an instance with --stage [--region]')
-        .requiredOption('--org <org>', 'organization id')
+      orgCommand(program, 'link', 'link a provider (--provider) or local credentials (--local) to a service, or to an instance with --stage [--region]')
         .option('--provider <name>', 'provider name or id (or --local)')
         .option('--local', 'deploy there with the deployer’s own credentials, on purpose: no provider, and no inherited one')
         .option('--type <type>', 'with --local: the vendor type (default aws)'),
@@ -51,7 +49,7 @@ export const registerLink = (program: Command, define: Define) => {
 
   define(
     targetOptions(
-      program.command('unlink').description('unlink the provider of a type from a service or an instance').requiredOption('--org <org>', 'organization id'),
+      orgCommand(program, 'unlink', 'unlink the provider of a type from a service or an instance'),
       { stage: 'optional', type: true },
     ),
     async (ctx, o) => {

@@ -4,15 +4,13 @@ import * as E from 'fp-ts/lib/Either.js';
 import { migrationText } from '@providers/sdk';
 import { Rejected, UsageError } from '../cli-errors.js';
 import type { Define } from '../program.js';
+import { orgCommand } from './subcommand.js';
 import { progressBar } from '../progress.js';
 
 /** `providers migrate`: deployment profiles → providers, as a replay of the legacy events. */
 export const registerMigrate = (program: Command, define: Define) =>
   define(
-    program
-      .command('migrate')
-      .description('import a legacy export (deployment profiles) and migrate it to providers; idempotent')
-      .requiredOption('--org <org>', 'organization id (must match the export’s "org")')
+    orgCommand(program, 'migrate', 'import a legacy export (deployment profiles) and migrate it to providers; idempotent', 'organization id (must match the export’s "org")')
       .requiredOption('--from <file>', 'the legacy export JSON (format: packages/migration/README.md)')
       .option('--dry-run', 'print the plan, append nothing (every decision is listed up to a size; all with the global --verbose)'),
     async (ctx, o) => {

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { unwrap } from '../context.js';
 import type { Define } from '../program.js';
+import { orgCommand } from './subcommand.js';
 import { targetText } from './target-options.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -26,10 +27,7 @@ const scopeText = (o: Record<string, unknown>): string => (o.app === undefined &
 export const registerPin = (program: Command, define: Define) => {
   define(
     pinTarget(
-      program
-        .command('pin')
-        .description('pin the org, a service, a stage or an instance to the AWS accounts it may deploy to (refused if a link already breaks it)')
-        .requiredOption('--org <org>', 'organization id'),
+      orgCommand(program, 'pin', 'pin the org, a service, a stage or an instance to the AWS accounts it may deploy to (refused if a link already breaks it)'),
     )
       .requiredOption('--account <id>', 'a 12-digit AWS account id it may use (repeatable)', collect)
       .requiredOption('--reason <text>', 'why, for the audit trail'),
@@ -43,7 +41,7 @@ export const registerPin = (program: Command, define: Define) => {
   );
 
   define(
-    pinTarget(program.command('unpin').description('remove the account pin of the org, a service, a stage or an instance').requiredOption('--org <org>', 'organization id')).requiredOption(
+    pinTarget(orgCommand(program, 'unpin', 'remove the account pin of the org, a service, a stage or an instance')).requiredOption(
       '--reason <text>',
       'why, for the audit trail',
     ),

@@ -1,13 +1,11 @@
 import type { Command } from 'commander';
 import type { Define } from '../program.js';
+import { orgCommand } from './subcommand.js';
 
 /** `providers prune-issuance`: retention of the issuance log; the changes' own history is never pruned. */
 export const registerPruneIssuance = (program: Command, define: Define) =>
   define(
-    program
-      .command('prune-issuance')
-      .description('remove the issuance records (audit --issued) older than an age; the history of changes is untouched')
-      .requiredOption('--org <org>', 'organization id')
+    orgCommand(program, 'prune-issuance', 'remove the issuance records (audit --issued) older than an age; the history of changes is untouched')
       .requiredOption('--older-than <age>', 'whole days (90d) or hours (36h); the org’s newest record always stays'),
     async (ctx, o) => {
       ctx.requireManager('prune-issuance');

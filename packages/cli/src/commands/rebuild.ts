@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { Define } from '../program.js';
+import { subcommand } from './subcommand.js';
 import { progressBar } from '../progress.js';
 
 /**
@@ -9,9 +10,7 @@ import { progressBar } from '../progress.js';
  */
 export const registerRebuild = (program: Command, define: Define) =>
   define(
-    program
-      .command('rebuild')
-      .description('replay the whole log into every read model (resolution index, catalog, audit trail) and save them')
+    subcommand(program, 'rebuild', 'replay the whole log into every read model (resolution index, catalog, audit trail) and save them')
       .option('--skip-invalid', 'skip unreadable events (each is reported) instead of stopping at the first'),
     async (ctx, o) => {
       const bar = progressBar(ctx.environment.stderr, 'rebuilding');

@@ -3,6 +3,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import { parseAsOf } from '@providers/sdk';
 import { UsageError } from '../cli-errors.js';
 import type { Define } from '../program.js';
+import { orgCommand } from './subcommand.js';
 import { deploymentOf, targetOptions } from './target-options.js';
 
 /** `--as-of`, by the domain's one as-of parser: a malformed value is a usage error naming the flag. */
@@ -17,10 +18,7 @@ const asOfOption = (value: string | undefined) => {
 export const registerResolve = (program: Command, define: Define) =>
   define(
     targetOptions(
-      program
-        .command('resolve')
-        .description('which provider does this deployment use? instance > stage > service > org default > none')
-        .requiredOption('--org <org>', 'organization id'),
+      orgCommand(program, 'resolve', 'which provider does this deployment use? instance > stage > service > org default > none'),
       { stage: 'required', type: true },
     )
       .option('--as-of <when>', 'answer as of a global position (digits) or an ISO-8601 date-time with a zone (Z or ±hh:mm)')

@@ -3,13 +3,12 @@ import { serve, Tokens } from '@providers/http';
 import { UsageError } from '../cli-errors.js';
 import { wholeNumber } from '../number-option.js';
 import type { Define } from '../program.js';
+import { subcommand } from './subcommand.js';
 
 /** `providers serve`: the HTTP API and the web console on the store, until SIGINT or SIGTERM. */
 export const registerServe = (program: Command, define: Define) =>
   define(
-    program
-      .command('serve')
-      .description('serve the HTTP API (/api) and the web console (/console) on the store')
+    subcommand(program, 'serve', 'serve the HTTP API (/api) and the web console (/console) on the store')
       .requiredOption('--tokens <file>', 'JSON array of { "token", "actor", "role", "orgs": [...] }')
       .option('--host <host>', 'address to listen on', '127.0.0.1')
       .option('--port <port>', 'port to listen on (0: any free one)', '8080'),

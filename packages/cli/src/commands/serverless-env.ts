@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import type { Command } from 'commander';
 import { UsageError } from '../cli-errors.js';
 import type { Define } from '../program.js';
+import { subcommand } from './subcommand.js';
 
 // Single-quoted for a POSIX shell: nothing inside is expanded.
 const shellQuote = (value: string): string => `'${value.replace(/'/g, `'\\''`)}'`;
@@ -9,9 +10,7 @@ const shellQuote = (value: string): string => `'${value.replace(/'/g, `'\\''`)}'
 /** `providers serverless-env`: the export lines that point the Serverless Framework v3 CLI at `providers serve`. */
 export const registerServerlessEnv = (program: Command, define: Define) =>
   define(
-    program
-      .command('serverless-env')
-      .description("print the environment for the Serverless Framework v3 CLI to fetch credentials from 'providers serve' (eval \"$(providers serverless-env --url URL)\")")
+    subcommand(program, 'serverless-env', "print the environment for the Serverless Framework v3 CLI to fetch credentials from 'providers serve' (eval \"$(providers serverless-env --url URL)\")")
       .requiredOption('--url <url>', 'the base URL of providers serve, e.g. http://127.0.0.1:8080')
       .option('--required', 'fail the serverless command instead of deploying with local credentials when Providers answers none'),
     async (ctx, o) => {

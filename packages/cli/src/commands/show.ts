@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { CatalogProvider, ProviderUsages } from '@providers/sdk';
 import { Rejected } from '../cli-errors.js';
 import type { Define } from '../program.js';
+import { orgCommand, providerCommand } from './subcommand.js';
 
 /** One line per usage: where, and who set it when. */
 export const usageLines = (usages: ProviderUsages): string[] => [
@@ -17,11 +18,7 @@ const usageCount = (usages: ProviderUsages) => usages.defaults.length + usages.s
 /** `providers show`: one provider and where it is used (the provider catalog). */
 export const registerShow = (program: Command, define: Define) =>
   define(
-    program
-      .command('show')
-      .description('show a provider and where it is used, with who linked it when')
-      .requiredOption('--org <org>', 'organization id')
-      .requiredOption('--provider <name>', 'provider name or id'),
+    providerCommand(program, 'show', 'show a provider and where it is used, with who linked it when'),
     async (ctx, o) => {
       const orgId = String(o.org);
       const shown = await (await ctx.reader()).showProvider(orgId, String(o.provider));
@@ -52,7 +49,7 @@ const details = (p: CatalogProvider): [string, string][] =>
 /** `providers list`: the org's providers with where each is used. */
 export const registerList = (program: Command, define: Define) =>
   define(
-    program.command('list').description('list the providers of an organization and where each is used').requiredOption('--org <org>', 'organization id'),
+    orgCommand(program, 'list', 'list the providers of an organization and where each is used'),
     async (ctx, o) => {
       const orgId = String(o.org);
       const providers = (await (await ctx.reader()).listProviders(orgId)).sort((a, b) => a.name.localeCompare(b.name));

@@ -2,11 +2,12 @@ import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { MasterKeyring, parseStoreUrl } from '@providers/sdk';
 import type { Define } from '../program.js';
+import { subcommand } from './subcommand.js';
 import { VERSION } from '../version.js';
 
 /** `providers status`: which store this run opens, how far its log goes, who acts, which master keys are set. */
 export const registerStatus = (program: Command, define: Define) =>
-  define(program.command('status').description('which store is opened (and whether it exists), its last position, the actor and the master keys'), async (ctx) => {
+  define(subcommand(program, 'status', 'which store is opened (and whether it exists), its last position, the actor and the master keys'), async (ctx) => {
     const location = parseStoreUrl(ctx.storeUrl);
     const exists = location.kind === 'sqlite' ? existsSync(location.path) : null;
     const headPosition = await (await ctx.reader()).headPosition();
