@@ -2,7 +2,7 @@
 import pg from 'pg';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { PostgresEventStore } from '@providers/store-postgres';
+import { PostgresEventStore, type PostgresOpenOptions } from '@providers/store-postgres';
 import { postgresTestGate } from '@providers/store-postgres/testing';
 import { liveEvents, newEvents, within } from './support/events.js';
 
@@ -30,56 +30,52 @@ if (server) {
     }
   };
 
-  test('an append by another connection pool reaches a subscription that never polls: through NOTIFY', async ({ schema }) => {
-    const following = await PostgresEventStore.open(url, { schema, pollIntervalMs: NEVER_POLL_MS });
+  /** Checks that `count` new events the writer appends to `stream` reach the follower; `what` names the follower in a failure. */
+  type Hears = (stream: string, count: number, what: string) => Promise<void>;
+
+  /**
+   * Runs `body` once a store that follows the schema's log (opened with
+   * `options`) caught up, beside a store on a pool of its own that writes
+   * to it; both are closed after.
+   */
+  const followingAWriter = async (schema: string, options: PostgresOpenOptions, body: (hears: Hears) => Promise<void>) => {
+    const following = await PostgresEventStore.open(url, { schema, ...options });
     const writer = await PostgresEventStore.open(url, { schema });
     const live = liveEvents(following.subscribeAll());
+    const hears: Hears = async (stream, count, what) => {
+      const batch = newEvents(count);
+      await writer.append(stream, batch, 0n);
+      assert.equal((await within(live.until(count), 10_000, what)).map((e) => e.eventId), batch.map((e) => e.eventId));
+    };
     try {
       await live.caughtUp();
-      await listener(schema);
-      const batch = newEvents(3);
-      await writer.append('elsewhere', batch, 0n);
-      assert.equal((await within(live.until(3), 10_000, 'the notified subscription')).map((e) => e.eventId), batch.map((e) => e.eventId));
+      await body(hears);
     } finally {
       await following.close();
       await writer.close();
     }
-  });
+  };
 
-  test('after its listening connection is dropped, the store listens again and hears later appends', async ({ schema }) => {
-    const following = await PostgresEventStore.open(url, { schema, pollIntervalMs: NEVER_POLL_MS });
-    const writer = await PostgresEventStore.open(url, { schema });
-    const live = liveEvents(following.subscribeAll());
-    try {
-      await live.caughtUp();
+  test('an append by another connection pool reaches a subscription that never polls: through NOTIFY', ({ schema }) =>
+    followingAWriter(schema, { pollIntervalMs: NEVER_POLL_MS }, async (hears) => {
+      await listener(schema);
+      await hears('elsewhere', 3, 'the notified subscription');
+    }));
+
+  test('after its listening connection is dropped, the store listens again and hears later appends', ({ schema }) =>
+    followingAWriter(schema, { pollIntervalMs: NEVER_POLL_MS }, async (hears) => {
       const first = await listener(schema);
       await admin.query('SELECT pg_terminate_backend($1)', [first]);
       await listener(schema, first);
-      const batch = newEvents(1);
-      await writer.append('after-reconnect', batch, 0n);
-      assert.equal((await within(live.until(1), 10_000, 'the subscription after the reconnect')).map((e) => e.eventId), batch.map((e) => e.eventId));
-    } finally {
-      await following.close();
-      await writer.close();
-    }
-  });
+      await hears('after-reconnect', 1, 'the subscription after the reconnect');
+    }));
 
-  test('without LISTEN, a subscription finds other writers’ appends by polling', async ({ schema }) => {
-    const following = await PostgresEventStore.open(url, { schema, listen: false, pollIntervalMs: 20 });
-    const writer = await PostgresEventStore.open(url, { schema });
-    const live = liveEvents(following.subscribeAll());
-    try {
-      await live.caughtUp();
-      const batch = newEvents(2);
-      await writer.append('polled', batch, 0n);
-      assert.equal((await within(live.until(2), 10_000, 'the polling subscription')).map((e) => e.eventId), batch.map((e) => e.eventId));
+  test('without LISTEN, a subscription finds other writers’ appends by polling', ({ schema }) =>
+    followingAWriter(schema, { listen: false, pollIntervalMs: 20 }, async (hears) => {
+      await hears('polled', 2, 'the polling subscription');
       const listening = await admin.query('SELECT 1 FROM pg_stat_activity WHERE query = $1', [`LISTEN "${schema}_events"`]);
       assert.is(listening.rowCount, 0, 'a store told not to listen listened');
-    } finally {
-      await following.close();
-      await writer.close();
-    }
-  });
+    }));
 
   test.run();
 }
