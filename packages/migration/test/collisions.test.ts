@@ -18,6 +18,14 @@ const migrateProfiles = async (handler: Parameters<typeof importOrThrow>[0], pro
   return migrateOrThrow(handler);
 };
 
+/** A user's provider "theirs" (account 999999999999) beside the imported, not yet migrated, export of these profiles and apps. */
+const importedBesideTheirs = async (profiles: Parameters<typeof profilesExport>[0], apps: unknown[]) => {
+  const context = setup();
+  await addRoleProvider(context.run, 'theirs', 'theirs', roleArn('999999999999'));
+  await importOrThrow(context.handler, profilesExport(profiles, apps));
+  return context;
+};
+
 const collisions = suite('collisions');
 
 collisions('a name taken by another provider (in any case) gets the first free -N suffix, and is reported', async () => {
@@ -87,14 +95,9 @@ collisions('profiles sharing a role ARN share one new provider', async () => {
 });
 
 collisions('links the user made are kept and reported, never replaced', async () => {
-  const { store, handler, run } = setup();
-  await addRoleProvider(run, 'theirs', 'theirs', roleArn('999999999999'));
-  await importOrThrow(
-    handler,
-    profilesExport(
-      [roleProfile('p-dev', 'dev', '111111111111'), roleProfile('p-prod', 'prod', '222222222222')],
-      [{ name: 'app1', stages: { default: 'p-dev', prod: 'p-prod' }, services: [{ name: 'api', instances: [{ stage: 'prod', region: 'us-east-1' }] }] }],
-    ),
+  const { store, handler, run } = await importedBesideTheirs(
+    [roleProfile('p-dev', 'dev', '111111111111'), roleProfile('p-prod', 'prod', '222222222222')],
+    [{ name: 'app1', stages: { default: 'p-dev', prod: 'p-prod' }, services: [{ name: 'api', instances: [{ stage: 'prod', region: 'us-east-1' }] }] }],
   );
   await run({ type: 'LinkProviderToService', providerId: 'theirs', app: 'app1', service: 'api' });
   const report = await migrateOrThrow(handler);
@@ -136,14 +139,9 @@ collisions('a stage mapped to a profile without a role gets local credentials; t
 });
 
 collisions('local credentials a user set where the migration wants a link are kept, and so is a user link where it wants local credentials', async () => {
-  const { store, handler, run } = setup();
-  await addRoleProvider(run, 'theirs', 'theirs', roleArn('999999999999'));
-  await importOrThrow(
-    handler,
-    profilesExport(
-      [roleProfile('p-dev', 'dev', '111111111111'), { id: 'p-local', name: 'local' }],
-      [{ name: 'app1', stages: { default: 'p-dev', qa: 'p-local' }, services: [{ name: 'api', instances: [{ stage: 'qa' }] }] }],
-    ),
+  const { store, handler, run } = await importedBesideTheirs(
+    [roleProfile('p-dev', 'dev', '111111111111'), { id: 'p-local', name: 'local' }],
+    [{ name: 'app1', stages: { default: 'p-dev', qa: 'p-local' }, services: [{ name: 'api', instances: [{ stage: 'qa' }] }] }],
   );
   await run({ type: 'LinkLocalCredentialsToService', app: 'app1', service: 'api', providerType: 'aws' });
   await run({ type: 'LinkProviderToInstance', providerId: 'theirs', app: 'app1', service: 'api', stage: 'qa' });
