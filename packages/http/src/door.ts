@@ -29,9 +29,10 @@ export interface Writer {
   readonly actor: Actor;
 }
 
-const accepted = (outcome: Outcome): { readonly position: string } => {
+// A write that states what holds already appends nothing: the answer says so, with no position.
+const accepted = (outcome: Outcome): { readonly position: string | null; readonly changed: boolean } => {
   if (outcome._tag === 'Left') throw new Rejection(outcome.left);
-  return { position: String(outcome.right.position) };
+  return { position: outcome.right.position?.toString() ?? null, changed: outcome.right.events.length > 0 };
 };
 
 /** The library as the HTTP layer uses it. */
@@ -94,12 +95,12 @@ export class Door {
 
   /** Pins the org (no app), a service, a stage or an instance to AWS accounts; `changed` is false when it was pinned so already. */
   async pin(w: Writer, target: PinTarget, accountIds: readonly string[], reason: string) {
-    return changedOf(await this.providers.pin({ ...w, ...target, accountIds, reason }));
+    return accepted(await this.providers.pin({ ...w, ...target, accountIds, reason }));
   }
 
   /** Removes a scope's pin (a scope without one is the domain's `NoAccountPin`). */
   async unpin(w: Writer, target: PinTarget, reason: string) {
-    return changedOf(await this.providers.unpin({ ...w, ...target, reason }));
+    return accepted(await this.providers.unpin({ ...w, ...target, reason }));
   }
 
   /** The org's hand-outs of credentials (withheld attempts included), oldest first. */
@@ -121,11 +122,6 @@ export class Door {
   }
 }
 
-// A pin that states what holds already appends nothing: the answer says so.
-const changedOf = (outcome: Outcome): { readonly position: string | null; readonly changed: boolean } => {
-  if (outcome._tag === 'Left') throw new Rejection(outcome.left);
-  return { position: outcome.right.position?.toString() ?? null, changed: outcome.right.events.length > 0 };
-};
 
 const DEPLOYMENT_RULES = { app: rules.AppName, service: rules.ServiceName, stage: rules.StageName, region: rules.AwsRegion } as const;
 

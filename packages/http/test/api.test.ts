@@ -70,9 +70,17 @@ api('a new org default over the one set is a 409 until replace, as links are', a
   const again = await h.call(ADMIN, 'PUT', '/api/orgs/acme/default', { provider: 'prod' });
   assert.equal([again.status, again.body.error, again.body.field], [409, 'DefaultAlreadySet', 'replace']);
   assert.match(again.body.message, /"dev".*"prod"/);
-  assert.is((await h.call(ADMIN, 'PUT', '/api/orgs/acme/default', { provider: 'prod', replace: true })).status, 200);
+  const replaced = await h.call(ADMIN, 'PUT', '/api/orgs/acme/default', { provider: 'prod', replace: true });
+  assert.equal([replaced.status, replaced.body.changed, typeof replaced.body.position], [200, true, 'string']);
   const picture = (await h.call(MEMBER, 'GET', '/api/orgs/acme/services/shop/api')).body;
   assert.is(picture.orgDefault.provider.name, 'prod');
+});
+
+api('a write that changes nothing says so, with no position', async ({ h }) => {
+  const same = await h.call(ADMIN, 'PUT', '/api/orgs/acme/default', { provider: 'prod' }); // the default already
+  assert.equal([same.status, same.body.changed, same.body.position], [200, false, null]);
+  const renamed = await h.call(ADMIN, 'PUT', '/api/orgs/acme/providers/dev/name', { name: 'dev' });
+  assert.equal([renamed.status, renamed.body.changed, renamed.body.position], [200, false, null]);
 });
 
 api('as of a position, the org and a resolution are as they were', async ({ h }) => {
