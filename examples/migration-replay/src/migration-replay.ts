@@ -121,6 +121,8 @@ export const describeReplay = (replay: MigrationReplay): string[] => {
         ? `  local credentials ${l.app}/${l.service}/${l.stage}: ${l.reason}`
         : `  ${l.scope} link ${[l.app, l.service, l.stage].filter(Boolean).join('/')} → ${l.providerId}: ${l.reason}`,
     ),
+    ...migration.linksSkipped.map((l) => `  ${l.scope} link ${[l.app, l.service, l.stage].filter(Boolean).join('/')} not made (an account pin): ${l.reason}`),
+    ...migration.linksKept.map((l) => `  ${l.scope} link ${[l.app, l.service, l.stage].filter(Boolean).join('/')} kept as it was: ${l.reason}`),
     ...migration.withoutServiceLink.map((w) => `  no service link ${w.app}/${w.service}: ${w.reason}`),
     ...migration.skipped.map((s) => `  skipped profile ${s.profileId}: ${s.reason}`),
     'instance | legacy | before | after',

@@ -9,7 +9,7 @@ import { promisify } from 'node:util';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { Providers } from '@providers/sdk';
-import { replayMigration, type MigrationReplay } from '../src/migration-replay.js';
+import { describeReplay, replayMigration, type MigrationReplay } from '../src/migration-replay.js';
 
 const SAMPLE = readFileSync(fileURLToPath(new URL('../legacy-export.json', import.meta.url)), 'utf8');
 const MAIN = fileURLToPath(new URL('../src/main.ts', import.meta.url));
@@ -90,6 +90,23 @@ test('an export that breaks a rule is refused with its path, and nothing is appe
     assert.is(result._tag, 'Left');
     if (result._tag === 'Left') assert.match(result.left.message, /^apps\[0\]\.services\[0\]\.instances\[2\]\.region: /);
     assert.is((await providers.history('acme')).length, 0);
+  } finally {
+    await providers.close();
+  }
+});
+
+test('an org pinned to the dev account gets no prod link: the replay lists it as not made and shows prod no longer deploying where it did', async () => {
+  const providers = await Providers.open({ store: 'memory:' });
+  try {
+    const pinned = await providers.pin({ orgId: 'acme', actor: { id: 'sec', role: 'admin' }, accountIds: ['111111111111'], reason: 'dev only' });
+    assert.is(pinned._tag, 'Right');
+    const replay = await replayed(providers);
+    assert.equal(replay.migration.linksSkipped.map((l) => [l.scope, l.stage, l.providerId, l.accountId, l.pin.accountIds]), [['stage', 'prod', 'dp-p-prod', '222222222222', ['111111111111']]]);
+    const prod = replay.instances.find((i) => i.instance === 'app1/service1/prod/us-east-1');
+    assert.equal([prod?.legacy.roleArn?.split(':')[4], prod?.after.roleArn?.split(':')[4], prod?.same], ['222222222222', '111111111111', false]);
+    const lines = describeReplay(replay);
+    assert.ok(lines.some((line) => /^ {2}stage link app1\/service1\/prod not made \(an account pin\): .*222222222222/.test(line)), lines.join('\n'));
+    assert.ok(lines.includes(`≠ app1/service1/prod/us-east-1 | prod 222222222222 (stage) | own credentials (none) | dev 111111111111 (service)`), lines.join('\n'));
   } finally {
     await providers.close();
   }
