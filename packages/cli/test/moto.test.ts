@@ -1,10 +1,7 @@
 // Onboarding and vending against moto (STS, IAM, CloudFormation) through the real binary, with the
 // AWS CLI as the client of `credential_process`: the template deploys, the role it creates is
 // added and assumed, and `aws sts get-caller-identity` runs as the deployment's session.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { roleSessionName } from '@providers/vending';
 import {
@@ -13,39 +10,28 @@ import {
   awsJson,
   credentialProcessProfile,
   deployStack,
-  motoTestsRun,
-  startMotoServer,
-  type MotoServer,
+  motoSuite,
+  type OnMoto,
 } from '@providers/vending/testing';
 import { workspace } from './support.js';
 
-const onboarding = suite('onboarding and credential_process on moto');
 const instance = { orgId: 'acme', app: 'app1', service: 'api', stage: 'prod', region: 'us-east-1' } as const;
 const request = ['--org', 'acme', '--app', 'app1', '--service', 'api', '--stage', 'prod', '--region', 'us-east-1'];
 
-interface Context {
-  moto: MotoServer;
+interface Context extends OnMoto {
   ws: ReturnType<typeof workspace>;
-  home: string;
   roleArn: string;
 }
 
-if (!motoTestsRun('onboarding and credential_process on moto')) {
-  onboarding.skip('the template deploys, the role is added, and the AWS CLI runs as the assumed session', () => undefined);
-} else {
-  const context = {} as Context;
-  onboarding.before(async () => {
-    context.moto = await startMotoServer();
+const onboarding = motoSuite<Context>('onboarding and credential_process on moto', 'the template deploys, the role is added, and the AWS CLI runs as the assumed session', (test, context) => {
+  test.before(async () => {
     context.ws = workspace({ ...context.moto.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' });
-    context.home = mkdtempSync(join(tmpdir(), 'providers-aws-home-'));
   });
-  onboarding.after(async () => {
-    await context.moto?.close();
+  test.after(async () => {
     context.ws?.cleanup();
-    if (context.home) rmSync(context.home, { recursive: true, force: true });
   });
 
-  onboarding('iam-template fills in the org’s external id and the vending account; the stack deploys on moto', async () => {
+  test('iam-template fills in the org’s external id and the vending account; the stack deploys on moto', async () => {
     const { moto, ws, home } = context;
     const printed = await ws.runAsync(['iam-template', '--org', 'acme']);
     assert.is(printed.code, 0, printed.stderr);
@@ -61,7 +47,7 @@ if (!motoTestsRun('onboarding and credential_process on moto')) {
     assert.ok(JSON.stringify(role.Role.AssumeRolePolicyDocument).includes(template.Outputs.ExternalId.Value), 'the trust policy requires the external id');
   });
 
-  onboarding('the role from the stack output is added without --external-id (the template’s is used), as default, and linked', async () => {
+  test('the role from the stack output is added without --external-id (the template’s is used), as default, and linked', async () => {
     const { ws } = context;
     const added = await ws.runAsync(['add', '--org', 'acme', '--name', 'prod', '--type', 'aws', '--role-arn', context.roleArn, '--default', '--json']);
     assert.is(added.code, 0, added.stderr);
@@ -74,7 +60,7 @@ if (!motoTestsRun('onboarding and credential_process on moto')) {
     assert.is((JSON.parse(byDefault.stdout) as { source: string }).source, 'org-default');
   });
 
-  onboarding('credentials --format process carries Expiration; the AWS CLI runs as the assumed role and session', async () => {
+  test('credentials --format process carries Expiration; the AWS CLI runs as the assumed role and session', async () => {
     const { moto, ws, home } = context;
     const printed = await ws.runAsync(['credentials', ...request, '--format', 'process']);
     assert.is(printed.code, 0, printed.stderr);
@@ -93,7 +79,7 @@ if (!motoTestsRun('onboarding and credential_process on moto')) {
     assert.is(identity.Account, MOTO_ACCOUNT_ID);
   });
 
-  onboarding('static keys of a moto IAM user are vended the same way, and the AWS CLI runs as that user', async () => {
+  test('static keys of a moto IAM user are vended the same way, and the AWS CLI runs as that user', async () => {
     const { moto, ws, home } = context;
     await awsJson(moto, home, ['iam', 'create-user', '--user-name', 'ci-deployer']);
     const key = await awsJson<{ AccessKey: { AccessKeyId: string; SecretAccessKey: string } }>(moto, home, ['iam', 'create-access-key', '--user-name', 'ci-deployer']);
@@ -114,6 +100,6 @@ if (!motoTestsRun('onboarding and credential_process on moto')) {
     const unknown = await awsCli(moto, home, ['sts', 'get-caller-identity', '--profile', 'acme-batch'], { PROVIDERS_STORE: 'memory:' });
     assert.is.not(unknown.code, 0, 'with no provider resolved the profile yields no credentials');
   });
-}
+});
 
 onboarding.run();

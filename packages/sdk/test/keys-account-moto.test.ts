@@ -4,12 +4,8 @@
 // stage is pinned elsewhere; a declared account that differs is refused with nothing appended.
 // (keys-account.test.ts covers the failures of STS and when it is not asked at all.)
 import * as E from 'fp-ts/lib/Either.js';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { MasterKeyring, generateMasterKey } from '@providers/secrets';
-import { MOTO_ACCOUNT_ID, iamUserKeysIn, motoTestsRun, startMotoServer, type MotoServer } from '@providers/vending/testing';
-import { suite } from 'uvu';
+import { MOTO_ACCOUNT_ID, iamUserKeysIn, motoSuite, type OnMoto } from '@providers/vending/testing';
 import * as assert from 'uvu/assert';
 import { Providers, type OpenOptions, type StsOptions } from '../src/index.js';
 
@@ -17,20 +13,14 @@ process.env.AWS_EC2_METADATA_DISABLED = 'true';
 const OTHER_ACCOUNT = '222222222222';
 const admin = { id: 'alice', role: 'admin' as const };
 const prodStage = { app: 'app1', service: 'api', stage: 'prod' };
-const observed = suite('static keys’ account observed on moto');
 
-interface Context {
-  moto: MotoServer;
-  home: string;
+interface Context extends OnMoto {
   otherKeys: { accessKeyId: string; secretAccessKey: string };
   /** Keys of an IAM user of moto's own account, the one prod is pinned to. */
   mainKeys: { accessKeyId: string; secretAccessKey: string };
 }
 
-if (!motoTestsRun('static keys’ account observed on moto')) {
-  observed.skip('records the account STS observes for static keys, and refuses what cannot be observed', () => undefined);
-} else {
-  const context = {} as Context;
+const observed = motoSuite<Context>('static keys’ account observed on moto', 'records the account STS observes for static keys, and refuses what cannot be observed', (test, context) => {
   const motoSts = (): StsOptions => ({ endpoint: context.moto.url, region: 'us-east-1' });
   const open = (options: Partial<OpenOptions> = {}) => Providers.open({ store: 'memory:', masterKeys: MasterKeyring.parse(generateMasterKey()), sts: motoSts(), ...options });
   const withLibrary = async (options: Partial<OpenOptions>, body: (providers: Providers) => Promise<void>) => {
@@ -47,18 +37,12 @@ if (!motoTestsRun('static keys’ account observed on moto')) {
   const addedData = async (providers: Providers) =>
     (await providers.history('acme')).find((recorded) => recorded.type === 'ProviderAdded')?.data as { accountId?: string; accountObserved?: true } | undefined;
 
-  observed.before(async () => {
-    context.moto = await startMotoServer();
-    context.home = mkdtempSync(join(tmpdir(), 'providers-keys-account-'));
+  test.before(async () => {
     context.otherKeys = await iamUserKeysIn(context.moto, context.home, OTHER_ACCOUNT, 'deployer');
     context.mainKeys = await iamUserKeysIn(context.moto, context.home, MOTO_ACCOUNT_ID, 'main-deployer');
   });
-  observed.after(async () => {
-    await context.moto?.close();
-    if (context.home) rmSync(context.home, { recursive: true, force: true });
-  });
 
-  observed('configured to observe, keys of an IAM user of another account are recorded in that account, as observed', async () => {
+  test('configured to observe, keys of an IAM user of another account are recorded in that account, as observed', async () => {
     await withLibrary({ observeKeysAccount: true }, async (providers) => {
       const added = await providers.addProvider({ orgId: 'acme', actor: admin, name: 'keys', type: 'aws', credentials: keysOf(context.otherKeys) });
       assert.ok(E.isRight(added), E.isLeft(added) ? added.left.message : '');
@@ -69,7 +53,7 @@ if (!motoTestsRun('static keys’ account observed on moto')) {
     });
   });
 
-  observed('in a pinned org the keys are observed without being configured to, and linking them to a stage pinned elsewhere is refused', async () => {
+  test('in a pinned org the keys are observed without being configured to, and linking them to a stage pinned elsewhere is refused', async () => {
     await withLibrary({}, async (providers) => {
       await pinProd(providers);
       assert.ok(E.isRight(await providers.addProvider({ orgId: 'acme', actor: admin, name: 'keys', type: 'aws', credentials: keysOf(context.otherKeys) })));
@@ -81,7 +65,7 @@ if (!motoTestsRun('static keys’ account observed on moto')) {
     });
   });
 
-  observed('new keys of another account for a provider serving a pinned stage are refused; keys of the pinned account replace them', async () => {
+  test('new keys of another account for a provider serving a pinned stage are refused; keys of the pinned account replace them', async () => {
     await withLibrary({}, async (providers) => {
       const motoKeys = context.mainKeys;
       await pinProd(providers);
@@ -93,7 +77,7 @@ if (!motoTestsRun('static keys’ account observed on moto')) {
     });
   });
 
-  observed('a declared account that is not the observed one is refused naming accountId, both accounts and no secret; nothing is appended', async () => {
+  test('a declared account that is not the observed one is refused naming accountId, both accounts and no secret; nothing is appended', async () => {
     await withLibrary({ observeKeysAccount: true }, async (providers) => {
       const before = (await providers.history('acme')).length;
       const added = await providers.addProvider({ orgId: 'acme', actor: admin, name: 'keys', type: 'aws', credentials: keysOf(context.otherKeys), accountId: MOTO_ACCOUNT_ID });
@@ -103,7 +87,6 @@ if (!motoTestsRun('static keys’ account observed on moto')) {
       assert.is((await providers.history('acme')).length, before);
     });
   });
-
-}
+});
 
 observed.run();

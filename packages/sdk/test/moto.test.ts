@@ -1,35 +1,23 @@
 // The library against moto: the org's IAM template deploys as a stack, the role it creates is
 // added and linked, vend assumes it, and an AWS SDK v3 client signs with `credentialProvider`.
 import * as E from 'fp-ts/lib/Either.js';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { MasterKeyring, generateMasterKey } from '@providers/secrets';
 import { roleSessionName } from '@providers/vending';
-import { MOTO_ACCOUNT_ID, deployStack, motoTestsRun, startMotoServer, stsClientOn, type MotoServer } from '@providers/vending/testing';
-import { suite } from 'uvu';
+import { MOTO_ACCOUNT_ID, deployStack, motoSuite, stsClientOn, type OnMoto } from '@providers/vending/testing';
 import * as assert from 'uvu/assert';
 import { Providers } from '../src/index.js';
 
 process.env.AWS_EC2_METADATA_DISABLED = 'true';
 const admin = { id: 'alice', role: 'admin' as const };
 const request = { orgId: 'acme', app: 'app1', service: 'api', stage: 'prod', region: 'us-east-1', actor: 'alice' } as const;
-const library = suite('the library on moto');
 
-interface Context {
-  moto: MotoServer;
-  home: string;
+interface Context extends OnMoto {
   providers: Providers;
   roleArn: string;
 }
 
-if (!motoTestsRun('the library on moto')) {
-  library.skip('deploys the template, vends, and signs an SDK client with credentialProvider', () => undefined);
-} else {
-  const context = {} as Context;
-  library.before(async () => {
-    context.moto = await startMotoServer();
-    context.home = mkdtempSync(join(tmpdir(), 'providers-sdk-moto-'));
+const library = motoSuite<Context>('the library on moto', 'deploys the template, vends, and signs an SDK client with credentialProvider', (test, context) => {
+  test.before(async () => {
     const { moto } = context;
     const vendingIdentity = { accessKeyId: moto.env.AWS_ACCESS_KEY_ID ?? '', secretAccessKey: moto.env.AWS_SECRET_ACCESS_KEY ?? '' };
     context.providers = await Providers.open({
@@ -38,13 +26,11 @@ if (!motoTestsRun('the library on moto')) {
       sts: { endpoint: moto.url, region: 'us-east-1', credentials: async () => vendingIdentity },
     });
   });
-  library.after(async () => {
+  test.after(async () => {
     await context.providers?.close();
-    await context.moto?.close();
-    if (context.home) rmSync(context.home, { recursive: true, force: true });
   });
 
-  library('iamTemplate trusts the vending account and deploys; the role is added with the org’s external id and linked', async () => {
+  test('iamTemplate trusts the vending account and deploys; the role is added with the org’s external id and linked', async () => {
     const { providers, moto, home } = context;
     const template = await providers.iamTemplate({ orgId: 'acme' });
     assert.ok(JSON.stringify(template).includes(`arn:aws:iam::${MOTO_ACCOUNT_ID}:root`));
@@ -59,7 +45,7 @@ if (!motoTestsRun('the library on moto')) {
     assert.ok(E.isRight(linked));
   });
 
-  library('vend assumes the role on moto with the deployment’s session name', async () => {
+  test('vend assumes the role on moto with the deployment’s session name', async () => {
     const result = await context.providers.vend(request);
     assert.is(result.kind, 'aws');
     if (result.kind !== 'aws') return;
@@ -69,7 +55,7 @@ if (!motoTestsRun('the library on moto')) {
     assert.is(result.session?.assumedRoleArn, `arn:aws:sts::${MOTO_ACCOUNT_ID}:assumed-role/${roleName}/${roleSessionName(request)}`);
   });
 
-  library('an AWS SDK v3 client signs with credentialProvider and runs as the assumed session', async () => {
+  test('an AWS SDK v3 client signs with credentialProvider and runs as the assumed session', async () => {
     const credentials = context.providers.credentialProvider(request);
     const client = stsClientOn(context.moto, credentials);
     try {
@@ -84,6 +70,6 @@ if (!motoTestsRun('the library on moto')) {
       client.close();
     }
   });
-}
+});
 
 library.run();

@@ -4,28 +4,21 @@
 // command handler) is withheld before any STS call; static keys of an IAM user moto created in
 // another account are withheld for a stage pinned elsewhere, and so are they as local credentials.
 import * as E from 'fp-ts/lib/Either.js';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { decide, evolve, initialState, resolve, type Command, type DomainEvent, type OrgState } from '@providers/domain';
-import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { rejection } from '@providers/store/testing';
 import { CredentialsWithheld } from '../src/account-check.js';
 import { createVendor, type Vendor } from '../src/vendor.js';
 import { fakeSeal, recordingUnseal } from './support/fixtures.js';
-import { MOTO_ACCOUNT_ID, iamUserKeysIn, motoTestsRun, startMotoServer, startRecordingProxy, stsClientOn, type MotoServer, type RecordingProxy } from '../src/testing/index.js';
+import { MOTO_ACCOUNT_ID, iamUserKeysIn, motoSuite, startRecordingProxy, stsClientOn, type OnMoto, type RecordingProxy } from '../src/testing/index.js';
 
 process.env.AWS_EC2_METADATA_DISABLED = 'true';
 const OTHER_ACCOUNT = '222222222222';
 const admin = { id: 'alice', role: 'admin' as const };
 const prod = { orgId: 'acme', app: 'app1', service: 'api', stage: 'prod', region: 'us-east-1' };
-const guard = suite('the account guard on moto');
 
-interface Context {
-  moto: MotoServer;
+interface Context extends OnMoto {
   proxy: RecordingProxy;
-  home: string;
   otherKeys: { accessKeyId: string; secretAccessKey: string };
 }
 
@@ -48,10 +41,7 @@ const role = (account: string) => ({ kind: 'aws-role', roleArn: `arn:aws:iam::${
 
 const withheld = (vend: Promise<unknown>): Promise<CredentialsWithheld> => rejection(vend, CredentialsWithheld);
 
-if (!motoTestsRun('the account guard on moto')) {
-  guard.skip('withholds credentials of another account', () => undefined);
-} else {
-  const context = {} as Context;
+const guard = motoSuite<Context>('the account guard on moto', 'withholds credentials of another account', (test, context) => {
   const vendorFor = (state: OrgState, localCredentials?: { accessKeyId: string; secretAccessKey: string }): Vendor =>
     createVendor({
       resolve: async (request) => resolve(state, request),
@@ -64,19 +54,15 @@ if (!motoTestsRun('the account guard on moto')) {
       ...(localCredentials ? { localCredentials: async () => localCredentials } : {}),
     });
 
-  guard.before(async () => {
-    context.moto = await startMotoServer();
+  test.before(async () => {
     context.proxy = await startRecordingProxy(context.moto.url);
-    context.home = mkdtempSync(join(tmpdir(), 'providers-guard-moto-'));
     context.otherKeys = await iamUserKeysIn(context.moto, context.home, OTHER_ACCOUNT, 'deployer');
   });
-  guard.after(async () => {
+  test.after(async () => {
     await context.proxy?.close();
-    await context.moto?.close();
-    if (context.home) rmSync(context.home, { recursive: true, force: true });
   });
 
-  guard('a role in the pinned account is assumed on moto; the spy sees the AssumeRole', async () => {
+  test('a role in the pinned account is assumed on moto; the spy sees the AssumeRole', async () => {
     const { state, run } = org();
     assert.ok(E.isRight(run({ type: 'AddProvider', providerId: 'p1', name: 'prod', providerType: 'aws', credentials: role(MOTO_ACCOUNT_ID) })));
     assert.ok(E.isRight(run({ type: 'PinAccount', scope: { kind: 'stage', app: 'app1', service: 'api', stage: 'prod' }, accountIds: [MOTO_ACCOUNT_ID], reason: 'prod' })));
@@ -92,7 +78,7 @@ if (!motoTestsRun('the account guard on moto')) {
     }
   });
 
-  guard('a role ARN moved to another account by an event that skipped the rules is withheld before any STS call', async () => {
+  test('a role ARN moved to another account by an event that skipped the rules is withheld before any STS call', async () => {
     const { state, run, around } = org();
     run({ type: 'AddProvider', providerId: 'p1', name: 'prod', providerType: 'aws', credentials: role(MOTO_ACCOUNT_ID) });
     run({ type: 'PinAccount', scope: { kind: 'stage', app: 'app1', service: 'api', stage: 'prod' }, accountIds: [MOTO_ACCOUNT_ID], reason: 'prod' });
@@ -113,7 +99,7 @@ if (!motoTestsRun('the account guard on moto')) {
     }
   });
 
-  guard('static keys of an IAM user of another account: refused at link time, withheld at vend time, and as local credentials', async () => {
+  test('static keys of an IAM user of another account: refused at link time, withheld at vend time, and as local credentials', async () => {
     const { otherKeys } = context;
     const observed = stsClientOn(context.moto, async () => otherKeys);
     const { account } = await observed.callerIdentity();
@@ -146,6 +132,6 @@ if (!motoTestsRun('the account guard on moto')) {
       vendor.close();
     }
   });
-}
+});
 
 guard.run();

@@ -9,7 +9,8 @@ export {
   type StsServer,
   type StsServerOptions,
 } from './sts-server.js';
-export { MOTO_ACCOUNT_ID, motoAvailability, motoTestsRun, startMotoServer, type MotoServer } from './moto-server.js';
+export { MOTO_ACCOUNT_ID, motoAvailability, motoServerRuns, motoTestsRun, startMotoServer, type MotoServer } from './moto-server.js';
+export { motoSuite, type OnMoto } from './moto-suite.js';
 export { awsCli, awsJson, credentialProcessProfile, deployStack, iamUserKeysIn, templateParameterValues, type AwsCliRun } from './aws-cli.js';
 export { stsClientOn } from './sdk-client.js';
 export { startRecordingProxy, type RecordingProxy } from './recording-proxy.js';

@@ -17,13 +17,17 @@ export interface MotoServer {
 /** The account moto reports for its default identity. */
 export const MOTO_ACCOUNT_ID = '123456789012';
 
+const runs = (command: string, args: string[]) => {
+  const probe = spawnSync(command, args, { encoding: 'utf8', timeout: 60_000 });
+  return probe.error === undefined && probe.status === 0;
+};
+
+/** Whether `moto_server` can be run here (for tests that need no AWS CLI). */
+export const motoServerRuns = (): boolean => runs('moto_server', ['--help']);
+
 /** Whether `moto_server` and the AWS CLI (which deploys the stacks) can be run here, or why not. */
 export const motoAvailability = (): { readonly available: true } | { readonly available: false; readonly reason: string } => {
-  const runs = (command: string, args: string[]) => {
-    const probe = spawnSync(command, args, { encoding: 'utf8', timeout: 60_000 });
-    return probe.error === undefined && probe.status === 0;
-  };
-  if (!runs('moto_server', ['--help'])) return { available: false, reason: 'moto_server is not on PATH (pip install "moto[server]==5.2.1")' };
+  if (!motoServerRuns()) return { available: false, reason: 'moto_server is not on PATH (pip install "moto[server]==5.2.1")' };
   if (!runs('aws', ['--version'])) return { available: false, reason: 'the AWS CLI (aws) is not on PATH (pip install awscli)' };
   return { available: true };
 };
