@@ -58,6 +58,8 @@ test('the console: a member sees no upload form and is refused; an admin preview
   const bad = await admin.post(`${MIGRATION}/preview`, { exportText: '{"org": "acme", "deploymentProfiles": [{"id": "p-x", "name": "x", "awsAccessRoleArn": "arn:aws:iam::1:role/x"}], "apps": []}' });
   assert.is(bad.status, 400);
   assert.match(bad.html, /id="form-error"[^>]*><strong>deploymentProfiles\[0\]\.awsAccessRoleArn: <\/strong>/);
+  // The refused export comes back in the box, escaped, to mend and preview again.
+  assert.match(bad.html, /<textarea id="migration-text"[^>]*>\{&quot;org&quot;: &quot;acme&quot;, &quot;deploymentProfiles&quot;: \[\{&quot;id&quot;: &quot;p-x&quot;.*\]\}<\/textarea>/s);
   const withQa = seedExport('acme');
   withQa.deploymentProfiles.push({ id: 'p-qa', name: 'qa', awsAccessRoleArn: 'arn:aws:iam::444444444444:role/deploy' });
   const plan = await admin.upload(`${MIGRATION}/preview`, {}, { field: 'exportFile', name: 'export.json', text: JSON.stringify(withQa) });

@@ -40,8 +40,15 @@ export const refusalOf = (error: unknown): PageRefusal | undefined => {
   return status >= 500 ? undefined : { status, error: { message: body.message, field: body.field } };
 };
 
-/** Renders a page of the org (optionally with an error of a form just sent, or a refusal of its own). */
-export type PageRenderer = (call: ConsoleCall, error?: FormError) => Promise<{ title: string; body: import('./html.js').Html; refused?: PageRefusal }>;
+/**
+ * Renders a page of the org, optionally with the error of a form just sent (and that form, for a
+ * page that gives back what was typed; never a secret field), or with a refusal of its own.
+ */
+export type PageRenderer = (
+  call: ConsoleCall,
+  error?: FormError,
+  sent?: Form,
+) => Promise<{ title: string; body: import('./html.js').Html; refused?: PageRefusal }>;
 
 /** A form's action: does it and says where to go next (a notice to show there), or renders its own answer. */
 export type Action = (call: ConsoleCall, form: Form) => Promise<{ readonly redirect: string; readonly notice?: string } | { readonly title: string; readonly body: import('./html.js').Html; readonly status?: number }>;

@@ -7,7 +7,7 @@ import { HttpError, toHttpError } from '../errors.js';
 import { redirect, sendHtml } from '../http-io.js';
 import type { Tokens } from '../tokens.js';
 import { refusalOf, type ConsoleCall, type ConsoleRoute, type FormError, type PageRenderer } from './console-call.js';
-import { readForm } from './forms.js';
+import { readForm, type Form } from './forms.js';
 import { html, page, seg } from './html.js';
 import { csrfMatches, type Session, type Sessions } from './sessions.js';
 import { signInPage } from './sign-in-page.js';
@@ -69,8 +69,8 @@ export const handleConsole = async (context: ConsoleContext, routes: readonly Co
     if (orgId === undefined || !session.principal.orgs.includes(orgId)) return failPage(403, `${session.principal.actor.id} may not see organization ${orgId}`, session);
     const asOfText = url.searchParams.get('asOf')?.trim() || undefined;
     const call: ConsoleCall = { request, response, url, door: context.door, session, orgId, params, asOf: undefined, asOfText };
-    const render = async (renderer: PageRenderer, status: number, error?: FormError) => {
-      const { title, body, refused } = await renderer(call, error);
+    const render = async (renderer: PageRenderer, status: number, error?: FormError, sent?: Form) => {
+      const { title, body, refused } = await renderer(call, error, sent);
       const notice = url.searchParams.get('notice') ?? undefined;
       const shown = error ?? refused?.error;
       sendHtml(response, refused?.status ?? status, page({ title, signedInAs: session.principal.actor, orgId, csrf: session.csrf, ...(shown ? { error: shown } : {}), ...(notice && !shown ? { notice } : {}) }, body));
@@ -91,7 +91,7 @@ export const handleConsole = async (context: ConsoleContext, routes: readonly Co
     } catch (error) {
       const shown = refusalOf(error);
       if (!shown) throw error;
-      await render(route.onError, shown.status, shown.error);
+      await render(route.onError, shown.status, shown.error, form);
     }
   } catch (error) {
     const { status, body } = toHttpError(error);

@@ -10,10 +10,10 @@ import { csrfField, html, type Html } from './html.js';
 
 const MIGRATE = 'migrate deployment profiles';
 
-const uploadForm = (call: ConsoleCall): Html => html`
+const uploadForm = (call: ConsoleCall, text = ''): Html => html`
 <form method="post" action="${orgPath(call)}/migration/preview" enctype="multipart/form-data" id="migration-upload"><h2>Read a legacy export</h2>${csrfField(call.session.csrf)}
   <p><label for="migration-file">Legacy export file (JSON)</label> <input id="migration-file" name="exportFile" type="file" accept="application/json,.json"></p>
-  <p><label for="migration-text">Or paste the export</label><br><textarea id="migration-text" name="exportText" rows="8" cols="80" spellcheck="false"></textarea></p>
+  <p><label for="migration-text">Or paste the export</label><br><textarea id="migration-text" name="exportText" rows="8" cols="80" spellcheck="false">${text}</textarea></p>
   <p><button type="submit">Preview the plan</button> <span class="muted">(a dry run: nothing is recorded)</span></p></form>`;
 
 const lines = (id: string, text: readonly string[]): Html => html`<pre id="${id}">${text.join('\n')}</pre>`;
@@ -23,16 +23,19 @@ const runForm = (call: ConsoleCall, label: string): Html => html`
   <button type="submit">${label}</button> <a href="${orgPath(call)}/migration">Read another export</a></form>`;
 
 /** The migration page: the upload form (admins only). */
-export const migrationPage: PageRenderer = async (call) => {
+// A refused export comes back in the box, to mend and preview again (an export holds role ARNs, no secret).
+export const migrationPage: PageRenderer = async (call, _error, sent) => {
   const refused = refusalOf(managerRefusal(call.session.principal.actor, MIGRATE));
   const body = html`<h1>Migrate deployment profiles of ${call.orgId}</h1>
 <p class="muted">The legacy export's format is the one <code>providers migrate --from</code> reads; its <code>org</code> must be ${call.orgId}. Migrating is idempotent.</p>
-${refused ? '' : uploadForm(call)}`;
+${refused ? '' : uploadForm(call, sent ? sentExport(sent) : '')}`;
   return { title: `Migration of ${call.orgId}`, body, ...(refused ? { refused } : {}) };
 };
 
+const sentExport = (form: Form): string | undefined => form.file('exportFile')?.trim() || form.optional('exportText');
+
 const exportOf = (form: Form): string => {
-  const text = form.file('exportFile')?.trim() || form.optional('exportText');
+  const text = sentExport(form);
   if (text === undefined) throw new HttpError(400, 'InvalidInput', 'choose a legacy export file or paste its JSON', 'exportFile');
   return text;
 };
