@@ -10,6 +10,7 @@ import {
   type EventEnvelope,
   type OrgState,
 } from '@providers/domain';
+import { retryDelayMs } from './retry-delay.js';
 import { WrongExpectedRevision, type EventStore, type NewEvent } from '@providers/store';
 import { eventIdFor } from './event-ids.js';
 import { recordedTime } from './event-time.js';
@@ -42,6 +43,8 @@ export interface CommandHandlerOptions extends OrgStatesOptions {
   readonly maxAttempts?: number;
   /** The store's time in ms (default Date.now): commands dated too far from it are refused, see event-time.ts. */
   readonly clock?: () => number;
+  /** How long to wait after the n-th lost race before deciding again, in ms (default `retryDelayMs`: growing, with jitter). */
+  readonly retryDelay?: (lost: number) => number;
 }
 
 /** A command built from the org's state by a prepare step, and what it needs kept before it is appended. */
@@ -78,6 +81,7 @@ export class CommandHandler {
   private readonly states: OrgStates;
   private readonly maxAttempts: number;
   private readonly clock: () => number;
+  private readonly retryDelay: (lost: number) => number;
   /** One command at a time per org in this process; other processes are kept honest by the expected revision. */
   private readonly queues = new Map<string, Promise<unknown>>();
 
@@ -88,6 +92,7 @@ export class CommandHandler {
     this.states = new OrgStates(store, options);
     this.maxAttempts = options.maxAttempts ?? 8;
     this.clock = options.clock ?? Date.now;
+    this.retryDelay = options.retryDelay ?? retryDelayMs;
   }
 
   /** Decides and records one command. */
@@ -116,6 +121,7 @@ export class CommandHandler {
   }
 
   private async prepareDecideAppend({ orgId, prepare, release }: Preparation): Promise<E.Either<DomainError, CommandResult>> {
+    let lost = 0;
     for (let attempt = 1; attempt <= this.maxAttempts; attempt++) {
       const state = await this.states.current(orgId);
       // Read now: while `prepare` awaits, other orgs' reads may drop this one from memory.
@@ -145,6 +151,8 @@ export class CommandHandler {
       } catch (error) {
         // Another writer got there first: the next attempt reads its events, prepares and decides again.
         if (!(error instanceof WrongExpectedRevision)) throw error;
+        const delay = attempt < this.maxAttempts ? this.retryDelay(++lost) : 0;
+        if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
       }
     }
     await release?.(await this.states.current(orgId));

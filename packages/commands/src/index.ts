@@ -7,6 +7,7 @@ export {
   type Preparation,
 } from './command-handler.js';
 export { eventIdFor } from './event-ids.js';
+export { MAX_RETRY_DELAY_MS, retryDelayMs } from './retry-delay.js';
 export { InvalidCacheBound } from './invalid-cache-bound.js';
 export { DEFAULT_CACHED_ORGS, TailFoldedCache, type TailFold } from './tail-folded-cache.js';
 export { OrgStates, type HistoryPoint, type OrgStatesOptions } from './org-states.js';

@@ -4,7 +4,7 @@ import { orgStream, type Command } from '@providers/domain';
 import { MemoryEventStore, type EventStore, type NewEvent, type ExpectedRevision, type ReadStreamOptions } from '@providers/store';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { CommandHandler, ConcurrencyExhausted, eventIdFor } from '../src/index.js';
+import { CommandHandler, ConcurrencyExhausted, MAX_RETRY_DELAY_MS, eventIdFor, retryDelayMs } from '../src/index.js';
 
 const admin = { id: 'alice', role: 'admin' as const };
 /** The store's time: the minute the commands are dated. */
@@ -193,6 +193,29 @@ handling('retries are bounded', async () => {
   } catch (error) {
     assert.instance(error, ConcurrencyExhausted);
   }
+});
+
+handling('after each lost race but the first, a command waits before deciding again; not after the last', async () => {
+  let i = 0;
+  const store = new RacingStore(100, () => rivalAdd(`r${++i}`, `rival-${i}`)());
+  const asked: number[] = [];
+  const handler = new CommandHandler(store, { maxAttempts: 4, clock, retryDelay: (lost) => (asked.push(lost), 1) });
+  try {
+    await handler.execute(addDev('p1', 'dev'));
+    assert.unreachable('expected ConcurrencyExhausted');
+  } catch (error) {
+    assert.instance(error, ConcurrencyExhausted);
+  }
+  assert.equal(asked, [1, 2, 3]);
+});
+
+handling('the default wait: none after one lost race, then a random time below a bound that doubles, capped', () => {
+  assert.is(retryDelayMs(1, () => 0.999), 0);
+  const highest = [2, 3, 4, 5, 6, 7, 8, 9, 10].map((lost) => retryDelayMs(lost, () => 0.999999));
+  assert.equal(highest, [4, 9, 19, 39, 79, 159, 249, 249, 249]);
+  assert.ok(highest.every((ms) => ms < MAX_RETRY_DELAY_MS));
+  assert.is(retryDelayMs(6, () => 0), 0);
+  assert.is(retryDelayMs(6, () => 0.5), 40);
 });
 
 handling('concurrent commands in one process are serialized per org and none is lost', async () => {
