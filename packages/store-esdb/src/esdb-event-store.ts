@@ -1,14 +1,11 @@
 /** The event-store port over EventStoreDB / KurrentDB, through `@eventstore/db-client`. */
 import { WrongExpectedVersionError, type EventStoreDBClient, type ResolvedEvent } from '@eventstore/db-client';
 import {
-  OpenSubscriptions,
+  EventStoreAdapter,
   StoreFailure,
-  StoreUnavailable,
   WrongExpectedRevision,
   assertAppendable,
-  assertTruncatable,
   type AppendResult,
-  type EventStore,
   type ExpectedRevision,
   type NewEvent,
   type ReadAllOptions,
@@ -34,10 +31,8 @@ import { truncateStream, truncatedEventsFilter } from './stream-truncation.js';
  * once. Transient failures are retried with bounded backoff; a conflict
  * never is.
  */
-export class EsdbEventStore implements EventStore {
+export class EsdbEventStore extends EventStoreAdapter {
   readonly #reader: EsdbReader;
-  readonly #subscriptions = new OpenSubscriptions();
-  #closed = false;
 
   /** A store over the server(s) of `connectionString`, e.g. `esdb://127.0.0.1:2113?tls=false`. */
   static connect(connectionString: string, options: EsdbStoreOptions = {}): EsdbEventStore {
@@ -46,11 +41,12 @@ export class EsdbEventStore implements EventStore {
 
   /** A store over a client the caller made; `close()` disposes of it. */
   constructor(client: EventStoreDBClient, options: EsdbStoreOptions = {}) {
+    super();
     this.#reader = esdbReader(client, options);
   }
 
   async append(stream: string, events: readonly NewEvent[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
-    this.#assertOpen();
+    this.assertOpen();
     assertAppendable(stream, events);
     if (isReservedStream(stream)) {
       throw new StoreFailure(`cannot append to ${stream}: names starting with '$' belong to EventStoreDB, and 'providers-key-', 'providers-snapshot-' and 'providers-checkpoint-' to the key and snapshot stores`);
@@ -70,7 +66,7 @@ export class EsdbEventStore implements EventStore {
   }
 
   async *readStream(stream: string, options: ReadStreamOptions = {}): AsyncIterable<readonly RecordedEvent[]> {
-    this.#assertOpen();
+    this.assertOpen();
     const pageSize = this.#reader.pageSize;
     let next = esdbRevisionAfter(options.after);
     for (;;) {
@@ -90,7 +86,7 @@ export class EsdbEventStore implements EventStore {
   }
 
   async *readAll(options: ReadAllOptions = {}): AsyncIterable<readonly RecordedEvent[]> {
-    this.#assertOpen();
+    this.assertOpen();
     const matches = filterMatcher(options.filter);
     const untruncated = truncatedEventsFilter(this.#reader);
     for await (const events of this.#reader.allForwards(options.after ?? 0n, options.upTo)) {
@@ -100,20 +96,17 @@ export class EsdbEventStore implements EventStore {
     }
   }
 
-  subscribeAll(options: SubscribeAllOptions = {}): Subscription {
-    this.#assertOpen();
+  protected follow(options: SubscribeAllOptions, forget: () => void): Subscription {
     const { client, retry } = this.#reader;
-    return this.#subscriptions.track((forget) => esdbSubscription({ client, headPosition: () => this.headPosition(), readAll: (read) => this.readAll(read), retry }, options, forget));
+    return esdbSubscription({ client, headPosition: () => this.headPosition(), readAll: (read) => this.readAll(read), retry }, options, forget);
   }
 
-  async truncateStreamBefore(stream: string, revision: bigint): Promise<void> {
-    this.#assertOpen();
-    assertTruncatable(stream, revision);
+  protected async truncate(stream: string, revision: bigint): Promise<void> {
     await truncateStream(this.#reader, stream, revision);
   }
 
   async headPosition(): Promise<bigint> {
-    this.#assertOpen();
+    this.assertOpen();
     for await (const events of this.#reader.allBackwards()) {
       const last = events.find((resolved) => !isHidden(resolved));
       if (last) return positionOf(last) ?? 0n;
@@ -121,14 +114,11 @@ export class EsdbEventStore implements EventStore {
     return 0n;
   }
 
-  async close(): Promise<void> {
-    if (this.#closed) return;
-    this.#closed = true;
-    await this.#subscriptions.closeAll();
-    await this.#reader.client.dispose();
+  protected closedMessage(): string {
+    return 'the EventStoreDB event store is closed';
   }
 
-  #assertOpen(): void {
-    if (this.#closed) throw new StoreUnavailable('the EventStoreDB event store is closed');
+  protected release(): Promise<void> {
+    return this.#reader.client.dispose();
   }
 }

@@ -1,21 +1,15 @@
 import {
-  OpenSubscriptions,
+  CatchUpEventStore,
   StoreFailure,
-  StoreUnavailable,
   WrongExpectedRevision,
-  assertTruncatable,
-  catchUpSubscription,
   encodeAppend,
   type AppendResult,
   type EncodedEvent,
-  type EventStore,
   type ExpectedRevision,
   type NewEvent,
   type ReadAllOptions,
   type ReadStreamOptions,
   type RecordedEvent,
-  type SubscribeAllOptions,
-  type Subscription,
 } from '@providers/store';
 import { LAST_POSSIBLE_POSITION, prefetchedPages, type EventRow } from './event-rows.js';
 import { PostgresDatabase } from './postgres-database.js';
@@ -34,10 +28,8 @@ type AppendRow = [outcome: 'appended' | 'retried' | 'wrong-revision' | 'id-taken
  * a lost connection safe. Live subscriptions wake on LISTEN/NOTIFY and poll
  * as the fallback.
  */
-export class PostgresEventStore implements EventStore {
+export class PostgresEventStore extends CatchUpEventStore {
   readonly #db: PostgresDatabase;
-  readonly #subscriptions = new OpenSubscriptions();
-  #closed = false;
 
   /** Connects to `url` (`postgres://…`), creating or migrating the schema on first use. */
   static async open(url: string, options: PostgresOpenOptions = {}): Promise<PostgresEventStore> {
@@ -46,12 +38,13 @@ export class PostgresEventStore implements EventStore {
 
   /** A store on a database that other stores may share (see `openPostgresStores`). */
   constructor(db: PostgresDatabase) {
+    super();
     this.#db = db.retain();
   }
 
   async append(stream: string, events: readonly NewEvent[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
     const action = `append to ${stream}`;
-    this.#assertOpen(action);
+    this.assertOpen(action);
     const encoded = encodeAppend(stream, events);
     const column = (name: keyof EncodedEvent) => encoded.map((event) => event[name]);
     const expected = expectedRevision === 'any' ? null : expectedRevision.toString();
@@ -74,7 +67,7 @@ export class PostgresEventStore implements EventStore {
 
   readStream(stream: string, options: ReadStreamOptions = {}): AsyncIterable<readonly RecordedEvent[]> {
     const action = `read ${stream}`;
-    this.#assertOpen(action);
+    this.assertOpen(action);
     const limit = this.#db.pageSize;
     const sql = `SELECT * FROM ${this.#db.schema}.read_stream($1, $2, $3)`;
     const fetch = (after: bigint) => this.#db.rows<EventRow>(action, sql, [stream, after.toString(), limit]);
@@ -83,7 +76,7 @@ export class PostgresEventStore implements EventStore {
 
   readAll(options: ReadAllOptions = {}): AsyncIterable<readonly RecordedEvent[]> {
     const action = 'read all events';
-    this.#assertOpen(action);
+    this.assertOpen(action);
     const prefixes = options.filter?.streamPrefixes;
     const types = options.filter?.eventTypes;
     if (prefixes?.length === 0 || types?.length === 0) return nothing();
@@ -95,21 +88,17 @@ export class PostgresEventStore implements EventStore {
     return prefetchedPages(fetch, options.after ?? 0n, limit, (event) => event.position);
   }
 
-  subscribeAll(options: SubscribeAllOptions = {}): Subscription {
-    this.#assertOpen('subscribe to all events');
+  /** A subscription starting makes the database LISTEN (once) for other writers' appends. */
+  protected changesToFollow() {
     this.#db.listen();
-    const { changes, pollIntervalMs } = this.#db;
-    return this.#subscriptions.track((forget) => catchUpSubscription({ headPosition: () => this.headPosition(), readAll: (read) => this.readAll(read), changes, pollIntervalMs }, options, forget));
+    return this.#db;
   }
 
-  async truncateStreamBefore(stream: string, revision: bigint): Promise<void> {
-    const action = `truncate ${stream}`;
-    this.#assertOpen(action);
-    assertTruncatable(stream, revision);
+  protected async truncate(stream: string, revision: bigint): Promise<void> {
     // One statement: the last event is found and spared in the snapshot that deletes. Appends
     // only add revisions above it, so they need not wait for the append lock to be free.
     await this.#db.rows(
-      action,
+      `truncate ${stream}`,
       `DELETE FROM ${this.#db.schema}.events WHERE stream = $1 AND revision < least($2::bigint, (SELECT max(revision) FROM ${this.#db.schema}.events WHERE stream = $1))`,
       [stream, revision.toString()],
     );
@@ -117,20 +106,17 @@ export class PostgresEventStore implements EventStore {
 
   async headPosition(): Promise<bigint> {
     const action = 'read the head position';
-    this.#assertOpen(action);
+    this.assertOpen(action);
     const rows = await this.#db.rows<[string]>(action, `SELECT coalesce(max(position), 0) FROM ${this.#db.schema}.events`);
     return BigInt(rows[0]![0]);
   }
 
-  async close(): Promise<void> {
-    if (this.#closed) return;
-    this.#closed = true;
-    await this.#subscriptions.closeAll();
-    await this.#db.release();
+  protected closedMessage(action: string): string {
+    return `the PostgreSQL event store at ${this.#db.location.display} is closed: cannot ${action}`;
   }
 
-  #assertOpen(action: string): void {
-    if (this.#closed) throw new StoreUnavailable(`the PostgreSQL event store at ${this.#db.location.display} is closed: cannot ${action}`);
+  protected release(): Promise<void> {
+    return this.#db.release();
   }
 
   /**

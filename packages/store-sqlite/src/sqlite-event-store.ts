@@ -1,24 +1,18 @@
 import type Database from 'better-sqlite3';
 import {
-  OpenSubscriptions,
+  CatchUpEventStore,
   StoreFailure,
-  StoreUnavailable,
   WrongExpectedRevision,
-  assertTruncatable,
-  catchUpSubscription,
   encodeAppend,
   parseStoredJson,
   type AppendResult,
   type EncodedEvent,
-  type EventStore,
   type ExpectedRevision,
   type NewEvent,
   type ReadAllFilter,
   type ReadAllOptions,
   type ReadStreamOptions,
   type RecordedEvent,
-  type SubscribeAllOptions,
-  type Subscription,
 } from '@providers/store';
 import { prefixUpperBound } from './prefix-bound.js';
 import { SqliteConnection, type SqliteOpenOptions } from './sqlite-connection.js';
@@ -38,10 +32,9 @@ const eventColumns = 'position, stream, revision, event_id, type, data, metadata
  * synchronous: a call blocks this process's event loop while SQLite works,
  * at most `busyTimeoutMs` when another process holds the lock.
  */
-export class SqliteEventStore implements EventStore {
+export class SqliteEventStore extends CatchUpEventStore {
   readonly #connection: SqliteConnection;
   readonly #db: Database.Database;
-  readonly #subscriptions = new OpenSubscriptions();
   readonly #filteredReads = new Map<string, Database.Statement>();
   readonly #currentRevision: Database.Statement<[string]>;
   readonly #insert: Database.Statement<[string, bigint, string, string, string, string]>;
@@ -51,7 +44,6 @@ export class SqliteEventStore implements EventStore {
   readonly #head: Database.Statement<[]>;
   readonly #truncate: Database.Statement<[string, bigint, string]>;
   readonly #appendTransaction: Database.Transaction<(stream: string, events: readonly EncodedEvent[], expected: ExpectedRevision) => AppendResult>;
-  #closed = false;
 
   /** Opens (and creates, with its directory) the store file at `path`. */
   static open(path: string, options: SqliteOpenOptions = {}): SqliteEventStore {
@@ -60,6 +52,7 @@ export class SqliteEventStore implements EventStore {
 
   /** A store on a connection that other stores may share (see `openSqliteStores`). */
   constructor(connection: SqliteConnection) {
+    super();
     this.#connection = connection;
     const db = (this.#db = connection.db);
     const rows = <P extends unknown[]>(sql: string) => db.prepare<P>(sql).raw(true).safeIntegers(true);
@@ -89,7 +82,7 @@ export class SqliteEventStore implements EventStore {
   }
 
   async append(stream: string, events: readonly NewEvent[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
-    this.#assertOpen(`append to ${stream}`);
+    this.assertOpen(`append to ${stream}`);
     // The JSON is serialised before the write lock is taken.
     const prepared = encodeAppend(stream, events);
     const result = this.#connection.run(`append to ${stream}`, () => {
@@ -104,7 +97,7 @@ export class SqliteEventStore implements EventStore {
   }
 
   async *readStream(stream: string, options: ReadStreamOptions = {}): AsyncIterable<readonly RecordedEvent[]> {
-    this.#assertOpen(`read ${stream}`);
+    this.assertOpen(`read ${stream}`);
     let after = options.after ?? 0n;
     const limit = this.#connection.pageSize;
     for (;;) {
@@ -118,7 +111,7 @@ export class SqliteEventStore implements EventStore {
   }
 
   async *readAll(options: ReadAllOptions = {}): AsyncIterable<readonly RecordedEvent[]> {
-    this.#assertOpen('read all events');
+    this.assertOpen('read all events');
     const read = this.#readAllStatement(options.filter);
     if (!read) return;
     let after = options.after ?? 0n;
@@ -134,32 +127,25 @@ export class SqliteEventStore implements EventStore {
     }
   }
 
-  subscribeAll(options: SubscribeAllOptions = {}): Subscription {
-    this.#assertOpen('subscribe to all events');
-    const { changes, pollIntervalMs } = this.#connection;
-    return this.#subscriptions.track((forget) => catchUpSubscription({ headPosition: () => this.headPosition(), readAll: (read) => this.readAll(read), changes, pollIntervalMs }, options, forget));
+  protected changesToFollow() {
+    return this.#connection;
   }
 
-  async truncateStreamBefore(stream: string, revision: bigint): Promise<void> {
-    this.#assertOpen(`truncate ${stream}`);
-    assertTruncatable(stream, revision);
+  protected truncate(stream: string, revision: bigint): void {
     this.#connection.run(`truncate ${stream}`, () => this.#truncate.run(stream, revision, stream));
   }
 
   async headPosition(): Promise<bigint> {
-    this.#assertOpen('read the head position');
+    this.assertOpen('read the head position');
     return this.#connection.run('read the head position', () => this.#head.get() as bigint);
   }
 
-  async close(): Promise<void> {
-    if (this.#closed) return;
-    this.#closed = true;
-    await this.#subscriptions.closeAll();
-    this.#connection.release();
+  protected closedMessage(action: string): string {
+    return `the event store at ${this.#connection.path} is closed: cannot ${action}`;
   }
 
-  #assertOpen(action: string): void {
-    if (this.#closed) throw new StoreUnavailable(`the event store at ${this.#connection.path} is closed: cannot ${action}`);
+  protected release(): void {
+    this.#connection.release();
   }
 
   #rows(action: string, statement: Database.Statement, parameters: unknown[]): EventRow[] {

@@ -11,4 +11,7 @@ export { catchUpSubscription, type CatchUpSource } from './catch-up-subscription
 export { ChangeSignal } from './change-signal.js';
 export { assertAppendable, encodeAppend, parseStoredJson, toJsonText, type EncodedEvent, type StoredAt } from './append-input.js';
 export { OpenSubscriptions } from './open-subscriptions.js';
+export { ClosableStore } from './closable-store.js';
+export { EventStoreAdapter } from './event-store-adapter.js';
+export { CatchUpEventStore, type LiveChanges } from './catch-up-event-store.js';
 export { storeSet, type StoreSet } from './store-set.js';

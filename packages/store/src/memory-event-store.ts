@@ -1,22 +1,8 @@
 import { encodeAppend } from './append-input.js';
-import { assertTruncatable } from './prunable-streams.js';
-import { catchUpSubscription } from './catch-up-subscription.js';
-import { OpenSubscriptions } from './open-subscriptions.js';
+import { CatchUpEventStore } from './catch-up-event-store.js';
 import { ChangeSignal } from './change-signal.js';
-import { StoreFailure, StoreUnavailable, WrongExpectedRevision } from './errors.js';
-import type {
-  AppendResult,
-  EventStore,
-  ExpectedRevision,
-  Json,
-  NewEvent,
-  ReadAllFilter,
-  ReadAllOptions,
-  ReadStreamOptions,
-  RecordedEvent,
-  SubscribeAllOptions,
-  Subscription,
-} from './event-store.js';
+import { StoreFailure, WrongExpectedRevision } from './errors.js';
+import type { AppendResult, ExpectedRevision, Json, NewEvent, ReadAllFilter, ReadAllOptions, ReadStreamOptions, RecordedEvent } from './event-store.js';
 
 /** Options of the in-memory event store. */
 export interface MemoryEventStoreOptions {
@@ -31,21 +17,20 @@ export interface MemoryEventStoreOptions {
  * the log through an event they appended or read. A truncated event leaves a
  * hole where it was, so that positions and revisions still index the arrays.
  */
-export class MemoryEventStore implements EventStore {
+export class MemoryEventStore extends CatchUpEventStore {
   readonly #all: (RecordedEvent | undefined)[] = [];
   readonly #streams = new Map<string, (RecordedEvent | undefined)[]>();
   readonly #eventIds = new Set<string>();
   readonly #changes = new ChangeSignal();
-  readonly #subscriptions = new OpenSubscriptions();
   readonly #pageSize: number;
-  #closed = false;
 
   constructor(options: MemoryEventStoreOptions = {}) {
+    super();
     this.#pageSize = Math.max(1, options.pageSize ?? 1000);
   }
 
   async append(stream: string, events: readonly NewEvent[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
-    this.#assertOpen();
+    this.assertOpen();
     const encoded = encodeAppend(stream, events);
     const existing = this.#streams.get(stream);
     const current = BigInt(existing?.length ?? 0);
@@ -81,7 +66,7 @@ export class MemoryEventStore implements EventStore {
   }
 
   async *readStream(stream: string, options: ReadStreamOptions = {}): AsyncIterable<readonly RecordedEvent[]> {
-    this.#assertOpen();
+    this.assertOpen();
     const events = this.#streams.get(stream);
     if (!events) return;
     // Revision r sits at index r - 1, so reading after r starts at index r.
@@ -95,7 +80,7 @@ export class MemoryEventStore implements EventStore {
   }
 
   async *readAll(options: ReadAllOptions = {}): AsyncIterable<readonly RecordedEvent[]> {
-    this.#assertOpen();
+    this.assertOpen();
     const all = this.#all;
     const end = () => (options.upTo === undefined ? all.length : Math.min(all.length, indexAfter(options.upTo)));
     const matches = matcher(options.filter);
@@ -117,16 +102,11 @@ export class MemoryEventStore implements EventStore {
     }
   }
 
-  subscribeAll(options: SubscribeAllOptions = {}): Subscription {
-    this.#assertOpen();
-    return this.#subscriptions.track((forget) =>
-      catchUpSubscription({ headPosition: () => this.headPosition(), readAll: (read) => this.readAll(read), changes: this.#changes }, options, forget),
-    );
+  protected changesToFollow() {
+    return { changes: this.#changes };
   }
 
-  async truncateStreamBefore(stream: string, revision: bigint): Promise<void> {
-    this.#assertOpen();
-    assertTruncatable(stream, revision);
+  protected truncate(stream: string, revision: bigint): void {
     const events = this.#streams.get(stream);
     if (!events) return;
     // Revision r sits at index r - 1; the last event stays.
@@ -141,18 +121,16 @@ export class MemoryEventStore implements EventStore {
   }
 
   async headPosition(): Promise<bigint> {
-    this.#assertOpen();
+    this.assertOpen();
     return BigInt(this.#all.length);
   }
 
-  async close(): Promise<void> {
-    this.#closed = true;
-    await this.#subscriptions.closeAll();
+  protected closedMessage(): string {
+    return 'the in-memory event store is closed';
   }
 
-  #assertOpen(): void {
-    if (this.#closed) throw new StoreUnavailable('the in-memory event store is closed');
-  }
+  /** Nothing to let go of: the log goes with the object. */
+  protected release(): void {}
 }
 
 /** The events of a slice, without the holes that truncation left. */
