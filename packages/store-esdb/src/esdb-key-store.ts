@@ -10,45 +10,33 @@
  * deleted key id is told from a new one: `putIfAbsent` refuses it with
  * `KeyDeleted` rather than bring a shredded provider's key id back to life.
  */
-import { ANY, BACKWARDS, END, NO_STREAM, WrongExpectedVersionError, type AppendExpectedRevision, type EventStoreDBClient, type ResolvedEvent } from '@eventstore/db-client';
-import { KeyDeleted, StoreFailure, StoreUnavailable, type KeyStore, type StoredKey } from '@providers/store';
+import { ANY, BACKWARDS, END, NO_STREAM, WrongExpectedVersionError, type AppendExpectedRevision, type ResolvedEvent } from '@eventstore/db-client';
+import { KeyDeleted, StoreFailure, type KeyStore, type StoredKey } from '@providers/store';
 import { randomUUID } from 'node:crypto';
-import { connectClient } from './connect-client.js';
 import { isStreamNotFound, toStoreError } from './esdb-errors.js';
-import { esdbReader, type EsdbReader, type EsdbStoreOptions } from './esdb-reader.js';
+import { EsdbStore } from './esdb-store.js';
 import { withRetry } from './retry.js';
 import { KEY_STREAM_PREFIX, keyStream } from './stream-names.js';
 
 const KEY_STORED = 'DataKeyStored';
 
 /** Data keys in EventStoreDB streams, one stream per key. */
-export class EsdbKeyStore implements KeyStore {
-  readonly #reader: EsdbReader;
-  #closed = false;
-
-  /** A key store over the server(s) of `connectionString`. */
-  static connect(connectionString: string, options: EsdbStoreOptions = {}): EsdbKeyStore {
-    return new EsdbKeyStore(connectClient(connectionString), options);
-  }
-
-  /** A key store over a client the caller made; `close()` disposes of it. */
-  constructor(client: EventStoreDBClient, options: EsdbStoreOptions = {}) {
-    this.#reader = esdbReader(client, options);
-  }
+export class EsdbKeyStore extends EsdbStore implements KeyStore {
+  protected readonly kind = 'key store';
 
   async get(keyId: string): Promise<StoredKey | undefined> {
-    this.#assertOpen();
+    this.assertOpen();
     const last = await this.#lastEvent(keyId);
     return last && decodeKey(keyId, last);
   }
 
   async put(keyId: string, key: StoredKey): Promise<void> {
-    this.#assertOpen();
+    this.assertOpen();
     await this.#append(keyId, key, ANY);
   }
 
   async putIfAbsent(keyId: string, key: StoredKey): Promise<StoredKey> {
-    this.#assertOpen();
+    this.assertOpen();
     const existing = await this.#lastEvent(keyId);
     if (existing) return decodeKey(keyId, existing);
     if (await this.#wasDeleted(keyId)) throw new KeyDeleted(keyId);
@@ -72,16 +60,16 @@ export class EsdbKeyStore implements KeyStore {
   }
 
   async delete(keyId: string): Promise<void> {
-    this.#assertOpen();
+    this.assertOpen();
     if (!(await this.#lastEvent(keyId))) return;
     await this.#deleteStream(keyId, ANY);
   }
 
   async list(): Promise<readonly string[]> {
-    this.#assertOpen();
+    this.assertOpen();
     // Deleted keys' events stay in $all until a scavenge, so every stream seen there is checked.
     const seen = new Set<string>();
-    for await (const events of this.#reader.allForwards(0n)) {
+    for await (const events of this.reader.allForwards(0n)) {
       for (const { event } of events) {
         if (event?.type === KEY_STORED && event.streamId.startsWith(KEY_STREAM_PREFIX)) seen.add(event.streamId.slice(KEY_STREAM_PREFIX.length));
       }
@@ -91,15 +79,9 @@ export class EsdbKeyStore implements KeyStore {
     return present;
   }
 
-  async close(): Promise<void> {
-    if (this.#closed) return;
-    this.#closed = true;
-    await this.#reader.client.dispose();
-  }
-
   async #lastEvent(keyId: string): Promise<ResolvedEvent | undefined> {
     try {
-      const events = await this.#reader.streamPage(keyStream(keyId), { direction: BACKWARDS, fromRevision: END, maxCount: 1 });
+      const events = await this.reader.streamPage(keyStream(keyId), { direction: BACKWARDS, fromRevision: END, maxCount: 1 });
       return events[0];
     } catch (error) {
       if (isStreamNotFound(error)) return undefined;
@@ -113,8 +95,8 @@ export class EsdbKeyStore implements KeyStore {
     const id = randomUUID();
     const data = { masterKeyId: key.masterKeyId, wrapped: Buffer.from(key.wrapped).toString('base64') };
     try {
-      const result = await withRetry(this.#reader.retry, () =>
-        this.#reader.client.appendToStream(keyStream(keyId), { id, contentType: 'application/json', type: KEY_STORED, data, metadata: undefined }, { expectedRevision }),
+      const result = await withRetry(this.reader.retry, () =>
+        this.reader.client.appendToStream(keyStream(keyId), { id, contentType: 'application/json', type: KEY_STORED, data, metadata: undefined }, { expectedRevision }),
       );
       return result.nextExpectedRevision;
     } catch (error) {
@@ -125,7 +107,7 @@ export class EsdbKeyStore implements KeyStore {
 
   async #deleteStream(keyId: string, expectedRevision: bigint | typeof ANY): Promise<void> {
     try {
-      await withRetry(this.#reader.retry, () => this.#reader.client.deleteStream(keyStream(keyId), { expectedRevision }));
+      await withRetry(this.reader.retry, () => this.reader.client.deleteStream(keyStream(keyId), { expectedRevision }));
     } catch (error) {
       if (isStreamNotFound(error)) return;
       throw toStoreError(error, `delete data key ${keyId}`);
@@ -135,15 +117,11 @@ export class EsdbKeyStore implements KeyStore {
   /** Whether the key's stream was soft-deleted: its metadata keeps the truncation mark. */
   async #wasDeleted(keyId: string): Promise<boolean> {
     try {
-      const { metadata } = await withRetry(this.#reader.retry, () => this.#reader.client.getStreamMetadata(keyStream(keyId)));
+      const { metadata } = await withRetry(this.reader.retry, () => this.reader.client.getStreamMetadata(keyStream(keyId)));
       return metadata?.truncateBefore !== undefined;
     } catch (error) {
       throw toStoreError(error, `read the metadata of data key ${keyId}`);
     }
-  }
-
-  #assertOpen(): void {
-    if (this.#closed) throw new StoreUnavailable('the EventStoreDB key store is closed');
   }
 }
 

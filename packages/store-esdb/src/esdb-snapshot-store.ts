@@ -9,12 +9,11 @@
  * scavenge removes the rest. Checkpoints are the last event of
  * `providers-checkpoint-<name>`, a stream that keeps one event (`$maxCount`).
  */
-import { BACKWARDS, END, binaryEvent, jsonEvent, type EventStoreDBClient, type ResolvedEvent } from '@eventstore/db-client';
-import { SNAPSHOTS_KEPT, StoreFailure, StoreUnavailable, type LoadSnapshotOptions, type Snapshot, type SnapshotInfo, type SnapshotStore } from '@providers/store';
+import { BACKWARDS, END, binaryEvent, jsonEvent, type ResolvedEvent } from '@eventstore/db-client';
+import { SNAPSHOTS_KEPT, StoreFailure, type LoadSnapshotOptions, type Snapshot, type SnapshotInfo, type SnapshotStore } from '@providers/store';
 import { randomUUID } from 'node:crypto';
-import { connectClient } from './connect-client.js';
 import { isStreamNotFound, toStoreError } from './esdb-errors.js';
-import { esdbReader, type EsdbReader, type EsdbStoreOptions } from './esdb-reader.js';
+import { EsdbStore } from './esdb-store.js';
 import { withRetry } from './retry.js';
 import { checkpointStream, snapshotStream } from './stream-names.js';
 
@@ -45,22 +44,11 @@ interface Found {
 }
 
 /** Snapshots and checkpoints in EventStoreDB streams beside the log. */
-export class EsdbSnapshotStore implements SnapshotStore {
-  readonly #reader: EsdbReader;
-  #closed = false;
-
-  /** A snapshot store over the server(s) of `connectionString`. */
-  static connect(connectionString: string, options: EsdbStoreOptions = {}): EsdbSnapshotStore {
-    return new EsdbSnapshotStore(connectClient(connectionString), options);
-  }
-
-  /** A snapshot store over a client the caller made; `close()` disposes of it. */
-  constructor(client: EventStoreDBClient, options: EsdbStoreOptions = {}) {
-    this.#reader = esdbReader(client, options);
-  }
+export class EsdbSnapshotStore extends EsdbStore implements SnapshotStore {
+  protected readonly kind = 'snapshot store';
 
   async save(snapshot: Snapshot): Promise<void> {
-    this.#assertOpen();
+    this.assertOpen();
     const kept = await this.#complete(snapshot.name, undefined);
     // Older than every snapshot kept: it would be dropped at once, so it is not written.
     if (kept.length >= SNAPSHOTS_KEPT && snapshot.position < kept[kept.length - SNAPSHOTS_KEPT]!.info.position) return;
@@ -81,17 +69,17 @@ export class EsdbSnapshotStore implements SnapshotStore {
       };
       const text = snapshot.data.slice(chunk * CHUNK_CHARACTERS, (chunk + 1) * CHUNK_CHARACTERS);
       const event = binaryEvent({ id: randomUUID(), type: CHUNK, data: Buffer.from(text, 'utf8'), metadata: Buffer.from(JSON.stringify(header), 'utf8') });
-      await this.#write(`save the snapshot of ${snapshot.name}`, () => this.#reader.client.appendToStream(stream, event));
+      await this.#write(`save the snapshot of ${snapshot.name}`, () => this.reader.client.appendToStream(stream, event));
     }
     const after = await this.#complete(snapshot.name, undefined);
     const oldestKept = after.slice(-SNAPSHOTS_KEPT).reduce<bigint | undefined>((lowest, found) => (lowest === undefined || found.firstRevision < lowest ? found.firstRevision : lowest), undefined);
     if (oldestKept !== undefined && oldestKept > 0n) {
-      await this.#write(`trim the snapshots of ${snapshot.name}`, () => this.#reader.client.setStreamMetadata(stream, { truncateBefore: Number(oldestKept) }));
+      await this.#write(`trim the snapshots of ${snapshot.name}`, () => this.reader.client.setStreamMetadata(stream, { truncateBefore: Number(oldestKept) }));
     }
   }
 
   async load(name: string, options: LoadSnapshotOptions = {}): Promise<Snapshot | undefined> {
-    this.#assertOpen();
+    this.assertOpen();
     const fitting = (await this.#complete(name, options.atOrBefore)).slice(-SNAPSHOTS_KEPT);
     const newest = fitting[fitting.length - 1];
     if (!newest) return undefined;
@@ -100,12 +88,12 @@ export class EsdbSnapshotStore implements SnapshotStore {
   }
 
   async list(name: string): Promise<readonly SnapshotInfo[]> {
-    this.#assertOpen();
+    this.assertOpen();
     return (await this.#complete(name, undefined)).slice(-SNAPSHOTS_KEPT).map((found) => found.info);
   }
 
   async loadCheckpoint(name: string): Promise<bigint | undefined> {
-    this.#assertOpen();
+    this.assertOpen();
     const [last] = await this.#read(checkpointStream(name), `read the checkpoint of ${name}`, 1);
     if (!last) return undefined;
     const position = (last.event?.data as { position?: unknown } | undefined)?.position;
@@ -116,17 +104,11 @@ export class EsdbSnapshotStore implements SnapshotStore {
   }
 
   async saveCheckpoint(name: string, position: bigint): Promise<void> {
-    this.#assertOpen();
+    this.assertOpen();
     const stream = checkpointStream(name);
     const event = jsonEvent({ id: randomUUID(), type: CHECKPOINT, data: { position: String(position) } });
-    const result = await this.#write(`save the checkpoint of ${name}`, () => this.#reader.client.appendToStream(stream, event));
-    if (result.nextExpectedRevision === 0n) await this.#write(`limit the checkpoints of ${name}`, () => this.#reader.client.setStreamMetadata(stream, { maxCount: 1 }));
-  }
-
-  async close(): Promise<void> {
-    if (this.#closed) return;
-    this.#closed = true;
-    await this.#reader.client.dispose();
+    const result = await this.#write(`save the checkpoint of ${name}`, () => this.reader.client.appendToStream(stream, event));
+    if (result.nextExpectedRevision === 0n) await this.#write(`limit the checkpoints of ${name}`, () => this.reader.client.setStreamMetadata(stream, { maxCount: 1 }));
   }
 
   /** The complete snapshots of `name` at or before a position, oldest first, one per position (the last saved). */
@@ -169,7 +151,7 @@ export class EsdbSnapshotStore implements SnapshotStore {
     let from: bigint | typeof END = END;
     try {
       for (;;) {
-        const page = await this.#reader.streamPage(stream, { direction: BACKWARDS, fromRevision: from, maxCount: limit ?? 100 });
+        const page = await this.reader.streamPage(stream, { direction: BACKWARDS, fromRevision: from, maxCount: limit ?? 100 });
         events.push(...page);
         const last = page[page.length - 1]?.event?.revision;
         if (limit !== undefined || page.length < 100 || last === undefined || last === 0n) return events;
@@ -183,14 +165,10 @@ export class EsdbSnapshotStore implements SnapshotStore {
 
   async #write<T>(operation: string, write: () => Promise<T>): Promise<T> {
     try {
-      return await withRetry(this.#reader.retry, write);
+      return await withRetry(this.reader.retry, write);
     } catch (error) {
       throw toStoreError(error, operation);
     }
-  }
-
-  #assertOpen(): void {
-    if (this.#closed) throw new StoreUnavailable('the EventStoreDB snapshot store is closed');
   }
 }
 

@@ -1,6 +1,5 @@
-import { StoreUnavailable, type KeyStore, type StoredKey } from '@providers/store';
-import { PostgresDatabase } from './postgres-database.js';
-import type { PostgresOpenOptions } from './postgres-location.js';
+import type { KeyStore, StoredKey } from '@providers/store';
+import { PostgresStore } from './postgres-store.js';
 
 type KeyRow = [wrapped: Buffer, masterKeyId: string];
 
@@ -10,29 +9,18 @@ type KeyRow = [wrapped: Buffer, masterKeyId: string];
  * as PostgreSQL reclaims the space (vacuum) and recycles its write-ahead
  * log. What stays there meanwhile is wrapped: useless without the master key.
  */
-export class PostgresKeyStore implements KeyStore {
-  readonly #db: PostgresDatabase;
-  #closed = false;
-
-  /** Connects to `url` (`postgres://…`), creating or migrating the schema on first use. */
-  static async open(url: string, options: PostgresOpenOptions = {}): Promise<PostgresKeyStore> {
-    return new PostgresKeyStore(await PostgresDatabase.open(url, options));
-  }
-
-  /** A key store on a database that other stores may share (see `openPostgresStores`). */
-  constructor(db: PostgresDatabase) {
-    this.#db = db.retain();
-  }
+export class PostgresKeyStore extends PostgresStore implements KeyStore {
+  protected readonly kind = 'key store';
 
   async get(keyId: string): Promise<StoredKey | undefined> {
-    const rows = await this.#rows(`read key ${keyId}`, `SELECT wrapped, master_key_id FROM ${this.#db.schema}.data_keys WHERE key_id = $1`, [keyId]);
+    const rows = await this.#rows(`read key ${keyId}`, `SELECT wrapped, master_key_id FROM ${this.db.schema}.data_keys WHERE key_id = $1`, [keyId]);
     return rows[0] && toStoredKey(rows[0]);
   }
 
   async put(keyId: string, key: StoredKey): Promise<void> {
     await this.#rows(
       `store key ${keyId}`,
-      `INSERT INTO ${this.#db.schema}.data_keys (key_id, wrapped, master_key_id) VALUES ($1, $2, $3)
+      `INSERT INTO ${this.db.schema}.data_keys (key_id, wrapped, master_key_id) VALUES ($1, $2, $3)
        ON CONFLICT (key_id) DO UPDATE SET wrapped = excluded.wrapped, master_key_id = excluded.master_key_id`,
       [keyId, bytesOf(key), key.masterKeyId],
     );
@@ -45,11 +33,11 @@ export class PostgresKeyStore implements KeyStore {
       const rows = await this.#rows(
         `store key ${keyId}`,
         `WITH inserted AS (
-           INSERT INTO ${this.#db.schema}.data_keys (key_id, wrapped, master_key_id) VALUES ($1, $2, $3)
+           INSERT INTO ${this.db.schema}.data_keys (key_id, wrapped, master_key_id) VALUES ($1, $2, $3)
            ON CONFLICT (key_id) DO NOTHING RETURNING wrapped, master_key_id
          )
          SELECT wrapped, master_key_id FROM inserted
-         UNION ALL SELECT wrapped, master_key_id FROM ${this.#db.schema}.data_keys WHERE key_id = $1
+         UNION ALL SELECT wrapped, master_key_id FROM ${this.db.schema}.data_keys WHERE key_id = $1
          LIMIT 1`,
         [keyId, bytesOf(key), key.masterKeyId],
       );
@@ -58,28 +46,18 @@ export class PostgresKeyStore implements KeyStore {
   }
 
   async delete(keyId: string): Promise<void> {
-    await this.#rows(`delete key ${keyId}`, `DELETE FROM ${this.#db.schema}.data_keys WHERE key_id = $1`, [keyId]);
+    await this.#rows(`delete key ${keyId}`, `DELETE FROM ${this.db.schema}.data_keys WHERE key_id = $1`, [keyId]);
   }
 
   async list(): Promise<readonly string[]> {
-    this.#assertOpen('list keys');
-    const rows = await this.#db.rows<[string]>('list keys', `SELECT key_id FROM ${this.#db.schema}.data_keys ORDER BY key_id`);
+    this.assertOpen('list keys');
+    const rows = await this.db.rows<[string]>('list keys', `SELECT key_id FROM ${this.db.schema}.data_keys ORDER BY key_id`);
     return rows.map(([keyId]) => keyId);
   }
 
-  async close(): Promise<void> {
-    if (this.#closed) return;
-    this.#closed = true;
-    await this.#db.release();
-  }
-
   #rows(action: string, sql: string, values: readonly unknown[]): Promise<KeyRow[]> {
-    this.#assertOpen(action);
-    return this.#db.rows<KeyRow>(action, sql, values);
-  }
-
-  #assertOpen(action: string): void {
-    if (this.#closed) throw new StoreUnavailable(`the PostgreSQL key store at ${this.#db.location.display} is closed: cannot ${action}`);
+    this.assertOpen(action);
+    return this.db.rows<KeyRow>(action, sql, values);
   }
 }
 

@@ -1,6 +1,5 @@
-import { SNAPSHOTS_KEPT, StoreUnavailable, type LoadSnapshotOptions, type Snapshot, type SnapshotInfo, type SnapshotStore } from '@providers/store';
-import { PostgresDatabase } from './postgres-database.js';
-import type { PostgresOpenOptions } from './postgres-location.js';
+import { SNAPSHOTS_KEPT, type LoadSnapshotOptions, type Snapshot, type SnapshotInfo, type SnapshotStore } from '@providers/store';
+import { PostgresStore } from './postgres-store.js';
 
 type InfoRow = [position: string, revision: string, eventId: string, eventTime: string, schemaVersion: number, foldVersion: number];
 type SnapshotRow = [...InfoRow, data: Buffer];
@@ -13,25 +12,14 @@ const INFO_COLUMNS = 'position, revision, event_id, event_time, schema_version, 
  * holds; saving drops the name's snapshots beyond the newest `SNAPSHOTS_KEPT`
  * in the same transaction.
  */
-export class PostgresSnapshotStore implements SnapshotStore {
-  readonly #db: PostgresDatabase;
-  #closed = false;
-
-  /** Connects to `url` (`postgres://…`), creating or migrating the schema on first use. */
-  static async open(url: string, options: PostgresOpenOptions = {}): Promise<PostgresSnapshotStore> {
-    return new PostgresSnapshotStore(await PostgresDatabase.open(url, options));
-  }
-
-  /** A snapshot store on a database that other stores may share (see `openPostgresStores`). */
-  constructor(db: PostgresDatabase) {
-    this.#db = db.retain();
-  }
+export class PostgresSnapshotStore extends PostgresStore implements SnapshotStore {
+  protected readonly kind = 'snapshot store';
 
   async save(snapshot: Snapshot): Promise<void> {
     const action = `save a snapshot of ${snapshot.name}`;
-    this.#assertOpen(action);
-    const s = this.#db.schema;
-    await this.#db.withClient(action, async (client) => {
+    this.assertOpen(action);
+    const s = this.db.schema;
+    await this.db.withClient(action, async (client) => {
       await client.query('BEGIN');
       try {
         await client.query(
@@ -63,11 +51,11 @@ export class PostgresSnapshotStore implements SnapshotStore {
 
   async load(name: string, options: LoadSnapshotOptions = {}): Promise<Snapshot | undefined> {
     const action = `load a snapshot of ${name}`;
-    this.#assertOpen(action);
+    this.assertOpen(action);
     const bound = options.atOrBefore === undefined ? '' : ' AND position <= $2';
-    const rows = await this.#db.rows<SnapshotRow>(
+    const rows = await this.db.rows<SnapshotRow>(
       action,
-      `SELECT ${INFO_COLUMNS}, data FROM ${this.#db.schema}.snapshots WHERE name = $1${bound} ORDER BY position DESC LIMIT 1`,
+      `SELECT ${INFO_COLUMNS}, data FROM ${this.db.schema}.snapshots WHERE name = $1${bound} ORDER BY position DESC LIMIT 1`,
       options.atOrBefore === undefined ? [name] : [name, options.atOrBefore.toString()],
     );
     const row = rows[0];
@@ -76,36 +64,26 @@ export class PostgresSnapshotStore implements SnapshotStore {
 
   async list(name: string): Promise<readonly SnapshotInfo[]> {
     const action = `list the snapshots of ${name}`;
-    this.#assertOpen(action);
-    const rows = await this.#db.rows<InfoRow>(action, `SELECT ${INFO_COLUMNS} FROM ${this.#db.schema}.snapshots WHERE name = $1 ORDER BY position`, [name]);
+    this.assertOpen(action);
+    const rows = await this.db.rows<InfoRow>(action, `SELECT ${INFO_COLUMNS} FROM ${this.db.schema}.snapshots WHERE name = $1 ORDER BY position`, [name]);
     return rows.map((row) => toInfo(name, row));
   }
 
   async loadCheckpoint(name: string): Promise<bigint | undefined> {
     const action = `load the checkpoint of ${name}`;
-    this.#assertOpen(action);
-    const rows = await this.#db.rows<[string]>(action, `SELECT position FROM ${this.#db.schema}.checkpoints WHERE name = $1`, [name]);
+    this.assertOpen(action);
+    const rows = await this.db.rows<[string]>(action, `SELECT position FROM ${this.db.schema}.checkpoints WHERE name = $1`, [name]);
     return rows[0] && BigInt(rows[0][0]);
   }
 
   async saveCheckpoint(name: string, position: bigint): Promise<void> {
     const action = `save the checkpoint of ${name}`;
-    this.#assertOpen(action);
-    await this.#db.rows(
+    this.assertOpen(action);
+    await this.db.rows(
       action,
-      `INSERT INTO ${this.#db.schema}.checkpoints (name, position) VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET position = excluded.position`,
+      `INSERT INTO ${this.db.schema}.checkpoints (name, position) VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET position = excluded.position`,
       [name, position.toString()],
     );
-  }
-
-  async close(): Promise<void> {
-    if (this.#closed) return;
-    this.#closed = true;
-    await this.#db.release();
-  }
-
-  #assertOpen(action: string): void {
-    if (this.#closed) throw new StoreUnavailable(`the PostgreSQL snapshot store at ${this.#db.location.display} is closed: cannot ${action}`);
   }
 }
 
