@@ -2,7 +2,16 @@ import { encodeAppend } from './append-input.js';
 import { CatchUpEventStore } from './catch-up-event-store.js';
 import { ChangeSignal } from './change-signal.js';
 import { StoreFailure, WrongExpectedRevision } from './errors.js';
-import type { AppendResult, ExpectedRevision, Json, NewEvent, ReadAllFilter, ReadAllOptions, ReadStreamOptions, RecordedEvent } from './event-store.js';
+import type {
+  AppendResult,
+  ExpectedRevision,
+  Json,
+  NewEvent,
+  ReadAllFilter,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+} from './event-store.js';
 
 /** Options of the in-memory event store. */
 export interface MemoryEventStoreOptions {
