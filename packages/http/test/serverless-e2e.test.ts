@@ -58,7 +58,7 @@ const stackExists = async (context: Context, name: string) =>
 
 const e2e = suite<Context>('serverless@3 deploys with Providers', {} as Context);
 
-if (canRun(e2e, 'deploys with an access role and with static keys; fails loud', motoNeeded())) {
+if (canRun(e2e, 'deploys with an access role and with static keys; fails loud', motoNeeded({ awsCli: true }))) {
   e2e.before(async (context) => {
     context.dir = mkdtempSync(join(tmpdir(), 'providers-sls-'));
     context.moto = await startMoto();

@@ -3,7 +3,7 @@
 // program's REQUIRE_ variable is 1 (CI) its absence is a failure instead, so CI cannot pass without it.
 import type { Test } from 'uvu';
 import { chromiumPath } from './chromium.js';
-import { motoAvailable } from './moto.js';
+import { motoAndAwsCli, motoAvailable } from './moto.js';
 
 /** A program some tests need: why it is missing here (undefined when it is here), and the variable that requires it. */
 export interface Needed {
@@ -17,11 +17,11 @@ export const chromiumNeeded = (): Needed => ({
   requiredBy: 'REQUIRE_CHROMIUM',
 });
 
-/** moto_server on PATH. */
-export const motoNeeded = (): Needed => ({
-  missing: motoAvailable() ? undefined : 'moto_server is not on PATH (pip install "moto[server]")',
-  requiredBy: 'REQUIRE_MOTO',
-});
+/** moto_server on PATH, and with `awsCli` the AWS CLI too (for a test that runs `aws` against it). */
+export const motoNeeded = (needs: { readonly awsCli?: boolean } = {}): Needed => {
+  const availability = needs.awsCli ? motoAndAwsCli() : motoAvailable() ? { available: true as const } : { available: false as const, reason: 'moto_server is not on PATH (pip install "moto[server]")' };
+  return { missing: availability.available ? undefined : availability.reason, requiredBy: 'REQUIRE_MOTO' };
+};
 
 /**
  * Whether `test`'s suite has everything it needs. If something is missing it records the skipped

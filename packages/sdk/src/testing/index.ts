@@ -5,5 +5,5 @@ export { ExampleFailure } from './example-failure.js';
  * moto_server, one helper for every package's moto tests, and a free loopback port (for a server
  * that is down): the HTTP tests reach vending's and the store's test helpers through the SDK.
  */
-export { motoServerRuns, startMotoServer, type MotoServer } from '@providers/vending/testing';
+export { motoAvailability, motoServerRuns, startMotoServer, type MotoServer } from '@providers/vending/testing';
 export { freePort } from '@providers/store/testing';
