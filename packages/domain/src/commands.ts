@@ -1,42 +1,13 @@
 import * as t from 'io-ts';
-import { Actor } from './actor.js';
 import { ProviderCredentials } from './credentials.js';
-import { PinScope, PinnedAccountIds } from './pin-scope.js';
-import {
-  AccountId,
-  AppName,
-  AwsRegion,
-  CommandId,
-  DeploymentProfileId,
-  DeploymentProfileName,
-  OrgId,
-  ProviderId,
-  ProviderName,
-  ProviderType,
-  Reason,
-  RoleArn,
-  ServiceName,
-  StageName,
-  Timestamp,
-} from './rules.js';
+import * as fields from './field-groups.js';
+import { AccountId, AwsRegion, OrgId, ProviderId, ProviderName, ProviderType, Reason, RoleArn, Timestamp } from './rules.js';
 
 /** What every command carries: the org it acts on, its id (for idempotency), who sends it and when. */
-const envelope = {
-  orgId: OrgId,
-  commandId: CommandId,
-  actor: Actor,
-  issuedAt: Timestamp,
-};
-const tracing = { correlationId: t.string, causationId: t.string };
+const envelope = { orgId: OrgId, ...fields.actedBy, issuedAt: Timestamp };
 
 const command = <K extends string, P extends t.Props, O extends t.Props>(type: K, props: P, optionalProps: O) =>
-  t.readonly(
-    t.intersection([
-      t.strict({ type: t.literal(type), ...envelope, ...props }),
-      t.partial({ ...tracing, ...optionalProps }),
-    ]),
-    type,
-  );
+  fields.withOptional({ type: t.literal(type), ...envelope, ...props }, { ...fields.tracing, ...optionalProps }, type);
 
 /**
  * Adds a provider to the org with its (already sealed) credentials and, for AWS, its account id:
@@ -63,27 +34,19 @@ export const SetDefaultProvider = command('SetDefaultProvider', { providerId: Pr
 /** Clears the org-wide default for a provider type. */
 export const ClearDefaultProvider = command('ClearDefaultProvider', { providerType: ProviderType }, {});
 /** Links a provider to every stage of a service; `replace` swaps out the one already linked. */
-export const LinkProviderToService = command(
-  'LinkProviderToService',
-  { providerId: ProviderId, app: AppName, service: ServiceName },
-  { replace: t.boolean },
-);
+export const LinkProviderToService = command('LinkProviderToService', { providerId: ProviderId, ...fields.service }, { replace: t.boolean });
 /** Unlinks a service's provider (or local-credentials link) of one type: stages without a link of their own fall back to the org default. */
-export const UnlinkProviderFromService = command(
-  'UnlinkProviderFromService',
-  { app: AppName, service: ServiceName, providerType: ProviderType },
-  {},
-);
+export const UnlinkProviderFromService = command('UnlinkProviderFromService', { ...fields.service, providerType: ProviderType }, {});
 /** Links a provider to one stage of a service, or with a region to one instance, overriding the service link. */
 export const LinkProviderToInstance = command(
   'LinkProviderToInstance',
-  { providerId: ProviderId, app: AppName, service: ServiceName, stage: StageName },
+  { providerId: ProviderId, ...fields.stage },
   { region: AwsRegion, replace: t.boolean },
 );
 /** Unlinks a stage's or instance's provider (or local-credentials link) of one type: it falls back to the service link or the org default. */
 export const UnlinkProviderFromInstance = command(
   'UnlinkProviderFromInstance',
-  { app: AppName, service: ServiceName, stage: StageName, providerType: ProviderType },
+  { ...fields.stage, providerType: ProviderType },
   { region: AwsRegion },
 );
 /**
@@ -92,7 +55,7 @@ export const UnlinkProviderFromInstance = command(
  */
 export const LinkLocalCredentialsToService = command(
   'LinkLocalCredentialsToService',
-  { app: AppName, service: ServiceName, providerType: ProviderType },
+  { ...fields.service, providerType: ProviderType },
   { replace: t.boolean },
 );
 /**
@@ -101,47 +64,27 @@ export const LinkLocalCredentialsToService = command(
  */
 export const LinkLocalCredentialsToInstance = command(
   'LinkLocalCredentialsToInstance',
-  { app: AppName, service: ServiceName, stage: StageName, providerType: ProviderType },
+  { ...fields.stage, providerType: ProviderType },
   { region: AwsRegion, replace: t.boolean },
 );
 
 /** Pins a scope (org, service, stage or instance) to the AWS accounts it may deploy to, replacing the pin it had. */
-export const PinAccount = command('PinAccount', { scope: PinScope, accountIds: PinnedAccountIds, reason: Reason }, {});
+export const PinAccount = command('PinAccount', fields.pin, {});
 /** Removes a scope's account pin: its deployments are then bound only by the pins of wider scopes. */
-export const RemoveAccountPin = command('RemoveAccountPin', { scope: PinScope, reason: Reason }, {});
+export const RemoveAccountPin = command('RemoveAccountPin', fields.pinRemoval, {});
 
 // The legacy model, kept so that deployment profiles can be recorded and migrated.
 /** Records a legacy deployment profile (a named role ARN) so it can be migrated. */
-export const CreateDeploymentProfile = command(
-  'CreateDeploymentProfile',
-  { profileId: DeploymentProfileId, name: DeploymentProfileName },
-  { roleArn: RoleArn },
-);
+export const CreateDeploymentProfile = command('CreateDeploymentProfile', fields.profile, { roleArn: RoleArn });
 /** Records a change to a legacy deployment profile's name or role ARN. */
-export const UpdateDeploymentProfile = command(
-  'UpdateDeploymentProfile',
-  { profileId: DeploymentProfileId, name: DeploymentProfileName },
-  { roleArn: RoleArn },
-);
+export const UpdateDeploymentProfile = command('UpdateDeploymentProfile', fields.profile, { roleArn: RoleArn });
 /** Records which legacy deployment profile a stage of an app (or its `default` stage) uses. */
-export const LinkStageToDeploymentProfile = command(
-  'LinkStageToDeploymentProfile',
-  { app: AppName, stage: t.union([StageName, t.literal('default')]), profileId: DeploymentProfileId },
-  {},
-);
+export const LinkStageToDeploymentProfile = command('LinkStageToDeploymentProfile', fields.stageProfile, {});
 /** Records that a service was deployed to a stage and region, so the migration knows which instances exist. */
-export const RecordInstanceDeployed = command(
-  'RecordInstanceDeployed',
-  { app: AppName, service: ServiceName, stage: StageName },
-  { region: AwsRegion },
-);
+export const RecordInstanceDeployed = command('RecordInstanceDeployed', fields.stage, { region: AwsRegion });
 
 /** Records that a profile became a provider (or was skipped, with a reason). Sent by the migration. */
-export const MarkDeploymentProfileMigrated = command(
-  'MarkDeploymentProfileMigrated',
-  { profileId: DeploymentProfileId, providerId: t.union([ProviderId, t.null]) },
-  { reason: Reason },
-);
+export const MarkDeploymentProfileMigrated = command('MarkDeploymentProfileMigrated', fields.profileMigration, { reason: Reason });
 
 /** The codec of each command, by its `type`: decode input with these before deciding. */
 export const commandCodecs = {

@@ -20,26 +20,16 @@ export const SealedSecret = t.readonly(
 /** A decoded sealed secret. */
 export type SealedSecret = t.TypeOf<typeof SealedSecret>;
 
+/** The codec of one kind of credentials: its `kind` and its own fields, and no other field. */
+const credentialsOf = <K extends string, P extends t.Props>(kind: K, props: P) => t.readonly(t.strict({ kind: t.literal(kind), ...props }));
+
 /** An AWS access role: short-lived credentials are minted through STS per deployment. */
-export const AwsRoleCredentials = t.readonly(
-  t.strict({
-    kind: t.literal('aws-role'),
-    roleArn: RoleArn,
-    externalId: ExternalId,
-    sessionDurationSeconds: SessionDurationSeconds,
-  }),
-);
+export const AwsRoleCredentials = credentialsOf('aws-role', { roleArn: RoleArn, externalId: ExternalId, sessionDurationSeconds: SessionDurationSeconds });
 /** Decoded AWS access-role credentials. */
 export type AwsRoleCredentials = t.TypeOf<typeof AwsRoleCredentials>;
 
 /** AWS static keys; the secret access key is sealed. */
-export const AwsKeysCredentials = t.readonly(
-  t.strict({
-    kind: t.literal('aws-keys'),
-    accessKeyId: AccessKeyId,
-    secretAccessKey: SealedSecret,
-  }),
-);
+export const AwsKeysCredentials = credentialsOf('aws-keys', { accessKeyId: AccessKeyId, secretAccessKey: SealedSecret });
 /** Decoded AWS static keys, the secret access key sealed. */
 export type AwsKeysCredentials = t.TypeOf<typeof AwsKeysCredentials>;
 
@@ -76,12 +66,7 @@ const SecretFields = new t.Type<Readonly<Record<string, SealedSecret>>, Readonly
 );
 
 /** Other vendors' credentials (Stripe, Twilio, …): named fields, every value sealed. */
-export const SecretFieldsCredentials = t.readonly(
-  t.strict({
-    kind: t.literal('secret'),
-    fields: SecretFields,
-  }),
-);
+export const SecretFieldsCredentials = credentialsOf('secret', { fields: SecretFields });
 /** Decoded vendor credentials, every field sealed. */
 export type SecretFieldsCredentials = t.TypeOf<typeof SecretFieldsCredentials>;
 

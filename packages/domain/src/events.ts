@@ -1,26 +1,9 @@
 import * as t from 'io-ts';
-import { Actor } from './actor.js';
 import { ProviderCredentials } from './credentials.js';
-import { PinScope, PinnedAccountIds } from './pin-scope.js';
-import {
-  AccountId,
-  AppName,
-  AwsRegion,
-  CommandId,
-  DeploymentProfileId,
-  DeploymentProfileName,
-  ProviderId,
-  ProviderName,
-  ProviderType,
-  Reason,
-  RoleArn,
-  ServiceName,
-  StageName,
-  Timestamp,
-} from './rules.js';
+import * as fields from './field-groups.js';
+import { AccountId, AwsRegion, ProviderId, ProviderName, ProviderType, Reason, RoleArn, StageName, Timestamp } from './rules.js';
 
-const optional = <P extends t.Props>(required: P, optionalProps: t.Props) =>
-  t.readonly(t.intersection([t.strict(required), t.partial(optionalProps)]));
+const optional = fields.withOptional;
 
 /** Payload codecs, one per event type. The codecs are the truth; DESIGN.md lists them. */
 export const eventDataCodecs = {
@@ -35,36 +18,28 @@ export const eventDataCodecs = {
   DefaultProviderSet: optional({ providerId: ProviderId, type: ProviderType }, { replacedProviderId: ProviderId }),
   DefaultProviderCleared: t.readonly(t.strict({ providerId: ProviderId, type: ProviderType })),
   ProviderLinkedToService: optional(
-    { providerId: ProviderId, app: AppName, service: ServiceName },
+    { providerId: ProviderId, ...fields.service },
     { replacedProviderId: ProviderId, replacedLocalCredentials: t.literal(true) },
   ),
-  ProviderUnlinkedFromService: t.readonly(t.strict({ providerId: ProviderId, app: AppName, service: ServiceName })),
+  ProviderUnlinkedFromService: t.readonly(t.strict({ providerId: ProviderId, ...fields.service })),
   ProviderLinkedToInstance: optional(
-    { providerId: ProviderId, app: AppName, service: ServiceName, stage: StageName },
+    { providerId: ProviderId, ...fields.stage },
     { region: AwsRegion, replacedProviderId: ProviderId, replacedLocalCredentials: t.literal(true) },
   ),
-  ProviderUnlinkedFromInstance: optional(
-    { providerId: ProviderId, app: AppName, service: ServiceName, stage: StageName },
-    { region: AwsRegion },
-  ),
+  ProviderUnlinkedFromInstance: optional({ providerId: ProviderId, ...fields.stage }, { region: AwsRegion }),
   // A local-credentials link: at a service, a stage (no region) or one instance, for a provider type.
   LocalCredentialsLinked: optional(
-    { type: ProviderType, app: AppName, service: ServiceName },
+    { type: ProviderType, ...fields.service },
     { stage: StageName, region: AwsRegion, replacedProviderId: ProviderId },
   ),
-  LocalCredentialsUnlinked: optional({ type: ProviderType, app: AppName, service: ServiceName }, { stage: StageName, region: AwsRegion }),
-  AccountPinned: t.readonly(t.strict({ scope: PinScope, accountIds: PinnedAccountIds, reason: Reason })),
-  AccountPinRemoved: t.readonly(t.strict({ scope: PinScope, reason: Reason })),
-  DeploymentProfileCreated: optional({ profileId: DeploymentProfileId, name: DeploymentProfileName }, { roleArn: RoleArn }),
-  DeploymentProfileUpdated: optional({ profileId: DeploymentProfileId, name: DeploymentProfileName }, { roleArn: RoleArn }),
-  StageLinkedToDeploymentProfile: t.readonly(
-    t.strict({ app: AppName, stage: t.union([StageName, t.literal('default')]), profileId: DeploymentProfileId }),
-  ),
-  InstanceDeployed: optional({ app: AppName, service: ServiceName, stage: StageName }, { region: AwsRegion }),
-  DeploymentProfileMigrated: optional(
-    { profileId: DeploymentProfileId, providerId: t.union([ProviderId, t.null]) },
-    { reason: Reason },
-  ),
+  LocalCredentialsUnlinked: optional({ type: ProviderType, ...fields.service }, { stage: StageName, region: AwsRegion }),
+  AccountPinned: t.readonly(t.strict(fields.pin)),
+  AccountPinRemoved: t.readonly(t.strict(fields.pinRemoval)),
+  DeploymentProfileCreated: optional(fields.profile, { roleArn: RoleArn }),
+  DeploymentProfileUpdated: optional(fields.profile, { roleArn: RoleArn }),
+  StageLinkedToDeploymentProfile: t.readonly(t.strict(fields.stageProfile)),
+  InstanceDeployed: optional(fields.stage, { region: AwsRegion }),
+  DeploymentProfileMigrated: optional(fields.profileMigration, { reason: Reason }),
 } as const;
 
 type Codecs = typeof eventDataCodecs;
@@ -104,14 +79,8 @@ export const CURRENT_SCHEMA_VERSION: { readonly [K in EventType]: number } = {
 /** Who did it, when, as part of which command; stored beside every event. */
 export const EventMetadata = t.readonly(
   t.intersection([
-    t.strict({
-      schemaVersion: t.number,
-      eventId: t.string,
-      commandId: CommandId,
-      actor: Actor,
-      occurredAt: Timestamp,
-    }),
-    t.partial({ correlationId: t.string, causationId: t.string }),
+    t.strict({ schemaVersion: t.number, eventId: t.string, ...fields.actedBy, occurredAt: Timestamp }),
+    t.partial(fields.tracing),
   ]),
 );
 /** Who did it, when, as part of which command. */

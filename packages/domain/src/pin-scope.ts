@@ -1,6 +1,6 @@
 import * as t from 'io-ts';
 import { AccountId, AppName, AwsRegion, ServiceName, StageName } from './rules.js';
-import { scopeKey, type Scope } from './scope.js';
+import { scopeKey, scopesUpTo, type Scope } from './scope.js';
 import { taggedUnion } from './tagged-union.js';
 
 /**
@@ -57,21 +57,7 @@ export const describePinScope = (scope: PinScope): string => (scope.kind === 'or
 const ORG: PinScope = Object.freeze({ kind: 'org' });
 
 /** The scopes a pin scope lies in, itself first, up to the org. */
-export const pinScopesFrom = (scope: PinScope): readonly PinScope[] => {
-  // Literal arrays, not recursion and spreads: resolving a pinned deployment walks this every time.
-  switch (scope.kind) {
-    case 'instance': {
-      const { app, service, stage } = scope;
-      return [scope, { kind: 'stage', app, service, stage }, { kind: 'service', app, service }, ORG];
-    }
-    case 'stage':
-      return [scope, { kind: 'service', app: scope.app, service: scope.service }, ORG];
-    case 'service':
-      return [scope, ORG];
-    case 'org':
-      return [scope];
-  }
-};
+export const pinScopesFrom = (scope: PinScope): readonly PinScope[] => (scope.kind === 'org' ? [scope] : scopesUpTo(scope, ORG));
 
 /** True when `inner` is `outer` or lies within it (a stage within its service, every scope within the org). */
 export const pinScopeWithin = (inner: PinScope, outer: PinScope): boolean => {

@@ -1,7 +1,7 @@
 import { accountOfCredentials, allowedAccounts, pinsAlong, type PinState } from './account-pins.js';
 import type { ProviderCredentials } from './credentials.js';
 import { pinKey, pinScopeOf, type PinScope } from './pin-scope.js';
-import { scopeKey, type Scope, type ScopeKind } from './scope.js';
+import { scopeKey, scopesUpTo, type Scope, type ScopeKind } from './scope.js';
 
 /** The deployment a resolution is for: where it runs and which vendor's credentials it wants. */
 export interface DeploymentTarget {
@@ -123,20 +123,7 @@ export interface ScopeLookup {
 const ORG_DEFAULT: Scope = Object.freeze({ kind: 'org-default' });
 
 /** The scopes resolving looks at from one scope on: it, then each wider one, up to the org default. */
-export const scopesFrom = (scope: Scope): readonly Scope[] => {
-  switch (scope.kind) {
-    case 'instance': {
-      const { app, service, stage } = scope;
-      return [scope, { kind: 'stage', app, service, stage }, { kind: 'service', app, service }, ORG_DEFAULT];
-    }
-    case 'stage':
-      return [scope, { kind: 'service', app: scope.app, service: scope.service }, ORG_DEFAULT];
-    case 'service':
-      return [scope, ORG_DEFAULT];
-    case 'org-default':
-      return [scope];
-  }
-};
+export const scopesFrom = (scope: Scope): readonly Scope[] => (scope.kind === 'org-default' ? [scope] : scopesUpTo(scope, ORG_DEFAULT));
 
 /**
  * The scopes a deployment is resolved over, from the most specific to the

@@ -17,6 +17,19 @@ export class RuledType extends t.Type<string, string, unknown> {
 
 const matches = (pattern: RegExp) => (s: string) => pattern.test(s);
 
+/** An id of up to `maxLength` characters from one alphabet (the ids of providers, commands and profiles share it). */
+const identifier = (name: string, noun: string, maxLength: number) =>
+  ruled(
+    name,
+    `${noun} is 1–${maxLength} characters: ASCII letters, digits, ".", "_", ":" or "-"`,
+    maxLength,
+    matches(new RegExp(`^[A-Za-z0-9][A-Za-z0-9._:-]{0,${maxLength - 1}}$`)),
+  );
+
+/** A name of an app or a service: they follow one rule, so a service can be named like its app. */
+const deploymentName = (name: string, noun: string) =>
+  ruled(name, `${noun} is 1–128 characters: ASCII letters, digits or "-", starting with a letter`, 128, matches(/^[A-Za-z][A-Za-z0-9-]{0,127}$/));
+
 /** An organization id: the tenant every command, event and query is scoped to. */
 export const OrgId = ruled(
   'OrgId',
@@ -26,12 +39,7 @@ export const OrgId = ruled(
 );
 
 /** A provider id, unique in its org and never reused. */
-export const ProviderId = ruled(
-  'ProviderId',
-  'a provider id is 1–64 characters: ASCII letters, digits, ".", "_", ":" or "-"',
-  64,
-  matches(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/),
-);
+export const ProviderId = identifier('ProviderId', 'a provider id', 64);
 
 /** A provider name, unique in its org regardless of case. */
 export const ProviderName = ruled(
@@ -50,20 +58,10 @@ export const ProviderType = ruled(
 );
 
 /** An app name. */
-export const AppName = ruled(
-  'AppName',
-  'an app name is 1–128 characters: ASCII letters, digits or "-", starting with a letter',
-  128,
-  matches(/^[A-Za-z][A-Za-z0-9-]{0,127}$/),
-);
+export const AppName = deploymentName('AppName', 'an app name');
 
 /** A service name (a service lives in an app). */
-export const ServiceName = ruled(
-  'ServiceName',
-  'a service name is 1–128 characters: ASCII letters, digits or "-", starting with a letter',
-  128,
-  matches(/^[A-Za-z][A-Za-z0-9-]{0,127}$/),
-);
+export const ServiceName = deploymentName('ServiceName', 'a service name');
 
 /** A stage name (an instance is a service deployed to a stage). */
 export const StageName = ruled(
@@ -143,20 +141,10 @@ export const SecretFieldName = ruled(
 );
 
 /** A command id: sending the same command id twice appends once. */
-export const CommandId = ruled(
-  'CommandId',
-  'a command id is 1–128 characters: ASCII letters, digits, ".", "_", ":" or "-"',
-  128,
-  matches(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/),
-);
+export const CommandId = identifier('CommandId', 'a command id', 128);
 
 /** A legacy deployment profile id. */
-export const DeploymentProfileId = ruled(
-  'DeploymentProfileId',
-  'a deployment profile id is 1–128 characters: ASCII letters, digits, ".", "_", ":" or "-"',
-  128,
-  matches(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/),
-);
+export const DeploymentProfileId = identifier('DeploymentProfileId', 'a deployment profile id', 128);
 
 /** A legacy deployment profile name. */
 export const DeploymentProfileName = ruled(

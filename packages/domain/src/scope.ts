@@ -19,6 +19,25 @@ export const instanceScope = (app: string, service: string, stage: string, regio
 /** A scope a provider can be linked at (every scope but the org default). */
 export type LinkScope = Exclude<Scope, { kind: 'org-default' }>;
 
+/**
+ * A link scope and each wider one, itself first, up to `top`: the resolution
+ * chain ends at the org default, the pin chain at the org, and both walk the
+ * same places in between. Literal arrays, not recursion and spreads:
+ * resolving a deployment walks this every time.
+ */
+export const scopesUpTo = <S extends LinkScope, T>(scope: S, top: T): readonly (S | LinkScope | T)[] => {
+  switch (scope.kind) {
+    case 'instance': {
+      const { app, service, stage } = scope;
+      return [scope, { kind: 'stage', app, service, stage }, { kind: 'service', app, service }, top];
+    }
+    case 'stage':
+      return [scope, { kind: 'service', app: scope.app, service: scope.service }, top];
+    case 'service':
+      return [scope, top];
+  }
+};
+
 /** Where a link event points: a service, a whole stage (no region) or one instance. */
 export const linkScopeOf = (d: { readonly app: string; readonly service: string; readonly stage?: string; readonly region?: string }): LinkScope =>
   d.stage === undefined
