@@ -5,6 +5,7 @@ import {
   evolve,
   type Actor,
   type Command,
+  type CommandOf,
   type DomainError,
   type DomainEvent,
   type OrgState,
@@ -33,6 +34,15 @@ type Body<C> = C extends Command ? Omit<C, 'orgId' | 'commandId' | 'actor' | 'is
 /** A command of the org `acme`, with a fresh command id unless one is given. */
 export const cmd = (actor: Actor, body: Body<Command>, commandId = `cmd-${++commandCounter}`): Command =>
   ({ orgId: 'acme', commandId, actor, issuedAt: '2026-01-01T00:00:00.000Z', ...body }) as Command;
+
+/** An AddProvider command for an AWS access-role provider, `more` overriding or adding fields. */
+export const addProvider = (
+  actor: Actor,
+  providerId: string,
+  name: string,
+  more: Partial<CommandOf<'AddProvider'>> = {},
+  commandId?: string,
+): Command => cmd(actor, { type: 'AddProvider', providerId, name, providerType: 'aws', credentials: roleCredentials(), ...more }, commandId);
 
 const spec = deciderSpecification();
 
