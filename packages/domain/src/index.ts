@@ -56,6 +56,8 @@ export {
 } from './events.js';
 export { evolve } from './evolve.js';
 export { PROVIDER_STATE, foldProvider, isProviderEvent, type ProviderEvent, type ProviderRecords } from './provider-fold.js';
+/** The one rule of clearing a default, for every model that keeps an org's defaults. */
+export { clearDefault } from './clear-default.js';
 export {
   DEFAULT_PROVIDER_TYPE,
   accountOfProvider,

@@ -1,3 +1,4 @@
+import { clearDefault } from './clear-default.js';
 import { setByOf, type Evolver } from './evolver.js';
 import type { SetBy } from './resolution.js';
 import { linkScopeOf, slotKey, type LinkScope } from './scope.js';
@@ -46,9 +47,7 @@ export const linksEvolver: Evolver<
   DefaultProviderSet: (state, { data }, metadata, position) => {
     state.defaults.set(data.type, { providerId: data.providerId, setBy: setByOf(metadata, position) });
   },
-  DefaultProviderCleared: (state, { data }) => {
-    if (state.defaults.get(data.type)?.providerId === data.providerId) state.defaults.delete(data.type);
-  },
+  DefaultProviderCleared: (state, { data }) => clearDefault(state.defaults, data),
   ProviderLinkedToService: (state, { data }, metadata, position) => link(state, data.providerId, linkScopeOf(data), setByOf(metadata, position)),
   ProviderLinkedToInstance: (state, { data }, metadata, position) => link(state, data.providerId, linkScopeOf(data), setByOf(metadata, position)),
   ProviderUnlinkedFromService: (state, { data }) => unlink(state, data.providerId, linkScopeOf(data)),

@@ -1,8 +1,10 @@
 import { foldProvider, isProviderEvent, linkScopeOf, nameKey, pinKey, scopeKey, type DomainEvent, type PinScope, type ProviderRecords } from '@providers/domain';
 import type { Json } from '@providers/store';
 import type { AuditAction, AuditFact, AuditScope } from './audit-fact.js';
+import { OrgReadModel } from './org-read-model.js';
 import type { ProjectedEvent } from './projected-event.js';
-import { SnapshotReader, type SnapshottableReadModel } from './snapshot.js';
+import type { SnapshotReader } from './snapshot.js';
+import { readEach, readOptional, type SnapshotFields } from './snapshot-fields.js';
 import { compareText } from './text-order.js';
 import { queryTime, type AuditQuery } from './audit-query.js';
 import { SNAPSHOT_FORMAT, SNAPSHOT_VERSION, readFact } from './audit-snapshot.js';
@@ -44,15 +46,12 @@ const pinScope = (scope: PinScope): AuditScope => ({ ...scope, key: pinKey(scope
  * as they were then. Answers "who linked which AWS account to what, when, and
  * what did it replace".
  */
-export class AuditTrail implements SnapshottableReadModel {
-  readonly snapshotName = SNAPSHOT_FORMAT;
-  private readonly orgs = new Map<string, OrgTrail>();
-  /** The last global position folded in. */
-  position = 0n;
+export class AuditTrail extends OrgReadModel<OrgTrail> {
+  constructor() {
+    super(SNAPSHOT_FORMAT, SNAPSHOT_VERSION);
+  }
 
-  apply(e: ProjectedEvent): void {
-    if (e.position > this.position) this.position = e.position;
-    const org = this.org(e.orgId);
+  protected fold(org: OrgTrail, e: ProjectedEvent): void {
     const fact = this.factOf(org, e);
     if (fact) org.facts.push(fact);
     if (isProviderEvent(e.event)) foldProvider(KNOWN_PROVIDERS, org.providers, e.event, undefined);
@@ -89,44 +88,32 @@ export class AuditTrail implements SnapshottableReadModel {
     return orgs.length > 1 ? matched.sort((a, b) => compareBigint(BigInt(a.position), BigInt(b.position))) : matched;
   }
 
-  /** The trail as JSON: every org's facts, and what it knows of each provider to annotate later facts. */
-  snapshot(): Json {
+  protected emptyOrg(): OrgTrail {
+    return { facts: [], providers: new Map() };
+  }
+
+  /** An org of the trail as JSON: its facts, and what it knows of each provider to annotate later facts. */
+  protected orgSnapshot(org: OrgTrail) {
     return {
-      format: SNAPSHOT_FORMAT,
-      version: SNAPSHOT_VERSION,
-      position: String(this.position),
-      orgs: [...this.orgs.entries()]
-        .sort(([a], [b]) => compareText(a, b))
-        .map(([orgId, org]) => ({
-          orgId,
-          providers: [...org.providers.entries()].sort(([a], [b]) => compareText(a, b)).map(([id, p]) => ({ id, ...p })),
-          facts: org.facts as unknown as Json,
-        })),
+      providers: [...org.providers.entries()].sort(([a], [b]) => compareText(a, b)).map(([id, p]) => ({ id, ...p })),
+      facts: org.facts as unknown as Json,
     };
   }
 
-  /** Replaces the trail with a snapshot taken by `snapshot()`. */
-  restore(snapshot: Json): void {
-    const read: SnapshotReader = new SnapshotReader(SNAPSHOT_FORMAT);
-    const root = read.envelope(snapshot, SNAPSHOT_VERSION);
-    const position = read.position(root.position, '$.position');
-    const orgs = read.orgs(root, (raw, path) => {
-      const org: OrgTrail = { facts: [], providers: new Map() };
-      read.array(raw.providers, `${path}.providers`).forEach((p, j) => {
-        const provider = read.object(p, `${path}.providers[${j}]`);
-        const accountId = read.optionalString(provider.accountId, `${path}.providers[${j}].accountId`);
-        org.providers.set(read.string(provider.id, `${path}.providers[${j}].id`), {
-          name: read.string(provider.name, `${path}.providers[${j}].name`),
-          type: read.string(provider.type, `${path}.providers[${j}].type`),
-          ...(accountId !== undefined ? { accountId } : {}),
-        });
+  /** An org of the trail read back from `orgSnapshot`. */
+  protected readOrg(read: SnapshotReader, fields: SnapshotFields, path: string): OrgTrail {
+    const org = this.emptyOrg();
+    readEach(read, fields, path, 'providers', (p, at) => {
+      const provider = read.object(p, at);
+      const accountId = readOptional(read, provider, at, 'accountId');
+      org.providers.set(read.string(provider.id, `${at}.id`), {
+        name: read.string(provider.name, `${at}.name`),
+        type: read.string(provider.type, `${at}.type`),
+        ...accountId,
       });
-      read.array(raw.facts, `${path}.facts`).forEach((f, j) => org.facts.push(readFact(read, f, `${path}.facts[${j}]`)));
-      return org;
     });
-    this.orgs.clear();
-    for (const [orgId, org] of orgs) this.orgs.set(orgId, org);
-    this.position = position;
+    readEach(read, fields, path, 'facts', (f, at) => org.facts.push(readFact(read, f, at)));
+    return org;
   }
 
   private factOf(org: OrgTrail, e: ProjectedEvent): AuditFact | undefined {
@@ -219,15 +206,7 @@ export class AuditTrail implements SnapshottableReadModel {
         return undefined;
     }
   }
-
-  /** Keeps what later facts are annotated with: each provider's name, type and account. */
-  private org(orgId: string): OrgTrail {
-    let org = this.orgs.get(orgId);
-    if (!org) this.orgs.set(orgId, (org = { facts: [], providers: new Map() }));
-    return org;
-  }
 }
-
 
 const compareBigint = (a: bigint, b: bigint): number => (a < b ? -1 : a > b ? 1 : 0);
 

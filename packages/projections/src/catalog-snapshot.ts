@@ -1,20 +1,11 @@
-import type { Actor, ActorRole, LinkScope } from '@providers/domain';
+import type { LinkScope } from '@providers/domain';
 import type { CatalogProvider, Link, Stamp } from './catalog-types.js';
 import type { SnapshotReader } from './snapshot.js';
+import { CREDENTIALS_KINDS, readActor, readOneOf, readOptional } from './snapshot-fields.js';
 
 /** The catalog's snapshot format and version. */
 export const SNAPSHOT_FORMAT = 'provider-catalog';
 export const SNAPSHOT_VERSION = 1;
-
-const ROLES: readonly string[] = ['owner', 'admin', 'member', 'system'];
-const KINDS: readonly string[] = ['aws-role', 'aws-keys', 'secret'];
-
-const readActor = (read: SnapshotReader, u: unknown, path: string): Actor => {
-  const actor = read.object(u, path);
-  const role = read.string(actor.role, `${path}.role`);
-  if (!ROLES.includes(role)) read.fail(`${path}.role`, `expected one of ${ROLES.join(', ')}`);
-  return { id: read.string(actor.id, `${path}.id`), role: role as ActorRole };
-};
 
 /** A stamp read from a snapshot. */
 export const readStamp = (read: SnapshotReader, u: unknown, path: string): Stamp => {
@@ -29,12 +20,8 @@ export const readStamp = (read: SnapshotReader, u: unknown, path: string): Stamp
 /** A provider read from a snapshot. */
 export const readProvider = (read: SnapshotReader, u: unknown, path: string): CatalogProvider => {
   const p = read.object(u, path);
-  const kind = read.string(p.credentialsKind, `${path}.credentialsKind`);
-  if (!KINDS.includes(kind)) read.fail(`${path}.credentialsKind`, `expected one of ${KINDS.join(', ')}`);
-  const optional = (field: 'accountId' | 'roleArn' | 'externalId' | 'accessKeyId') => {
-    const value = read.optionalString(p[field], `${path}.${field}`);
-    return value === undefined ? {} : { [field]: value };
-  };
+  const kind = readOneOf(read, p.credentialsKind, `${path}.credentialsKind`, CREDENTIALS_KINDS);
+  const optional = (field: 'accountId' | 'roleArn' | 'externalId' | 'accessKeyId') => readOptional(read, p, path, field);
   const removed = p.removed === undefined ? undefined : read.object(p.removed, `${path}.removed`);
   return {
     id: read.string(p.id, `${path}.id`),

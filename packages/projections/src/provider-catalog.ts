@@ -1,62 +1,35 @@
-import { foldProvider, isProviderEvent, linkScopeOf, nameKey, scopeKey, slotKey, type ProviderEvent } from '@providers/domain';
+import { clearDefault, foldProvider, isProviderEvent, linkScopeOf, nameKey, scopeKey, slotKey, type ProviderEvent } from '@providers/domain';
 import type { Json } from '@providers/store';
 import { CATALOG_RECORDS, stampOf } from './catalog-records.js';
 import { SNAPSHOT_FORMAT, SNAPSHOT_VERSION, readLink, readProvider, readStamp } from './catalog-snapshot.js';
 import type { CatalogProvider, DefaultUsage, InstanceUsage, Link, ListOptions, OrgCatalog, ProviderUsages, ServiceUsage } from './catalog-types.js';
+import { foldLink, type LinkRecords } from './link-fold.js';
+import { OrgReadModel } from './org-read-model.js';
 import type { ProjectedEvent } from './projected-event.js';
-import { SnapshotReader, type SnapshottableReadModel } from './snapshot.js';
+import type { SnapshotReader } from './snapshot.js';
+import { readEach, type SnapshotFields } from './snapshot-fields.js';
 import { compareText } from './text-order.js';
-
-const emptyOrg = (): OrgCatalog => ({ providers: new Map(), byName: new Map(), links: new Map(), slotsByProvider: new Map(), defaults: new Map() });
 
 /**
  * The provider catalog: the providers of each org with where they are used
  * (services, stage-wide and regional instance links, defaults), kept current
  * across renames, replacements, unlinks and forced removals.
  */
-export class ProviderCatalog implements SnapshottableReadModel {
-  readonly snapshotName = SNAPSHOT_FORMAT;
-  private readonly orgs = new Map<string, OrgCatalog>();
-  /** The last global position folded in. */
-  position = 0n;
+export class ProviderCatalog extends OrgReadModel<OrgCatalog> {
+  constructor() {
+    super(SNAPSHOT_FORMAT, SNAPSHOT_VERSION);
+  }
 
-  apply(e: ProjectedEvent): void {
-    if (e.position > this.position) this.position = e.position;
-    const org = this.org(e.orgId);
+  protected fold(org: OrgCatalog, e: ProjectedEvent): void {
     const { event } = e;
     if (isProviderEvent(event)) return this.foldProvider(org, event, e);
+    if (foldLink(CATALOG_LINKS, org, e)) return;
     switch (event.type) {
       case 'DefaultProviderSet':
         org.defaults.set(event.data.type, { providerId: event.data.providerId, set: stampOf(e) });
         return;
       case 'DefaultProviderCleared':
-        if (org.defaults.get(event.data.type)?.providerId === event.data.providerId) org.defaults.delete(event.data.type);
-        return;
-      case 'ProviderLinkedToService':
-      case 'ProviderLinkedToInstance': {
-        const provider = org.providers.get(event.data.providerId);
-        if (!provider) return;
-        this.link(org, { providerId: provider.id, scope: linkScopeOf(event.data), linked: stampOf(e) }, provider.type);
-        return;
-      }
-      case 'ProviderUnlinkedFromService':
-      case 'ProviderUnlinkedFromInstance': {
-        const provider = org.providers.get(event.data.providerId);
-        if (!provider) return;
-        const slot = slotKey(provider.type, linkScopeOf(event.data));
-        if (org.links.get(slot)?.providerId === provider.id) org.links.delete(slot);
-        org.slotsByProvider.get(provider.id)?.delete(slot);
-        return;
-      }
-      case 'LocalCredentialsLinked': {
-        // The provider it replaced is no longer used there; local credentials are no provider's usage.
-        const slot = slotKey(event.data.type, linkScopeOf(event.data));
-        const replaced = org.links.get(slot);
-        if (!replaced) return;
-        org.links.delete(slot);
-        org.slotsByProvider.get(replaced.providerId)?.delete(slot);
-        return;
-      }
+        return clearDefault(org.defaults, event.data);
       default:
         return;
     }
@@ -120,72 +93,75 @@ export class ProviderCatalog implements SnapshottableReadModel {
     return { services, instances, defaults };
   }
 
-  /** The catalog as JSON: providers, links and defaults per org, sorted. */
-  snapshot(): Json {
+  protected emptyOrg(): OrgCatalog {
+    return { providers: new Map(), byName: new Map(), links: new Map(), slotsByProvider: new Map(), defaults: new Map() };
+  }
+
+  /** An org of the catalog as JSON: its providers, links and defaults, sorted. */
+  protected orgSnapshot(org: OrgCatalog) {
     return {
-      format: SNAPSHOT_FORMAT,
-      version: SNAPSHOT_VERSION,
-      position: String(this.position),
-      orgs: [...this.orgs.entries()]
+      providers: [...org.providers.values()].sort((a, b) => compareText(a.id, b.id)) as unknown as Json,
+      links: [...org.links.entries()]
         .sort(([a], [b]) => compareText(a, b))
-        .map(([orgId, org]) => ({
-          orgId,
-          providers: [...org.providers.values()].sort((a, b) => compareText(a.id, b.id)) as unknown as Json,
-          links: [...org.links.entries()]
-            .sort(([a], [b]) => compareText(a, b))
-            .map(([, link]) => link as unknown as Json),
-          defaults: [...org.defaults.entries()]
-            .sort(([a], [b]) => compareText(a, b))
-            .map(([type, entry]) => ({ type, providerId: entry.providerId, set: entry.set as unknown as Json })),
-        })),
+        .map(([, link]) => link as unknown as Json),
+      defaults: [...org.defaults.entries()]
+        .sort(([a], [b]) => compareText(a, b))
+        .map(([type, entry]) => ({ type, providerId: entry.providerId, set: entry.set as unknown as Json })),
     };
   }
 
-  /** Replaces the catalog with a snapshot taken by `snapshot()`. */
-  restore(snapshot: Json): void {
-    const read: SnapshotReader = new SnapshotReader(SNAPSHOT_FORMAT);
-    const root = read.envelope(snapshot, SNAPSHOT_VERSION);
-    const position = read.position(root.position, '$.position');
-    const orgs = read.orgs(root, (raw, path) => {
-      const org = emptyOrg();
-      read.array(raw.providers, `${path}.providers`).forEach((p, j) => {
-        const provider = readProvider(read, p, `${path}.providers[${j}]`);
-        org.providers.set(provider.id, provider);
-        if (!provider.removed) org.byName.set(nameKey(provider.name), provider.id);
-      });
-      read.array(raw.links, `${path}.links`).forEach((l, j) => {
-        const link = readLink(read, l, `${path}.links[${j}]`);
-        const type = org.providers.get(link.providerId)?.type;
-        if (type === undefined) read.fail(`${path}.links[${j}].providerId`, 'links a provider the snapshot does not hold');
-        this.link(org, link, type);
-      });
-      read.array(raw.defaults, `${path}.defaults`).forEach((d, j) => {
-        const entry = read.object(d, `${path}.defaults[${j}]`);
-        org.defaults.set(read.string(entry.type, `${path}.defaults[${j}].type`), {
-          providerId: read.string(entry.providerId, `${path}.defaults[${j}].providerId`),
-          set: readStamp(read, entry.set, `${path}.defaults[${j}].set`),
-        });
-      });
-      return org;
+  /** An org of the catalog read back from `orgSnapshot`; a link must name a provider the snapshot holds. */
+  protected readOrg(read: SnapshotReader, fields: SnapshotFields, path: string): OrgCatalog {
+    const org = this.emptyOrg();
+    readEach(read, fields, path, 'providers', (p, at) => {
+      const provider = readProvider(read, p, at);
+      org.providers.set(provider.id, provider);
+      if (!provider.removed) org.byName.set(nameKey(provider.name), provider.id);
     });
-    this.orgs.clear();
-    for (const [orgId, org] of orgs) this.orgs.set(orgId, org);
-    this.position = position;
-  }
-
-  private link(org: OrgCatalog, link: Link, providerType: string): void {
-    const slot = slotKey(providerType, link.scope);
-    const replaced = org.links.get(slot);
-    if (replaced) org.slotsByProvider.get(replaced.providerId)?.delete(slot);
-    org.links.set(slot, link);
-    let slots = org.slotsByProvider.get(link.providerId);
-    if (!slots) org.slotsByProvider.set(link.providerId, (slots = new Set()));
-    slots.add(slot);
-  }
-
-  private org(orgId: string): OrgCatalog {
-    let org = this.orgs.get(orgId);
-    if (!org) this.orgs.set(orgId, (org = emptyOrg()));
+    readEach(read, fields, path, 'links', (l, at) => {
+      const link = readLink(read, l, at);
+      const type = org.providers.get(link.providerId)?.type;
+      if (type === undefined) read.fail(`${at}.providerId`, 'links a provider the snapshot does not hold');
+      setLink(org, link, type);
+    });
+    readEach(read, fields, path, 'defaults', (d, at) => {
+      const entry = read.object(d, at);
+      org.defaults.set(read.string(entry.type, `${at}.type`), {
+        providerId: read.string(entry.providerId, `${at}.providerId`),
+        set: readStamp(read, entry.set, `${at}.set`),
+      });
+    });
     return org;
   }
 }
+
+/** Links a slot to a provider, releasing the provider it held there. */
+const setLink = (org: OrgCatalog, link: Link, providerType: string): void => {
+  const slot = slotKey(providerType, link.scope);
+  const replaced = org.links.get(slot);
+  if (replaced) org.slotsByProvider.get(replaced.providerId)?.delete(slot);
+  org.links.set(slot, link);
+  let slots = org.slotsByProvider.get(link.providerId);
+  if (!slots) org.slotsByProvider.set(link.providerId, (slots = new Set()));
+  slots.add(slot);
+};
+
+/** The catalog's links: each provider's usages by slot. Local credentials are no provider's usage, so the catalog keeps none. */
+const CATALOG_LINKS: LinkRecords<OrgCatalog> = {
+  providerType: (org, providerId) => org.providers.get(providerId)?.type,
+  linked: (org, type, place, providerId, e) => {
+    if (providerId !== null) return setLink(org, { providerId, scope: linkScopeOf(place), linked: stampOf(e) }, type);
+    // The provider that local credentials replaced is no longer used there.
+    const slot = slotKey(type, linkScopeOf(place));
+    const replaced = org.links.get(slot);
+    if (!replaced) return;
+    org.links.delete(slot);
+    org.slotsByProvider.get(replaced.providerId)?.delete(slot);
+  },
+  unlinked: (org, type, place, providerId) => {
+    if (providerId === null) return;
+    const slot = slotKey(type, linkScopeOf(place));
+    if (org.links.get(slot)?.providerId === providerId) org.links.delete(slot);
+    org.slotsByProvider.get(providerId)?.delete(slot);
+  },
+};

@@ -1,7 +1,7 @@
-import * as E from 'fp-ts/lib/Either.js';
 import { ProviderCredentials, PinScope, type PinState, type ResolvedProvider } from '@providers/domain';
 import type { LinkEntry, LinkPlace } from './link-tree.js';
 import type { SnapshotReader } from './snapshot.js';
+import { readDecoded, readOptional } from './snapshot-fields.js';
 
 /** Reads a snapshot's slot key back: `type|app/service[/stage[/region]]` (names hold neither "|" nor "/"). */
 export const readSlot = (read: SnapshotReader, u: unknown, path: string): { type: string; place: LinkPlace } => {
@@ -26,11 +26,10 @@ export const readEntry = (read: SnapshotReader, entry: { readonly [key: string]:
 /** An account pin read from a snapshot. */
 export const readPin = (read: SnapshotReader, u: unknown, path: string): PinState => {
   const p = read.object(u, path);
-  const scope = PinScope.decode(p.scope);
-  if (E.isLeft(scope)) read.fail(`${path}.scope`, 'expected a pin scope');
+  const scope = readDecoded(read, PinScope, p.scope, `${path}.scope`, 'expected a pin scope');
   const setBy = read.object(p.setBy, `${path}.setBy`);
   return {
-    scope: scope.right,
+    scope,
     accountIds: read.array(p.accountIds, `${path}.accountIds`).map((id, j) => read.string(id, `${path}.accountIds[${j}]`)),
     reason: read.string(p.reason, `${path}.reason`),
     setBy: { actor: read.string(setBy.actor, `${path}.setBy.actor`), at: read.string(setBy.at, `${path}.setBy.at`), position: read.string(setBy.position, `${path}.setBy.position`) },
@@ -40,14 +39,13 @@ export const readPin = (read: SnapshotReader, u: unknown, path: string): PinStat
 /** A resolved provider read from a snapshot. */
 export const readProvider = (read: SnapshotReader, u: unknown, path: string): ResolvedProvider => {
   const p = read.object(u, path);
-  const credentials = ProviderCredentials.decode(p.credentials);
-  if (E.isLeft(credentials)) read.fail(`${path}.credentials`, 'expected provider credentials');
-  const accountId = read.optionalString(p.accountId, `${path}.accountId`);
+  const credentials = readDecoded(read, ProviderCredentials, p.credentials, `${path}.credentials`, 'expected provider credentials');
+  const accountId = readOptional(read, p, path, 'accountId');
   return {
     id: read.string(p.id, `${path}.id`),
     name: read.string(p.name, `${path}.name`),
     type: read.string(p.type, `${path}.type`),
-    credentials: credentials.right,
-    ...(accountId !== undefined ? { accountId } : {}),
+    credentials,
+    ...accountId,
   };
 };

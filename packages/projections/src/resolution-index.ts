@@ -1,5 +1,6 @@
 import {
   PROVIDER_STATE,
+  clearDefault,
   foldProvider,
   isProviderEvent,
   PinScope,
@@ -17,8 +18,11 @@ import {
 } from '@providers/domain';
 import type { Json } from '@providers/store';
 import type { ProjectedEvent } from './projected-event.js';
-import { LinkTree, type LinkEntry, type LinkPlace } from './link-tree.js';
-import { SnapshotReader, type SnapshottableReadModel } from './snapshot.js';
+import { foldLink, type LinkRecords } from './link-fold.js';
+import { LinkTree, type LinkEntry } from './link-tree.js';
+import { OrgReadModel } from './org-read-model.js';
+import type { SnapshotReader } from './snapshot.js';
+import { readEach, type SnapshotFields } from './snapshot-fields.js';
 import { compareText } from './text-order.js';
 import { readEntry, readPin, readProvider, readSlot } from './resolution-index-snapshot.js';
 
@@ -58,22 +62,25 @@ const NO_ORG = new OrgIndex();
  * service link → org default → none, with the chain of scopes it looked at;
  * a local-credentials link answers at its scope with no provider.
  */
-export class ResolutionIndex implements SnapshottableReadModel {
-  readonly snapshotName = SNAPSHOT_FORMAT;
-  private readonly orgs = new Map<string, OrgIndex>();
-  private lastOrgId: string | undefined;
-  private lastOrg: OrgIndex | undefined;
+export class ResolutionIndex extends OrgReadModel<OrgIndex> {
   /** Actor ids repeat across millions of entries: one string each. */
   private readonly actors = new Map<string, string>();
-  /** The last global position folded in: the index's checkpoint. */
-  position = 0n;
+  /** The index's links: a link tree per provider type, local-credentials links in it with no provider. */
+  private readonly linkRecords: LinkRecords<OrgIndex> = {
+    providerType: (org, providerId) => org.providers.get(providerId)?.type,
+    linked: (org, type, place, providerId, e) =>
+      linksOf(org, type).set(place, providerId, this.actor(e.metadata.actor.id), e.metadata.occurredAt, Number(e.position)),
+    unlinked: (org, type, place, providerId) => org.links.get(type)?.unlink(place, providerId),
+  };
 
-  apply(e: ProjectedEvent): void {
-    // Events come in log order (the fold's contract), so the last one is the checkpoint.
-    this.position = e.position;
-    const org = this.org(e.orgId);
+  constructor() {
+    super(SNAPSHOT_FORMAT, SNAPSHOT_VERSION);
+  }
+
+  protected fold(org: OrgIndex, e: ProjectedEvent): void {
     const { event } = e;
     if (isProviderEvent(event)) return foldProvider(PROVIDER_STATE, org.providers, event, undefined);
+    if (foldLink(this.linkRecords, org, e)) return;
     switch (event.type) {
       case 'DefaultProviderSet': {
         const provider = org.providers.get(event.data.providerId);
@@ -81,26 +88,7 @@ export class ResolutionIndex implements SnapshottableReadModel {
         return;
       }
       case 'DefaultProviderCleared':
-        if (org.defaults.get(event.data.type)?.providerId === event.data.providerId) org.defaults.delete(event.data.type);
-        return;
-      case 'ProviderLinkedToService':
-      case 'ProviderLinkedToInstance': {
-        const provider = org.providers.get(event.data.providerId);
-        if (provider) linksOf(org, provider.type).set(event.data, provider.id, this.actor(e.metadata.actor.id), e.metadata.occurredAt, Number(e.position));
-        return;
-      }
-      case 'ProviderUnlinkedFromService':
-      case 'ProviderUnlinkedFromInstance': {
-        const provider = org.providers.get(event.data.providerId);
-        if (provider) org.links.get(provider.type)?.unlink(event.data, provider.id);
-        return;
-      }
-      case 'LocalCredentialsLinked':
-        linksOf(org, event.data.type).set(event.data, null, this.actor(e.metadata.actor.id), e.metadata.occurredAt, Number(e.position));
-        return;
-      case 'LocalCredentialsUnlinked':
-        org.links.get(event.data.type)?.unlink(event.data, null);
-        return;
+        return clearDefault(org.defaults, event.data);
       case 'AccountPinned': {
         const { scope, accountIds, reason } = event.data;
         org.pins.set(pinKey(scope), { scope, accountIds, reason, setBy: { actor: this.actor(e.metadata.actor.id), at: e.metadata.occurredAt, position: String(e.position) } });
@@ -124,56 +112,44 @@ export class ResolutionIndex implements SnapshottableReadModel {
     return this.orgs.get(orgId)?.providers.get(providerId);
   }
 
-  /** The index as JSON: providers (credentials as stored, sealed), links and defaults per org, sorted. */
-  snapshot(): Json {
-    const orgs = [...this.orgs.entries()].sort(([a], [b]) => compareText(a, b));
+  protected emptyOrg(): OrgIndex {
+    return new OrgIndex();
+  }
+
+  /** An org of the index as JSON: providers (credentials as stored, sealed), links, defaults and pins, sorted. */
+  protected orgSnapshot(org: OrgIndex) {
     return {
-      format: SNAPSHOT_FORMAT,
-      version: SNAPSHOT_VERSION,
-      position: String(this.position),
-      orgs: orgs.map(([orgId, org]) => ({
-        orgId,
-        providers: [...org.providers.values()].sort((a, b) => compareText(a.id, b.id)).map((p) => p as unknown as Json),
-        links: [...org.links]
-          .flatMap(([type, tree]) => [...tree.entries()].map(([place, entry]) => ({ slot: slotKey(type, linkScopeOf(place)), ...entry })))
-          .sort((a, b) => compareText(a.slot, b.slot)),
-        defaults: sortedEntries(org.defaults).map(([type, entry]) => ({ type, ...entry })),
-        pins: sortedEntries(org.pins).map(([, pin]) => pin as unknown as Json),
-      })),
+      providers: [...org.providers.values()].sort((a, b) => compareText(a.id, b.id)).map((p) => p as unknown as Json),
+      links: [...org.links]
+        .flatMap(([type, tree]) => [...tree.entries()].map(([place, entry]) => ({ slot: slotKey(type, linkScopeOf(place)), ...entry })))
+        .sort((a, b) => compareText(a.slot, b.slot)),
+      defaults: sortedEntries(org.defaults).map(([type, entry]) => ({ type, ...entry })),
+      pins: sortedEntries(org.pins).map(([, pin]) => pin as unknown as Json),
     };
   }
 
-  /** Replaces the index with a snapshot taken by `snapshot()`. */
-  restore(snapshot: Json): void {
-    const read: SnapshotReader = new SnapshotReader(SNAPSHOT_FORMAT);
-    const root = read.envelope(snapshot, SNAPSHOT_VERSION);
-    const position = read.position(root.position, '$.position');
-    const orgs = read.orgs(root, (org, path) => {
-      const index = new OrgIndex();
-      read.array(org.providers, `${path}.providers`).forEach((p, j) => {
-        const provider = readProvider(read, p, `${path}.providers[${j}]`);
-        index.providers.set(provider.id, provider);
-      });
-      read.array(org.links, `${path}.links`).forEach((l, j) => {
-        const link = read.object(l, `${path}.links[${j}]`);
-        const { type, place } = readSlot(read, link.slot, `${path}.links[${j}].slot`);
-        const { providerId, actor, at, position: linkedAt } = readEntry(read, link, `${path}.links[${j}]`, true);
-        linksOf(index, type).set(place, providerId, this.actor(actor), at, linkedAt);
-      });
-      read.array(org.defaults, `${path}.defaults`).forEach((d, j) => {
-        const entry = read.object(d, `${path}.defaults[${j}]`);
-        index.defaults.set(read.string(entry.type, `${path}.defaults[${j}].type`), readEntry(read, entry, `${path}.defaults[${j}]`));
-      });
-      read.array(org.pins, `${path}.pins`).forEach((p, j) => {
-        const pin = readPin(read, p, `${path}.pins[${j}]`);
-        index.pins.set(pinKey(pin.scope), pin);
-      });
-      return index;
+  /** An org of the index read back from `orgSnapshot`. */
+  protected readOrg(read: SnapshotReader, fields: SnapshotFields, path: string): OrgIndex {
+    const index = new OrgIndex();
+    readEach(read, fields, path, 'providers', (p, at) => {
+      const provider = readProvider(read, p, at);
+      index.providers.set(provider.id, provider);
     });
-    this.orgs.clear();
-    this.lastOrgId = this.lastOrg = undefined;
-    for (const [orgId, org] of orgs) this.orgs.set(orgId, org);
-    this.position = position;
+    readEach(read, fields, path, 'links', (l, at) => {
+      const link = read.object(l, at);
+      const { type, place } = readSlot(read, link.slot, `${at}.slot`);
+      const { providerId, actor, at: linkedOn, position } = readEntry(read, link, at, true);
+      linksOf(index, type).set(place, providerId, this.actor(actor), linkedOn, position);
+    });
+    readEach(read, fields, path, 'defaults', (d, at) => {
+      const entry = read.object(d, at);
+      index.defaults.set(read.string(entry.type, `${at}.type`), readEntry(read, entry, at));
+    });
+    readEach(read, fields, path, 'pins', (p, at) => {
+      const pin = readPin(read, p, at);
+      index.pins.set(pinKey(pin.scope), pin);
+    });
+    return index;
   }
 
   private entryOf(e: ProjectedEvent, providerId: string): LinkEntry {
@@ -185,15 +161,6 @@ export class ResolutionIndex implements SnapshottableReadModel {
     let actor = this.actors.get(id);
     if (actor === undefined) this.actors.set(id, (actor = id));
     return actor;
-  }
-
-  private org(orgId: string): OrgIndex {
-    // An org's events come in runs (one command, one stream page): skip the lookup within a run.
-    if (orgId === this.lastOrgId && this.lastOrg) return this.lastOrg;
-    let org = this.orgs.get(orgId);
-    if (!org) this.orgs.set(orgId, (org = new OrgIndex()));
-    this.lastOrgId = orgId;
-    return (this.lastOrg = org);
   }
 }
 

@@ -15,6 +15,7 @@ import {
   loadReadModels,
   readModelList,
   rebuildReadModels,
+  type CheckpointThrottle,
   type ProjectedEvent,
   type ReadModel,
 } from '../src/index.js';
@@ -139,14 +140,10 @@ live('checkpoints are throttled by events, and a quiet projection saves once the
   const saved: bigint[] = [];
   let onSave: (() => void) | undefined;
   const checkpoints = new MemoryCheckpointStore();
-  const byEvents = new LiveProjection({
-    store,
-    models: [new ResolutionIndex()],
-    name: 'by-events',
-    checkpoints,
-    checkpointEvery: { events: 2, ms: 3_600_000 },
-    onCheckpoint: (p) => saved.push(p),
-  });
+  /** A resolution index followed live, its checkpoints saved as often as `checkpointEvery` says, each save reported. */
+  const throttled = (name: string, checkpointEvery: CheckpointThrottle, onCheckpoint: (position: bigint) => void) =>
+    new LiveProjection({ store, models: [new ResolutionIndex()], name, checkpoints, checkpointEvery, onCheckpoint });
+  const byEvents = throttled('by-events', { events: 2, ms: 3_600_000 }, (p) => saved.push(p));
   await byEvents.start();
   await byEvents.caughtUp();
   for (let i = 1; i <= 4; i++) await byEvents.waitFor((await addRole(`p-${i}`, `n-${i}`, '111111111111')).position!);
@@ -155,16 +152,9 @@ live('checkpoints are throttled by events, and a quiet projection saves once the
   assert.equal(saved, [0n, 2n, 4n]);
 
   const quietSaves: bigint[] = [];
-  const quiet = new LiveProjection({
-    store,
-    models: [new ResolutionIndex()],
-    name: 'quiet',
-    checkpoints,
-    checkpointEvery: { events: 1000, ms: 25 },
-    onCheckpoint: (p) => {
-      quietSaves.push(p);
-      onSave?.();
-    },
+  const quiet = throttled('quiet', { events: 1000, ms: 25 }, (p) => {
+    quietSaves.push(p);
+    onSave?.();
   });
   await quiet.start();
   await quiet.caughtUp();

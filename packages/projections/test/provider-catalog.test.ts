@@ -1,23 +1,17 @@
 // The provider catalog: providers of an org with their usages, never their secret values.
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { ProviderCatalog, project } from '../src/index.js';
-import { admin, member, seal, setup } from './support.js';
+import { ProviderCatalog } from '../src/index.js';
+import { admin, catalogOf, member, restoredFrom, seal, setup } from './support.js';
 
 const catalog = suite('ProviderCatalog');
-
-const build = async (store: Parameters<typeof project>[0]) => {
-  const model = new ProviderCatalog();
-  await project(store, [model]);
-  return model;
-};
 
 catalog('lists providers by name with kind, account and role ARN; get finds by id or by name regardless of case', async () => {
   const { store, addRole, run } = setup();
   await addRole('p-prod', 'prod', '222222222222');
   await addRole('p-dev', 'Dev', '111111111111');
   await run(admin, { type: 'AddProvider', providerId: 'p-stripe', name: 'billing', providerType: 'stripe', credentials: { kind: 'secret', fields: { apiKey: seal('sk_live_1', 'acme/p-stripe') } } });
-  const model = await build(store);
+  const model = await catalogOf(store);
   assert.equal(model.list('acme').map((p) => p.name), ['billing', 'Dev', 'prod']);
   const dev = model.get('acme', 'DEV');
   assert.ok(dev);
@@ -38,7 +32,7 @@ catalog('usages: services, stage-wide and regional instance links, and defaults,
   await link('p-prod', 'app1', 'api', { stage: 'prod' });
   await link('p-prod', 'app1', 'web', { stage: 'prod', region: 'eu-west-1' });
   await run(admin, { type: 'SetDefaultProvider', providerId: 'p-prod' });
-  const usages = (await build(store)).usages('acme', 'p-prod');
+  const usages = (await catalogOf(store)).usages('acme', 'p-prod');
   assert.equal(usages.services, [{ app: 'app1', service: 'api', linked: { actor: member, at: linked.events[0]!.metadata.occurredAt, position: String(linked.position) } }]);
   assert.equal(
     usages.instances.map(({ linked: _, ...rest }) => rest),
@@ -61,7 +55,7 @@ catalog('renames, replacements and unlinks keep usages current', async () => {
   await run(admin, { type: 'RenameProvider', providerId: 'p-prod', name: 'production' });
   await run(admin, { type: 'SetDefaultProvider', providerId: 'p-dev' });
   await run(admin, { type: 'SetDefaultProvider', providerId: 'p-prod', replace: true });
-  const model = await build(store);
+  const model = await catalogOf(store);
   assert.equal(model.usages('acme', 'p-dev'), { services: [], instances: [], defaults: [] });
   const prod = model.usages('acme', 'p-prod');
   assert.equal(prod.services.map((s) => s.service), ['api']);
@@ -78,7 +72,7 @@ catalog('local credentials replacing a provider end its usage there; a provider 
   await s.run(member, { type: 'LinkLocalCredentialsToService', app: 'app1', service: 'api', providerType: 'aws', replace: true });
   await s.run(member, { type: 'LinkLocalCredentialsToInstance', app: 'app1', service: 'api', stage: 'qa', providerType: 'aws' });
   await s.run(member, { type: 'LinkProviderToInstance', providerId: 'p-dev', app: 'app1', service: 'api', stage: 'qa', replace: true });
-  const usages = (await build(s.store)).usages('acme', 'p-dev');
+  const usages = (await catalogOf(s.store)).usages('acme', 'p-dev');
   assert.equal(usages.services, []);
   assert.equal(usages.instances.map((i) => i.stage), ['prod', 'qa']);
 });
@@ -91,7 +85,7 @@ catalog('a forced removal releases every usage; the removed provider is listed o
   await run(admin, { type: 'SetDefaultProvider', providerId: 'p-dev' });
   await run(admin, { type: 'RemoveProvider', providerId: 'p-dev', force: true });
   await addRole('p-dev2', 'DEV', '333333333333');
-  const model = await build(store);
+  const model = await catalogOf(store);
   assert.equal(model.usages('acme', 'p-dev'), { services: [], instances: [], defaults: [] });
   assert.equal(model.list('acme').map((p) => p.id), ['p-dev2']);
   assert.equal(model.list('acme', { includeRemoved: true }).map((p) => [p.id, p.removed?.actor.id ?? null]), [['p-dev', 'alice'], ['p-dev2', null]]);
@@ -104,7 +98,7 @@ catalog('credentials updates change the account and kind shown; static keys show
   const secret = seal('wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', 'acme/p-x');
   await addRole('p-x', 'x', '111111111111');
   await run(admin, { type: 'UpdateProviderCredentials', providerId: 'p-x', credentials: { kind: 'aws-keys', accessKeyId: 'AKIAABCDEFGHIJKLMNOP', secretAccessKey: secret }, accountId: '444444444444' });
-  const model = await build(store);
+  const model = await catalogOf(store);
   const x = model.get('acme', 'x')!;
   assert.equal(
     { kind: x.credentialsKind, account: x.accountId, key: x.accessKeyId, arn: x.roleArn, ext: x.externalId },
@@ -121,7 +115,7 @@ catalog('orgs are apart: one org’s providers and usages never show in another'
   await addRole('p-1', 'shared-name', '111111111111');
   await run(member, { type: 'LinkProviderToService', providerId: 'p-1', app: 'app1', service: 'api' });
   await addRole('p-2', 'shared-name', '222222222222', 'org-b');
-  const model = await build(store);
+  const model = await catalogOf(store);
   assert.equal(model.list('org-b').map((p) => p.id), ['p-2']);
   assert.is(model.get('org-b', 'p-1'), undefined);
   assert.equal(model.usages('org-b', 'p-1').services, []);
@@ -133,9 +127,8 @@ catalog('snapshot and restore give the same catalog; a damaged snapshot is refus
   await addRole('p-dev', 'dev', '111111111111');
   await link('p-dev', 'app1', 'api', { stage: 'prod' });
   await run(admin, { type: 'SetDefaultProvider', providerId: 'p-dev' });
-  const model = await build(store);
-  const restored = new ProviderCatalog();
-  restored.restore(JSON.parse(JSON.stringify(model.snapshot())));
+  const model = await catalogOf(store);
+  const restored = restoredFrom(model, new ProviderCatalog());
   assert.equal(restored.snapshot(), model.snapshot());
   assert.equal(restored.usages('acme', 'p-dev'), model.usages('acme', 'p-dev'));
   assert.is(restored.get('acme', 'DEV')?.id, 'p-dev');

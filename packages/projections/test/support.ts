@@ -4,6 +4,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import { CommandHandler, type CommandResult } from '@providers/commands';
 import type { Actor, Command, SealedSecret } from '@providers/domain';
 import { MemoryEventStore, type EventStore } from '@providers/store';
+import { AuditTrail, ProviderCatalog, project, type ReadModel, type SnapshottableReadModel } from '../src/index.js';
 
 export const admin: Actor = { id: 'alice', role: 'admin' };
 export const member: Actor = { id: 'bob', role: 'member' };
@@ -53,4 +54,22 @@ export const setup = (orgId = 'acme', store: EventStore = new MemoryEventStore()
   const link = (providerId: string, app: string, service: string, extra: Record<string, unknown> = {}) =>
     run(member, { type: extra.stage === undefined ? 'LinkProviderToService' : 'LinkProviderToInstance', providerId, app, service, ...extra });
   return { store, handler, run, addRole, addKeys, link, timeOf };
+};
+
+/** A read model with the whole log of a store folded in. */
+export const built = async <M extends ReadModel>(store: EventStore, model: M): Promise<M> => {
+  await project(store, [model]);
+  return model;
+};
+
+/** The audit trail of a store's whole log. */
+export const trailOf = (store: EventStore): Promise<AuditTrail> => built(store, new AuditTrail());
+
+/** The provider catalog of a store's whole log. */
+export const catalogOf = (store: EventStore): Promise<ProviderCatalog> => built(store, new ProviderCatalog());
+
+/** `fresh` restored from the snapshot of `model`, sent through JSON as a snapshot store keeps it. */
+export const restoredFrom = <M extends SnapshottableReadModel>(model: SnapshottableReadModel, fresh: M): M => {
+  fresh.restore(JSON.parse(JSON.stringify(model.snapshot())));
+  return fresh;
 };
