@@ -1,28 +1,13 @@
-import { ProvidersError, isDomainError, type DomainError, type FailureKind } from '@providers/sdk';
+import { ProvidersError, errorClass, isDomainError, type DomainError, type FailureKind } from '@providers/sdk';
 
 /** The exit codes of DESIGN.md section 9. */
 export const EXIT = { ok: 0, rejected: 1, usage: 2, infrastructure: 3 } as const;
 
 /** A command line that cannot be carried out as written: exit code 2. */
-export class UsageError extends ProvidersError {
-  readonly _tag = 'UsageError' as const;
-  readonly kind = 'usage' as const;
-  constructor(
-    message: string,
-    readonly field?: string,
-  ) {
-    super(message);
-  }
-}
+export class UsageError extends errorClass('UsageError', 'usage', (message: string, field?: string) => ({ fields: { field }, message })) {}
 
 /** A rejection by a rule of the domain, carried to the top so it exits with code 1. */
-export class Rejected extends ProvidersError {
-  readonly _tag = 'Rejected' as const;
-  readonly kind = 'rejected' as const;
-  constructor(readonly error: DomainError) {
-    super(error.message);
-  }
-}
+export class Rejected extends errorClass('Rejected', 'rejected', (error: DomainError) => ({ fields: { error }, message: error.message })) {}
 
 /** The exit code of each kind of failure: a new error has a kind, so it cannot fall through unlisted. */
 const EXIT_BY_KIND: Record<FailureKind, number> = { rejected: EXIT.rejected, usage: EXIT.usage, unavailable: EXIT.infrastructure, failure: EXIT.infrastructure };

@@ -15,7 +15,7 @@ import { WrongExpectedRevision, type EventStore, type NewEvent } from '@provider
 import { eventIdFor } from './event-ids.js';
 import { recordedTime } from './event-time.js';
 import { OrgStates, type HistoryPoint, type OrgStatesOptions } from './org-states.js';
-import { ProvidersError } from '@providers/domain';
+import { errorClass } from '@providers/domain';
 
 /** What an accepted command did. `events` is empty when it changed nothing (or was a repeat). */
 export interface CommandResult {
@@ -29,13 +29,10 @@ export interface CommandResult {
 }
 
 /** The command lost the race for the stream revision more times than allowed. */
-export class ConcurrencyExhausted extends ProvidersError {
-  readonly _tag = 'ConcurrencyExhausted' as const;
-  readonly kind = 'unavailable' as const;
-  constructor(readonly orgId: string, readonly attempts: number) {
-    super(`organization ${orgId} kept changing under this command: gave up after ${attempts} attempts`);
-  }
-}
+export class ConcurrencyExhausted extends errorClass('ConcurrencyExhausted', 'unavailable', (orgId: string, attempts: number) => ({
+  fields: { orgId, attempts },
+  message: `organization ${orgId} kept changing under this command: gave up after ${attempts} attempts`,
+})) {}
 
 /** How the command handler retries a command that lost a race for its org's stream, and where org states are snapshotted. */
 export interface CommandHandlerOptions extends OrgStatesOptions {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { initialState, type OrgState } from '@providers/domain';
-import { ProvidersError } from '@providers/domain';
+import { errorClass } from '@providers/domain';
 
 /**
  * The version of the fold a snapshot was made by. Raise it whenever `evolve`
@@ -13,13 +13,10 @@ export const ORG_STATE_FOLD_VERSION = 4;
 export const ORG_STATE_SNAPSHOT_SCHEMA = 1;
 
 /** A snapshot's text that does not decode into an org state: damaged, or not one of ours. */
-export class OrgStateSnapshotCorrupt extends ProvidersError {
-  readonly _tag = 'OrgStateSnapshotCorrupt' as const;
-  readonly kind = 'failure' as const;
-  constructor(readonly detail: string) {
-    super(`the org state snapshot is damaged: ${detail}`);
-  }
-}
+export class OrgStateSnapshotCorrupt extends errorClass('OrgStateSnapshotCorrupt', 'failure', (detail: string) => ({
+  fields: { detail },
+  message: `the org state snapshot is damaged: ${detail}`,
+})) {}
 
 // The format: the SHA-256 of the body in hex, a newline, then the body: a JSON object with
 // one member per field of OrgState. Maps are {"$map": [[key, value], …]}, sets {"$set": […]},

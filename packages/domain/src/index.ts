@@ -96,3 +96,5 @@ export { ORG_STREAM_PREFIX, orgIdOfStream, orgStream } from './streams.js';
 export { decodeWith, invalidInput, toInvalidInput, validateCommand, CommandCodec, type InvalidInput } from './validation.js';
 /** The kinds of failure every thrown error of the library has, and their base class: edges answer by kind. */
 export { FAILURE_KINDS, ProvidersError, failureKindOf, type FailureKind } from './failure.js';
+/** The one way to declare an error class: a tag, a kind, and the fields and message its arguments make. */
+export { errorClass, type DeclaredError, type ErrorBase, type ErrorParts } from './error-class.js';

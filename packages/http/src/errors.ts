@@ -1,33 +1,19 @@
 // Every error becomes a status and a body naming the error, its field and its message. A rejection
 // by a domain rule carries the domain's own message; anything unexpected is a 500 that echoes nothing.
-import { ProvidersError, type DomainError, type FailureKind, type ImportError } from '@providers/sdk';
+import { ProvidersError, errorClass, type DomainError, type FailureKind, type ImportError } from '@providers/sdk';
 
 /** A rejection by a domain rule, as the SDK returns it. */
 export type DomainRejection = DomainError;
 
 /** An error of the HTTP layer itself: no token, another org, an unknown route, a body that does not fit. Answered with its own status. */
-export class HttpError extends ProvidersError {
-  readonly _tag = 'HttpError' as const;
-  readonly kind: FailureKind;
-  constructor(
-    readonly status: number,
-    readonly error: string,
-    message: string,
-    readonly field: string | null = null,
-  ) {
-    super(message);
-    this.kind = status >= 500 ? 'failure' : 'rejected';
-  }
-}
+export class HttpError extends errorClass(
+  'HttpError',
+  ({ status }): FailureKind => (status >= 500 ? 'failure' : 'rejected'),
+  (status: number, error: string, message: string, field: string | null = null) => ({ fields: { status, error, field }, message }),
+) {}
 
 /** A domain rejection thrown out of a route, to be answered with its status. */
-export class Rejection extends ProvidersError {
-  readonly _tag = 'Rejection' as const;
-  readonly kind = 'rejected' as const;
-  constructor(readonly rejection: DomainRejection) {
-    super(rejection.message);
-  }
-}
+export class Rejection extends errorClass('Rejection', 'rejected', (rejection: DomainRejection) => ({ fields: { rejection }, message: rejection.message })) {}
 
 /** The body of every error answer. */
 export interface ErrorBody {

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import * as t from 'io-ts';
 import { decodeOrExplain } from './decode.js';
 import { HttpError } from './errors.js';
-import { ProvidersError } from '@providers/sdk';
+import { errorClass } from '@providers/sdk';
 
 /** The role a token acts with; the domain's rules decide what each may do. */
 export const TokenRole = t.keyof({ owner: null, admin: null, member: null });
@@ -30,13 +30,10 @@ export interface Principal {
 }
 
 /** A tokens file that cannot be used: which entry and field, and the rule. Never the token itself. */
-export class InvalidTokensFile extends ProvidersError {
-  readonly _tag = 'InvalidTokensFile' as const;
-  readonly kind = 'usage' as const;
-  constructor(readonly field: string, rule: string) {
-    super(`tokens file: ${field}: ${rule}`);
-  }
-}
+export class InvalidTokensFile extends errorClass('InvalidTokensFile', 'usage', (field: string, rule: string) => ({
+  fields: { field },
+  message: `tokens file: ${field}: ${rule}`,
+})) {}
 
 const digest = (text: string): Buffer => createHash('sha256').update(text, 'utf8').digest();
 

@@ -3,19 +3,13 @@ import type { CommandHandler } from '@providers/commands';
 import type { StepRejected } from './errors.js';
 import { migrate, type MigrateOptions } from './migrate.js';
 import type { MigrationReport } from './report.js';
-import { ProvidersError } from '@providers/domain';
+import { errorClass } from '@providers/domain';
 
 /** The lazy migration of an org was rejected by a rule of the domain; the next call tries again. */
-export class LazyMigrationFailed extends ProvidersError {
-  readonly _tag = 'LazyMigrationFailed' as const;
-  readonly kind = 'failure' as const;
-  constructor(
-    readonly orgId: string,
-    readonly rejection: StepRejected,
-  ) {
-    super(`migrating organization ${orgId} from deployment profiles failed: ${rejection.message}`);
-  }
-}
+export class LazyMigrationFailed extends errorClass('LazyMigrationFailed', 'failure', (orgId: string, rejection: StepRejected) => ({
+  fields: { orgId, rejection },
+  message: `migrating organization ${orgId} from deployment profiles failed: ${rejection.message}`,
+})) {}
 
 /** How `migrateOnFirstUse` migrates. */
 export interface LazyMigrationOptions extends Omit<MigrateOptions, 'dryRun' | 'issuedAt' | 'onProgress'> {

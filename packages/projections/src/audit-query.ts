@@ -1,4 +1,4 @@
-import { ProvidersError } from '@providers/domain';
+import { errorClass } from '@providers/domain';
 import type { AuditAction } from './audit-fact.js';
 import { parseIsoTime } from './iso-time.js';
 
@@ -24,16 +24,10 @@ export interface AuditQuery {
 }
 
 /** A filter of an audit query that cannot be understood (e.g. a time that is not ISO 8601). */
-export class InvalidAuditQuery extends ProvidersError {
-  readonly _tag = 'InvalidAuditQuery' as const;
-  readonly kind = 'usage' as const;
-  constructor(
-    readonly field: keyof AuditQuery,
-    readonly rule: string,
-  ) {
-    super(`audit filter ${field}: ${rule}`);
-  }
-}
+export class InvalidAuditQuery extends errorClass('InvalidAuditQuery', 'usage', (field: keyof AuditQuery, rule: string) => ({
+  fields: { field, rule },
+  message: `audit filter ${field}: ${rule}`,
+})) {}
 
 /** A time filter of a query, in ms since the epoch; undefined when not given. Throws `InvalidAuditQuery` when it is not ISO 8601. */
 export const queryTime = (query: AuditQuery, field: 'since' | 'until'): number | undefined => {

@@ -2,41 +2,26 @@ import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Json } from '@providers/store';
 import type { CheckpointStore, SnapshotStore, StoredSnapshot } from './checkpoint-store.js';
-import { ProvidersError } from '@providers/domain';
+import { errorClass } from '@providers/domain';
 
 /** A projection name that cannot be a file name (it would escape the directory, or be empty). */
-export class InvalidProjectionName extends ProvidersError {
-  readonly _tag = 'InvalidProjectionName' as const;
-  readonly kind = 'usage' as const;
-  constructor(readonly projectionName: string) {
-    super(`a projection name is 1–100 characters of letters, digits, ".", "_" or "-", starting with a letter or digit; got ${JSON.stringify(projectionName.slice(0, 100))}`);
-  }
-}
+export class InvalidProjectionName extends errorClass('InvalidProjectionName', 'usage', (projectionName: string) => ({
+  fields: { projectionName },
+  message: `a projection name is 1–100 characters of letters, digits, ".", "_" or "-", starting with a letter or digit; got ${JSON.stringify(projectionName.slice(0, 100))}`,
+})) {}
 
 /** A checkpoint or snapshot file that is not what this code writes. */
-export class CheckpointFileUnreadable extends ProvidersError {
-  readonly _tag = 'CheckpointFileUnreadable' as const;
-  readonly kind = 'failure' as const;
-  constructor(
-    readonly path: string,
-    detail: string,
-  ) {
-    super(`cannot read ${path}: ${detail}; delete it and rebuild the projections`);
-  }
-}
+export class CheckpointFileUnreadable extends errorClass('CheckpointFileUnreadable', 'failure', (path: string, detail: string) => ({
+  fields: { path },
+  message: `cannot read ${path}: ${detail}; delete it and rebuild the projections`,
+})) {}
 
 /** A checkpoint or snapshot file that could not be written (nothing was replaced). */
-export class CheckpointFileUnwritable extends ProvidersError {
-  readonly _tag = 'CheckpointFileUnwritable' as const;
-  readonly kind = 'failure' as const;
-  constructor(
-    readonly path: string,
-    reason: string,
-    cause: unknown,
-  ) {
-    super(`cannot write ${path} (${reason}); the previous file, if any, is unchanged`, { cause });
-  }
-}
+export class CheckpointFileUnwritable extends errorClass('CheckpointFileUnwritable', 'failure', (path: string, reason: string, cause: unknown) => ({
+  fields: { path },
+  message: `cannot write ${path} (${reason}); the previous file, if any, is unchanged`,
+  cause,
+})) {}
 
 let temporaryFiles = 0;
 

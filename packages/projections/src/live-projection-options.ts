@@ -1,4 +1,4 @@
-import { ProvidersError } from '@providers/domain';
+import { errorClass } from '@providers/domain';
 import type { EventStore } from '@providers/store';
 import type { UnreadableEventError } from '@providers/stored-events';
 import type { CheckpointStore, SnapshotStore } from './checkpoint-store.js';
@@ -47,25 +47,13 @@ export interface LiveProjectionStart {
 }
 
 /** The projection was stopped before what was awaited happened. */
-export class LiveProjectionStopped extends ProvidersError {
-  readonly _tag = 'LiveProjectionStopped' as const;
-  readonly kind = 'failure' as const;
-  constructor(
-    readonly projection: string,
-    readonly position: bigint,
-  ) {
-    super(`projection ${projection} stopped at position ${position}`);
-  }
-}
+export class LiveProjectionStopped extends errorClass('LiveProjectionStopped', 'failure', (projection: string, position: bigint) => ({
+  fields: { projection, position },
+  message: `projection ${projection} stopped at position ${position}`,
+})) {}
 
 /** The options ask for snapshots but a model cannot take one. */
-export class ModelNotSnapshottable extends ProvidersError {
-  readonly _tag = 'ModelNotSnapshottable' as const;
-  readonly kind = 'failure' as const;
-  constructor(
-    readonly projection: string,
-    readonly index: number,
-  ) {
-    super(`projection ${projection}: model #${index} has no snapshot()/restore(), so it cannot be kept in a snapshot store`);
-  }
-}
+export class ModelNotSnapshottable extends errorClass('ModelNotSnapshottable', 'failure', (projection: string, index: number) => ({
+  fields: { projection, index },
+  message: `projection ${projection}: model #${index} has no snapshot()/restore(), so it cannot be kept in a snapshot store`,
+})) {}

@@ -1,6 +1,6 @@
 import type { Json } from '@providers/store';
 import type { ReadModel } from './read-model.js';
-import { ProvidersError } from '@providers/domain';
+import { errorClass } from '@providers/domain';
 
 /**
  * A read model that can be saved and loaded whole, so that a restart resumes
@@ -25,17 +25,10 @@ export const isSnapshottable = (model: ReadModel): model is SnapshottableReadMod
   typeof (model as Partial<SnapshottableReadModel>).snapshotName === 'string';
 
 /** A stored snapshot that does not fit the model (another format, another version, or damaged): rebuild instead. */
-export class SnapshotUnreadable extends ProvidersError {
-  readonly _tag = 'SnapshotUnreadable' as const;
-  readonly kind = 'failure' as const;
-  constructor(
-    readonly model: string,
-    readonly path: string,
-    readonly detail: string,
-  ) {
-    super(`the ${model} snapshot cannot be read at ${path}: ${detail}; rebuild the projections from the log`);
-  }
-}
+export class SnapshotUnreadable extends errorClass('SnapshotUnreadable', 'failure', (model: string, path: string, detail: string) => ({
+  fields: { model, path, detail },
+  message: `the ${model} snapshot cannot be read at ${path}: ${detail}; rebuild the projections from the log`,
+})) {}
 
 type Fields = { readonly [key: string]: unknown };
 

@@ -1,18 +1,9 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { parseAsOf, parseAsOfTime } from '@providers/domain';
-import { ProvidersError } from '@providers/domain';
+import { errorClass } from '@providers/domain';
 
 /** An `asOf` given to the SDK that the domain's as-of parser refuses; names `asOf.position` or `asOf.time`. */
-export class InvalidAsOf extends ProvidersError {
-  readonly _tag = 'InvalidAsOf' as const;
-  readonly kind = 'usage' as const;
-  constructor(
-    readonly field: string,
-    readonly rule: string,
-  ) {
-    super(`${field}: ${rule}`);
-  }
-}
+export class InvalidAsOf extends errorClass('InvalidAsOf', 'usage', (field: string, rule: string) => ({ fields: { field, rule }, message: `${field}: ${rule}` })) {}
 
 /**
  * An as-of point checked by the same parser as the CLI's `--as-of`: a

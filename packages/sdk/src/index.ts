@@ -46,7 +46,7 @@ export { MIGRATION_ACTOR, type MigrateInput } from './legacy-migration.js';
 
 // What the library's methods take and return, from the packages behind it.
 export type { CommandResult } from '@providers/commands';
-export { ActorRole, FAILURE_KINDS, MANAGING_ROLES, ProvidersError, decodeWith, failureKindOf, isDomainError, rules, type FailureKind, type Actor, type DomainError, type DomainErrorTag, type EventEnvelope, type ProviderState } from '@providers/domain';
+export { ActorRole, FAILURE_KINDS, MANAGING_ROLES, ProvidersError, decodeWith, errorClass, failureKindOf, isDomainError, rules, type FailureKind, type Actor, type DomainError, type DomainErrorTag, type EventEnvelope, type ProviderState } from '@providers/domain';
 export {
   DECISIONS_LISTED,
   migrationText,

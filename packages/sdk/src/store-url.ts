@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { storeSet, type EventStore, type KeyStore, type SnapshotStore } from '@providers/store';
-import { ProvidersError } from '@providers/domain';
+import { errorClass } from '@providers/domain';
 
 /** Where the events live, as given by `--store` or `PROVIDERS_STORE`. */
 export type StoreLocation =
@@ -13,16 +13,10 @@ export type StoreLocation =
 export const DEFAULT_STORE_URL = 'sqlite:./.providers/events.db';
 
 /** A store URL that cannot be understood. */
-export class InvalidStoreUrl extends ProvidersError {
-  readonly _tag = 'InvalidStoreUrl' as const;
-  readonly kind = 'usage' as const;
-  readonly field = 'store';
-  constructor(readonly url: string) {
-    super(
-      `store URL ${JSON.stringify(url)} is not one of sqlite:PATH, memory:, esdb://HOST:PORT?… (or esdb+discover://…, kurrentdb://…), postgres://USER@HOST:PORT/DATABASE (or postgresql://…)`,
-    );
-  }
-}
+export class InvalidStoreUrl extends errorClass('InvalidStoreUrl', 'usage', (url: string) => ({
+  fields: { field: 'store', url },
+  message: `store URL ${JSON.stringify(url)} is not one of sqlite:PATH, memory:, esdb://HOST:PORT?… (or esdb+discover://…, kurrentdb://…), postgres://USER@HOST:PORT/DATABASE (or postgresql://…)`,
+})) {}
 
 /** Reads a store URL: `sqlite:PATH`, `memory:`, `esdb://…` (also `esdb+discover://`, `kurrentdb://`), `postgres://…` (also `postgresql://`). */
 export const parseStoreUrl = (url: string): StoreLocation => {

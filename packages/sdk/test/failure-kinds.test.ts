@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { MasterKeyMissing, failureKindOf } from '../src/index.js';
+import { FAILURE_KINDS, MasterKeyMissing, failureKindOf, type FailureKind } from '../src/index.js';
 
 const kinds = suite('failure kinds');
 const packages = fileURLToPath(new URL('../..', import.meta.url));
@@ -22,11 +22,14 @@ kinds('no source file throws an error class of its own outside the taxonomy', ()
     }
     for (const file of files) {
       const text = readFileSync(join(src, file), 'utf8');
-      for (const [, name, base] of text.matchAll(/class (\w+) extends (\w+)/g)) {
+      // A class declared by a factory (`errorClass(tag, kind, parts)`, `vendingFailure(…)`) names its kind second: a
+      // kind, or a function of the error's fields that gives it.
+      for (const [, name, base, declared, kind] of text.matchAll(/class (\w+) extends (\w+)(\(\s*'\w+',\s*(?:'(\w+)'|\())?/g)) {
         if (name === 'ProvidersError') continue;
         classes++;
         assert.is.not(base, 'Error', `${pkg}/src/${file}: ${name} extends Error, not ProvidersError (give it a kind)`);
-        if (/Error|Failure|Rejected|Rejection/.test(base!)) assert.match(text, /readonly kind|abstract class/, `${pkg}/src/${file}: ${name} names no kind`);
+        if (declared !== undefined) assert.ok(kind === undefined || FAILURE_KINDS.includes(kind as FailureKind), `${pkg}/src/${file}: ${name} names no kind`);
+        else if (/Error|Failure|Rejected|Rejection/.test(base!)) assert.match(text, /readonly kind|abstract class/, `${pkg}/src/${file}: ${name} names no kind`);
       }
     }
   }

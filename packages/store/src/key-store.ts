@@ -3,7 +3,7 @@
  * that deleting a key forgets the secrets sealed with it although the events
  * that hold the ciphertext are immutable.
  */
-import { ProvidersError } from '@providers/domain';
+import { errorClass } from '@providers/domain';
 /** A wrapped data key and the master key that wrapped it. */
 export interface StoredKey {
   /** The data key, wrapped (encrypted) by a master key. */
@@ -37,10 +37,7 @@ export interface KeyStore {
 }
 
 /** `putIfAbsent` on a key id whose key was deleted (shredded): no new key is created there. */
-export class KeyDeleted extends ProvidersError {
-  readonly _tag = 'KeyDeleted' as const;
-  readonly kind = 'failure' as const;
-  constructor(readonly keyId: string) {
-    super(`data key ${keyId} was deleted (shredded): a deleted key id is never given a new key`);
-  }
-}
+export class KeyDeleted extends errorClass('KeyDeleted', 'failure', (keyId: string) => ({
+  fields: { keyId },
+  message: `data key ${keyId} was deleted (shredded): a deleted key id is never given a new key`,
+})) {}

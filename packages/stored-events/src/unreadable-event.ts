@@ -1,19 +1,15 @@
 import type { UnreadableEvent } from './read-event.js';
-import { ProvidersError } from '@providers/domain';
+import { errorClass } from '@providers/domain';
 
 /**
  * A stored event that cannot be read (unknown type, failed codec). Reported
  * with where it is — never skipped silently.
  */
-export class UnreadableEventError extends ProvidersError {
-  readonly _tag = 'UnreadableEventError' as const;
-  readonly kind = 'failure' as const;
-  constructor(
-    readonly stream: string,
-    readonly revision: bigint,
-    readonly position: bigint,
-    readonly reason: UnreadableEvent,
-  ) {
-    super(`cannot read the event at position ${position} (${stream} revision ${revision}): ${reason.message}`);
-  }
-}
+export class UnreadableEventError extends errorClass(
+  'UnreadableEventError',
+  'failure',
+  (stream: string, revision: bigint, position: bigint, reason: UnreadableEvent) => ({
+    fields: { stream, revision, position, reason },
+    message: `cannot read the event at position ${position} (${stream} revision ${revision}): ${reason.message}`,
+  }),
+) {}

@@ -2,7 +2,7 @@
 // the deployment's pins before STS is asked (the role ARN's account), after (the assumed-role
 // ARN's account), and for static keys and local fallback credentials. A link-time rule cannot
 // stop a provider changed by events written around the rules; this check can.
-import { VendingFailure } from './errors.js';
+import { vendingFailure } from './errors.js';
 
 /** Where the account was read: the role ARN, the assumed-role ARN STS returned, static keys' recorded account, local credentials' caller identity. */
 export type AccountCheckPoint = 'role-arn' | 'assumed-role' | 'static-keys' | 'local-fallback';
@@ -15,26 +15,27 @@ const SEEN: Record<AccountCheckPoint, string> = {
 };
 
 /** Credentials were not handed out: the account they act in is not one the deployment's pins allow. */
-export class CredentialsWithheld extends VendingFailure {
-  readonly _tag = 'CredentialsWithheld' as const;
-  readonly kind = 'rejected' as const;
-  constructor(
-    readonly instance: string,
-    readonly check: AccountCheckPoint,
-    readonly expectedAccountIds: readonly string[],
+export class CredentialsWithheld extends vendingFailure(
+  'CredentialsWithheld',
+  'rejected',
+  (
+    instance: string,
+    check: AccountCheckPoint,
+    expectedAccountIds: readonly string[],
     /** The account seen; null when it could not be told (the reason is in `detail`). */
-    readonly seenAccountId: string | null,
-    readonly providerId: string | null,
-    readonly providerName: string | null,
-    readonly detail?: string,
-  ) {
+    seenAccountId: string | null,
+    providerId: string | null,
+    providerName: string | null,
+    detail?: string,
+  ) => {
     const seen = seenAccountId === null ? `no account could be told${detail ? ` (${detail})` : ''}` : `saw account ${seenAccountId}`;
-    super(
-      `credentials withheld for ${instance}: expected an account in ${expectedAccountIds.join(', ')}, ${seen} in ${SEEN[check]}; nothing was handed out`,
-      'The deployment is pinned to those accounts: link a provider of an allowed account, or change the pin if the deployment really moved',
-    );
-  }
-}
+    return {
+      fields: { instance, check, expectedAccountIds, seenAccountId, providerId, providerName, detail },
+      message: `credentials withheld for ${instance}: expected an account in ${expectedAccountIds.join(', ')}, ${seen} in ${SEEN[check]}; nothing was handed out`,
+      hint: 'The deployment is pinned to those accounts: link a provider of an allowed account, or change the pin if the deployment really moved',
+    };
+  },
+) {}
 
 /** The account of an IAM or STS ARN (`arn:aws:sts::123456789012:assumed-role/…`), or null. */
 export const accountOfArn = (arn: string): string | null => /^arn:[\w-]+:(?:iam|sts)::(\d{12}):/.exec(arn)?.[1] ?? null;

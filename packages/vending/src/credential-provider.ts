@@ -6,7 +6,7 @@
 // per session (concurrent calls share one vend).
 import type { AwsCredentials, AwsCredentialsProvider } from './aws-credentials.js';
 import type { AwsVendResult, VendRequest, VendResult } from './vendor.js';
-import { ProvidersError } from '@providers/domain';
+import { errorClass } from '@providers/domain';
 
 /** How a credential provider renews. */
 export interface CredentialProviderOptions {
@@ -17,13 +17,10 @@ export interface CredentialProviderOptions {
 }
 
 /** A provider's credentials are not AWS credentials (another vendor's secret fields). */
-export class NotAwsCredentials extends ProvidersError {
-  readonly _tag = 'NotAwsCredentials' as const;
-  readonly kind = 'usage' as const;
-  constructor(readonly type: string) {
-    super(`the provider resolved for this deployment holds ${type} secret fields, not AWS credentials. Ask for type aws`);
-  }
-}
+export class NotAwsCredentials extends errorClass('NotAwsCredentials', 'usage', (type: string) => ({
+  fields: { type },
+  message: `the provider resolved for this deployment holds ${type} secret fields, not AWS credentials. Ask for type aws`,
+})) {}
 
 /** The default margin before expiry at which credentials are renewed. */
 export const DEFAULT_RENEW_BEFORE_SECONDS = 300;

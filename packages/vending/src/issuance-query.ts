@@ -1,7 +1,7 @@
 // Which credentials were handed out: the audit filters applied to an org's issuance records,
 // each row joined with the provider catalog (its name at the time, and now), and as CSV.
 import type { Issuance } from './issuance.js';
-import { ProvidersError } from '@providers/domain';
+import { errorClass } from '@providers/domain';
 
 /** Which records to list; every filter given must match. Times are ISO 8601, both ends inclusive. */
 export interface IssuanceQuery {
@@ -25,16 +25,10 @@ export interface IssuanceRow extends Issuance {
 }
 
 /** A filter of an issuance query that cannot be understood. */
-export class InvalidIssuanceQuery extends ProvidersError {
-  readonly _tag = 'InvalidIssuanceQuery' as const;
-  readonly kind = 'usage' as const;
-  constructor(
-    readonly field: keyof IssuanceQuery,
-    readonly rule: string,
-  ) {
-    super(`issuance filter ${field}: ${rule}`);
-  }
-}
+export class InvalidIssuanceQuery extends errorClass('InvalidIssuanceQuery', 'usage', (field: keyof IssuanceQuery, rule: string) => ({
+  fields: { field, rule },
+  message: `issuance filter ${field}: ${rule}`,
+})) {}
 
 const ISO_WITH_ZONE = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2}))?$/;
 

@@ -3,7 +3,7 @@
 // of the records that stay). The cut is made at the first record that is not older than the
 // cutoff, so no younger record is ever removed; the store keeps a stream's last record, so that
 // the stream's numbering goes on.
-import { ProvidersError, rules } from '@providers/domain';
+import { errorClass, rules } from '@providers/domain';
 import type { EventStore } from '@providers/store';
 import { issuanceOf, issuanceStream } from './issuance.js';
 
@@ -27,16 +27,10 @@ export interface IssuancePruned {
 }
 
 /** A prune that cannot be understood; nothing was removed. */
-export class InvalidIssuancePrune extends ProvidersError {
-  readonly _tag = 'InvalidIssuancePrune' as const;
-  readonly kind = 'usage' as const;
-  constructor(
-    readonly field: 'orgId' | 'olderThan' | 'now',
-    readonly rule: string,
-  ) {
-    super(`issuance prune ${field}: ${rule}`);
-  }
-}
+export class InvalidIssuancePrune extends errorClass('InvalidIssuancePrune', 'usage', (field: 'orgId' | 'olderThan' | 'now', rule: string) => ({
+  fields: { field, rule },
+  message: `issuance prune ${field}: ${rule}`,
+})) {}
 
 const HOUR_MS = 3_600_000;
 const AGE = /^([1-9][0-9]{0,5})([dh])$/;

@@ -1,4 +1,4 @@
-import { ProvidersError } from '@providers/domain';
+import { errorClass } from '@providers/domain';
 // Exponential backoff with full jitter (each wait is uniform in [0, min(cap, base·2^n)]), so that
 // many vendors throttled together do not retry in lockstep; bounded by attempts and a deadline.
 
@@ -14,16 +14,10 @@ export interface RetryPolicy {
 export type AttemptProblem = { readonly retryable: true; readonly description: string } | { readonly retryable: false; readonly error: unknown };
 
 /** Thrown when the attempts or the deadline ran out while the problem was still retryable. */
-export class RetriesExhausted extends ProvidersError {
-  readonly _tag = 'RetriesExhausted' as const;
-  readonly kind = 'unavailable' as const;
-  constructor(
-    readonly attempts: number,
-    readonly lastProblem: string,
-  ) {
-    super(`gave up after ${attempts} attempts: ${lastProblem}`);
-  }
-}
+export class RetriesExhausted extends errorClass('RetriesExhausted', 'unavailable', (attempts: number, lastProblem: string) => ({
+  fields: { attempts, lastProblem },
+  message: `gave up after ${attempts} attempts: ${lastProblem}`,
+})) {}
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
