@@ -7,7 +7,8 @@ import { errorClass } from '@providers/domain';
  * folds differently or OrgState changes shape: every older snapshot is then
  * stale and replayed over (with a warning), never read into the new shape.
  */
-export const ORG_STATE_FOLD_VERSION = 4;
+// 5: providers carry `accountObserved`.
+export const ORG_STATE_FOLD_VERSION = 5;
 
 /** The version of the text format below. */
 export const ORG_STATE_SNAPSHOT_SCHEMA = 1;

@@ -46,5 +46,20 @@ export const pinExcluding = <P extends Pick<PinState, 'accountIds'>>(pins: reado
 export const accountOfCredentials = (credentials: ProviderCredentials, recorded: string | undefined): string | null =>
   credentials.kind === 'aws-role' ? (accountIdOfRoleArn(credentials.roleArn) ?? null) : (recorded ?? null);
 
+/** A provider as the pin checks read its account. */
+export interface AccountEvidence {
+  readonly credentials: ProviderCredentials;
+  readonly accountId?: string;
+  readonly accountObserved?: true;
+}
+
+/**
+ * The account a pin check trusts a provider to act in: an access role's, from its ARN; static
+ * keys', only one STS observed for them (GetCallerIdentity, signed with the keys). A declared
+ * account is a claim nobody checked, so where a pin applies it counts as not known (null).
+ */
+export const trustedAccountOf = (provider: AccountEvidence): string | null =>
+  provider.credentials.kind === 'aws-role' ? (accountIdOfRoleArn(provider.credentials.roleArn) ?? null) : provider.accountObserved ? (provider.accountId ?? null) : null;
+
 /** Account ids as a pin keeps them: sorted, each once. */
 export const normalizedAccountIds = (ids: readonly string[]): readonly string[] => [...new Set(ids)].sort();

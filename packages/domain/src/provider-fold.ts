@@ -50,10 +50,20 @@ export const foldProvider = <P, C>(records: ProviderRecords<P, C>, providers: Ma
   else providers.set(providerId, next);
 };
 
+// New credentials bring their own account, and whether STS observed it: nothing of the old one stays.
+const accountOf = (accountId: string | undefined, accountObserved: true | undefined) => ({
+  ...(accountId ? { accountId } : {}),
+  ...(accountId && accountObserved ? { accountObserved } : {}),
+});
+
 /** The provider as the rules and resolution see it: its name, type, sealed credentials and account; forgotten once removed. */
 export const PROVIDER_STATE: ProviderRecords<ProviderState, unknown> = {
-  added: ({ providerId, name, type, credentials, accountId }) => ({ id: providerId, name, type, credentials, ...(accountId ? { accountId } : {}) }),
+  added: ({ providerId, name, type, credentials, accountId, accountObserved }) => ({ id: providerId, name, type, credentials, ...accountOf(accountId, accountObserved) }),
   renamed: (provider, { to }) => ({ ...provider, name: to }),
-  credentialsUpdated: ({ accountId: _previous, ...rest }, { credentials, accountId }) => ({ ...rest, credentials, ...(accountId ? { accountId } : {}) }),
+  credentialsUpdated: ({ accountId: _previous, accountObserved: _observed, ...rest }, { credentials, accountId, accountObserved }) => ({
+    ...rest,
+    credentials,
+    ...accountOf(accountId, accountObserved),
+  }),
   removed: () => undefined,
 };

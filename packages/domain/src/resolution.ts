@@ -1,4 +1,4 @@
-import { accountOfCredentials, allowedAccounts, pinsAlong, type PinState } from './account-pins.js';
+import { allowedAccounts, pinsAlong, trustedAccountOf, type PinState } from './account-pins.js';
 import type { ProviderCredentials } from './credentials.js';
 import { pinKey, pinScopeOf, type PinScope } from './pin-scope.js';
 import { scopeKey, scopesUpTo, type Scope, type ScopeKind } from './scope.js';
@@ -60,6 +60,8 @@ export interface ResolvedProvider {
   readonly name: string;
   readonly type: string;
   readonly accountId?: string;
+  /** Static keys: STS observed `accountId` for them (else it was only declared). */
+  readonly accountObserved?: true;
   readonly credentials: ProviderCredentials;
 }
 
@@ -158,14 +160,11 @@ export const resolveOver = (lookup: ScopeLookup, type: string, scopes: readonly 
   return { source: 'none', provider: null, chain };
 };
 
-/** The account a resolved AWS provider acts in (null: not known). */
-export const accountOfProvider = (provider: Pick<ResolvedProvider, 'credentials' | 'accountId'>): string | null =>
-  accountOfCredentials(provider.credentials, provider.accountId);
 
 const checkOf = (type: string, provider: ResolvedProvider | null, allowed: readonly string[] | null): AccountCheck => {
   if (allowed === null || type !== DEFAULT_PROVIDER_TYPE) return 'unpinned';
   if (provider === null) return 'no-provider';
-  const accountId = accountOfProvider(provider);
+  const accountId = trustedAccountOf(provider);
   return accountId !== null && allowed.includes(accountId) ? 'passed' : 'refused';
 };
 

@@ -11,6 +11,8 @@ export interface ProviderState {
   readonly type: string;
   readonly credentials: ProviderCredentials;
   readonly accountId?: string;
+  /** Static keys: STS observed `accountId` for them (else it was only declared, and pins do not trust it). */
+  readonly accountObserved?: true;
 }
 
 /**

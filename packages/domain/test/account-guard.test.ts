@@ -11,7 +11,8 @@ const addedIn = (providerId: string, account: string): DomainEvent => ({
   type: 'ProviderAdded',
   data: { providerId, name: providerId, type: 'aws', credentials: roleCredentials(roleIn(account)), accountId: account },
 });
-const keysIn = (providerId: string, account?: string): DomainEvent => ({
+/** Static keys with no account, an account only declared, or one STS observed (`observed`). */
+const keysIn = (providerId: string, account?: string, observed = false): DomainEvent => ({
   type: 'ProviderAdded',
   data: {
     providerId,
@@ -19,6 +20,7 @@ const keysIn = (providerId: string, account?: string): DomainEvent => ({
     type: 'aws',
     credentials: { kind: 'aws-keys', accessKeyId: 'AKIAABCDEFGHIJKLMNOP', secretAccessKey: sealed(`acme/${providerId}`) },
     ...(account ? { accountId: account } : {}),
+    ...(account && observed ? { accountObserved: true as const } : {}),
   },
 });
 const stageLinked = (providerId: string, stage = 'prod'): DomainEvent => ({ type: 'ProviderLinkedToInstance', data: { providerId, app: 'app1', service: 'api', stage } });
@@ -128,13 +130,43 @@ guard('a local-credentials link at a pinned stage is accepted; unlinking it onto
   thenError(state, cmd(member, { type: 'UnlinkProviderFromInstance', app: 'app1', service: 'api', stage: 'prod', providerType: 'aws' }), 'AccountNotAllowed', 'providerType');
 });
 
-guard('static keys of an account that is not known never serve a pinned scope; keys of the pinned account do', () => {
+guard('static keys of an account that is not known never serve a pinned scope; keys STS observed in the pinned account do', () => {
   const error = thenError(given(keysIn('keys'), pinned(prodStage, A)), linkStage('keys'), 'AccountNotAllowed');
   assert.is(error.accountId, null);
-  assert.match(error.message, 'not known');
-  thenEvents(given(keysIn('keys', A), pinned(prodStage, A)), linkStage('keys'), [
+  assert.match(error.message, 'never observed');
+  thenEvents(given(keysIn('keys', A, true), pinned(prodStage, A)), linkStage('keys'), [
     { type: 'ProviderLinkedToInstance', data: { providerId: 'keys', app: 'app1', service: 'api', stage: 'prod' } },
   ]);
+});
+
+guard('static keys whose account was only declared count as an account not known where a pin applies, even the pinned one', () => {
+  const error = thenError(given(keysIn('keys', A), pinned(prodStage, A)), linkStage('keys'), 'AccountNotAllowed', 'providerId');
+  assert.is(error.accountId, null);
+  assert.match(error.message, `its static keys’ account ${A} was declared, never observed`);
+  assert.match(error.message, 'GetCallerIdentity');
+  // Where no pin applies the declared account is taken as said.
+  thenEvents(given(keysIn('keys', A), pinned(prodStage, A)), linkStage('keys', { stage: 'dev' }), [
+    { type: 'ProviderLinkedToInstance', data: { providerId: 'keys', app: 'app1', service: 'api', stage: 'dev' } },
+  ]);
+});
+
+guard('a pin over declared-only keys already linked is refused; resolve reports such keys as refused by the check', () => {
+  const linked = given(keysIn('keys', A), stageLinked('keys'));
+  const error = thenError(linked, cmd(admin, { type: 'PinAccount', scope: prodStage, accountIds: [A], reason: 'prod' } as never), 'AccountNotAllowed', 'accountIds');
+  assert.match(error.message, 'declared, never observed');
+  const around = given(keysIn('keys', A), stageLinked('keys'), pinned(prodStage, A));
+  assert.is(resolve(around, { orgId: 'acme', app: 'app1', service: 'api', stage: 'prod' }).accountCheck, 'refused');
+  const observed = given(keysIn('keys', A, true), stageLinked('keys'), pinned(prodStage, A));
+  assert.is(resolve(observed, { orgId: 'acme', app: 'app1', service: 'api', stage: 'prod' }).accountCheck, 'passed');
+});
+
+guard('new credentials bring their own account evidence: keys observed, then updated with a declared account only, are no longer trusted', () => {
+  const updated: DomainEvent = {
+    type: 'ProviderCredentialsUpdated',
+    data: { providerId: 'keys', credentials: { kind: 'aws-keys', accessKeyId: 'AKIAQRSTUVWXYZABCDEF', secretAccessKey: sealed('acme/keys') }, accountId: A },
+  };
+  const state = given(keysIn('keys', A, true), updated, pinned(prodStage, A));
+  thenError(state, linkStage('keys'), 'AccountNotAllowed');
 });
 
 guard('a role’s account is read from its ARN, whatever else was recorded', () => {

@@ -41,11 +41,13 @@ export const readProvider = (read: SnapshotReader, u: unknown, path: string): Re
   const p = read.object(u, path);
   const credentials = readDecoded(read, ProviderCredentials, p.credentials, `${path}.credentials`, 'expected provider credentials');
   const accountId = readOptional(read, p, path, 'accountId');
+  if (p.accountObserved !== undefined && p.accountObserved !== true) read.fail(`${path}.accountObserved`, 'expected true or nothing');
   return {
     id: read.string(p.id, `${path}.id`),
     name: read.string(p.name, `${path}.name`),
     type: read.string(p.type, `${path}.type`),
     credentials,
     ...accountId,
+    ...(p.accountObserved === true ? { accountObserved: true as const } : {}),
   };
 };

@@ -165,7 +165,8 @@ export class ResolutionIndex extends OrgReadModel<OrgIndex> {
 }
 
 const SNAPSHOT_FORMAT = 'resolution-index';
-const SNAPSHOT_VERSION = 2;
+// 3: providers carry `accountObserved` (static keys whose account STS observed); older snapshots are rebuilt.
+const SNAPSHOT_VERSION = 3;
 
 const sortedEntries = <V>(map: Map<string, V>): [string, V][] => [...map.entries()].sort(([a], [b]) => compareText(a, b));
 

@@ -1,5 +1,5 @@
 // Live projections: catch up from a checkpoint (and snapshot), follow new events, save progress, survive restarts.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EventStore, Subscription, SubscriptionMessage } from '@providers/store';
@@ -202,7 +202,9 @@ live('loadReadModels: a one-shot process restores, reads what is new, and saves;
     assert.is(resolve(later.index, 'web'), 'p-dev');
 
     const snapshotFile = join(dir, 'providers.snapshot.json');
-    writeFileSync(snapshotFile, JSON.stringify({ position: '3', models: { 'resolution-index': { format: 'resolution-index', version: 2, position: '3', orgs: 'garbage' } } }));
+    // The index's own format and version, with its orgs damaged.
+    const { version } = JSON.parse(readFileSync(snapshotFile, 'utf8')).models['resolution-index'];
+    writeFileSync(snapshotFile, JSON.stringify({ position: '3', models: { 'resolution-index': { format: 'resolution-index', version, position: '3', orgs: 'garbage' } } }));
     const recovered = await loadReadModels(store, { checkpoints: files });
     assert.is(recovered.discardedSnapshot?.name, 'SnapshotUnreadable');
     assert.match(recovered.discardedSnapshot!.message, /\$\.orgs/);

@@ -1,6 +1,6 @@
 // Resolve, then vend: the credentials a deployment of (org, app, service, stage, region) uses.
 import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
-import { accountIdOfRoleArn } from '@providers/domain';
+import { accountIdOfRoleArn, trustedAccountOf } from '@providers/domain';
 import { CredentialsWithheld, accountOfArn, requireAllowedAccount, type AccountGuard } from './account-check.js';
 import type { AwsCredentialsProvider } from './aws-credentials.js';
 import { createCredentialCache } from './credential-cache.js';
@@ -147,7 +147,14 @@ export const createVendor = (options: VendorOptions): Vendor => {
         };
       }
       case 'aws-keys':
-        requireAllowedAccount(guard, 'static-keys', provider.accountId ?? null, 'their account was never observed; update the credentials so that STS observes it');
+        requireAllowedAccount(
+          guard,
+          'static-keys',
+          trustedAccountOf(provider),
+          provider.accountId === undefined
+            ? 'their account was never observed; update the credentials so that STS observes it'
+            : `their account ${provider.accountId} was declared, never observed; update the credentials so that STS observes it`,
+        );
         return {
           kind: 'aws',
           accessKeyId: credentials.accessKeyId,

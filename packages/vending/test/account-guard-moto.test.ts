@@ -105,9 +105,10 @@ const guard = motoSuite<Context>('the account guard on moto', 'withholds credent
     const { account } = await observed.callerIdentity();
     observed.close();
     assert.is(account, OTHER_ACCOUNT, 'moto reports the user’s account');
+    // Recorded as observed, as the SDK records what STS answered for the keys.
     const { state, run, around } = org();
     const keys = { kind: 'aws-keys', accessKeyId: otherKeys.accessKeyId, secretAccessKey: fakeSeal(otherKeys.secretAccessKey) };
-    assert.ok(E.isRight(run({ type: 'AddProvider', providerId: 'k1', name: 'keys', providerType: 'aws', credentials: keys, accountId: account })));
+    assert.ok(E.isRight(run({ type: 'AddProvider', providerId: 'k1', name: 'keys', providerType: 'aws', credentials: keys, observedAccountId: account })));
     assert.ok(E.isRight(run({ type: 'PinAccount', scope: { kind: 'stage', app: 'app1', service: 'api', stage: 'prod' }, accountIds: [MOTO_ACCOUNT_ID], reason: 'prod' })));
     const link = { type: 'LinkProviderToInstance', providerId: 'k1', app: 'app1', service: 'api', stage: 'prod' } as const;
     const refused = run(link);

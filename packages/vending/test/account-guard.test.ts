@@ -69,22 +69,24 @@ test('an assumed-role session STS reports in another account is withheld after S
   }
 });
 
-test('static keys are handed out only when their observed account is allowed; keys of no known account never', async () => {
+test('static keys are handed out only when their observed account is allowed; keys of a declared or no known account never', async () => {
   const keys = { kind: 'aws-keys' as const, accessKeyId: 'AKIAKEYSPROVIDER0001', secretAccessKey: fakeSeal('keysSecret/DoNotLeak+0123456789abcdefghij') };
-  for (const [accountId, allowed, handedOut] of [
-    ['111111111111', ['111111111111'], true],
-    ['111111111111', [OTHER], false],
-    [undefined, [OTHER], false],
+  for (const [accountId, observed, allowed, handedOut, seen, says] of [
+    ['111111111111', true, ['111111111111'], true, null, null],
+    ['111111111111', false, ['111111111111'], false, null, 'account 111111111111 was declared, never observed'],
+    ['111111111111', true, [OTHER], false, '111111111111', null],
+    [undefined, false, [OTHER], false, null, 'never observed'],
   ] as const) {
-    const h = await startVending(provider(keys, accountId ? { accountId } : {}), { allowedAccountIds: allowed });
+    const recorded = accountId ? { accountId, ...(observed ? { accountObserved: true as const } : {}) } : {};
+    const h = await startVending(provider(keys, recorded), { allowedAccountIds: allowed });
     try {
       if (handedOut) assert.is((await h.vendor.vend(instanceRequest(1))).kind, 'aws');
       else {
         const error = await withheld(h.vendor.vend(instanceRequest(1)));
-        assert.equal([error.check, error.seenAccountId], ['static-keys', accountId ?? null]);
+        assert.equal([error.check, error.seenAccountId], ['static-keys', seen]);
         assert.equal(h.unsealCalls, [], 'the secret was never even opened');
         assert.not.match(error.message, 'keysSecret');
-        if (accountId === undefined) assert.match(error.message, 'never observed', 'says how the account becomes known');
+        if (says !== null) assert.match(error.message, says, 'says how the account becomes known');
       }
     } finally {
       await h.close();
