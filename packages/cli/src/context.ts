@@ -1,18 +1,7 @@
 import { userInfo } from 'node:os';
 import { resolve as resolvePath } from 'node:path';
 import * as E from 'fp-ts/lib/Either.js';
-import {
-  ActorRole,
-  DEFAULT_STORE_URL,
-  MANAGING_ROLES,
-  MasterKeyring,
-  Providers,
-  parseStoreUrl,
-  type Actor,
-  type DomainError,
-  type ProviderState,
-  type WriteContext,
-} from '@providers/sdk';
+import { type Actor, ActorRole, DEFAULT_STORE_URL, displayStoreUrl, type DomainError, MANAGING_ROLES, MasterKeyring, parseStoreUrl, Providers, type ProviderState, type WriteContext } from '@providers/sdk';
 import { Rejected, UsageError } from './cli-errors.js';
 import { Output } from './output.js';
 
@@ -50,10 +39,10 @@ export class CliContext {
     return this.options.store ?? this.environment.env.PROVIDERS_STORE ?? DEFAULT_STORE_URL;
   }
 
-  /** Where the store is, as a person would look for it: an SQLite file by its absolute path. */
+  /** Where the store is, as a person would look for it: an SQLite file by its absolute path; a server's URL without its password. */
   get storeText(): string {
     const location = parseStoreUrl(this.storeUrl);
-    return location.kind === 'sqlite' ? `sqlite:${resolvePath(location.path)}` : this.storeUrl;
+    return location.kind === 'sqlite' ? `sqlite:${resolvePath(location.path)}` : displayStoreUrl(this.storeUrl);
   }
 
   /** The library on the store, for a command that writes. */

@@ -155,9 +155,9 @@ guard('a pin over declared-only keys already linked is refused; resolve reports 
   const error = thenError(linked, cmd(admin, { type: 'PinAccount', scope: prodStage, accountIds: [A], reason: 'prod' } as never), 'AccountNotAllowed', 'accountIds');
   assert.match(error.message, 'declared, never observed');
   const around = given(keysIn('keys', A), stageLinked('keys'), pinned(prodStage, A));
-  assert.is(resolve(around, { orgId: 'acme', app: 'app1', service: 'api', stage: 'prod' }).accountCheck, 'refused');
+  assert.is(resolve(around, { app: 'app1', service: 'api', stage: 'prod' }).accountCheck, 'refused');
   const observed = given(keysIn('keys', A, true), stageLinked('keys'), pinned(prodStage, A));
-  assert.is(resolve(observed, { orgId: 'acme', app: 'app1', service: 'api', stage: 'prod' }).accountCheck, 'passed');
+  assert.is(resolve(observed, { app: 'app1', service: 'api', stage: 'prod' }).accountCheck, 'passed');
 });
 
 guard('new credentials bring their own account evidence: keys observed, then updated with a declared account only, are no longer trusted', () => {

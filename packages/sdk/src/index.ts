@@ -26,7 +26,7 @@ export { InvalidAsOf } from './as-of.js';
 /** The domain's one as-of parser, for the CLI's `--as-of` and HTTP's `?asOf=`. */
 export { parseAsOf, parseAsOfTime, type AsOfPoint } from '@providers/domain';
 /** Store URLs and the stores they open. */
-export { DEFAULT_STORE_URL, InvalidStoreUrl, openStores, parseStoreUrl, type StoreLocation, type Stores } from './store-url.js';
+export { DEFAULT_STORE_URL, InvalidStoreUrl, displayStoreUrl, openStores, parseStoreUrl, type StoreLocation, type Stores } from './store-url.js';
 /** A snapshot that could not be used or saved (the answer was replayed from the log): what `OpenOptions.onWarning` hears. */
 export type { SnapshotWarning } from '@providers/commands';
 /** How many orgs' state and read models are kept in memory unless `OpenOptions.cachedOrgs` says otherwise, and the error for a bound that is not a whole number of at least 1. */

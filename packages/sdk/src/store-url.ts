@@ -12,10 +12,25 @@ export type StoreLocation =
 /** The embedded default: one SQLite file under the working directory. */
 export const DEFAULT_STORE_URL = 'sqlite:./.providers/events.db';
 
-/** A store URL that cannot be understood. */
-export class InvalidStoreUrl extends errorClass('InvalidStoreUrl', 'usage', (url: string) => ({
-  fields: { field: 'store', url },
-  message: `store URL ${JSON.stringify(url)} is not one of sqlite:PATH, memory:, esdb://HOST:PORT?… (or esdb+discover://…, kurrentdb://…), postgres://USER@HOST:PORT/DATABASE (or postgresql://…)`,
+/**
+ * A store URL as messages may show it: a password in it (`USER:PASSWORD@`, `?password=`) becomes
+ * `***`. Store URLs come from flags and the environment and may hold one, mistyped ones too, so
+ * anything shown of a URL goes through here. Where it is unsure what the user part is (an `@`
+ * further on), it hides more, never less.
+ */
+export const displayStoreUrl = (url: string): string => {
+  const scheme = /^[a-z][a-z0-9+.-]*:\/\//i.exec(url)?.[0] ?? '';
+  const rest = url.slice(scheme.length);
+  const at = rest.lastIndexOf('@');
+  const colon = rest.indexOf(':');
+  const withoutUserPassword = at > 0 && colon >= 0 && colon < at ? `${scheme}${rest.slice(0, colon)}:***${rest.slice(at)}` : url;
+  return withoutUserPassword.replace(/([?&](?:password|passwd|pwd|sslpassword)=)[^&#]*/gi, '$1***');
+};
+
+/** A store URL that cannot be understood (shown without its password). */
+export class InvalidStoreUrl extends errorClass('InvalidStoreUrl', 'usage', (given: string) => ({
+  fields: { field: 'store', url: displayStoreUrl(given) },
+  message: `store URL ${JSON.stringify(displayStoreUrl(given))} is not one of sqlite:PATH, memory:, esdb://HOST:PORT?… (or esdb+discover://…, kurrentdb://…), postgres://USER@HOST:PORT/DATABASE (or postgresql://…)`,
 })) {}
 
 /** Reads a store URL: `sqlite:PATH`, `memory:`, `esdb://…` (also `esdb+discover://`, `kurrentdb://`), `postgres://…` (also `postgresql://`). */
