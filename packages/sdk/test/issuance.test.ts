@@ -62,6 +62,11 @@ issued('the audit filters narrow the records; the provider’s name at the time 
   const refused = await providers.issuance('acme', { since: 'yesterday' }).then(() => undefined, (error: unknown) => error);
   assert.is((refused as { _tag?: string; field?: string })._tag, 'InvalidIssuanceQuery');
   assert.is((refused as { field?: string }).field, 'since');
+  // As the audit trail reads times: a date that is not on the calendar, or a time without a zone, is a typo.
+  for (const until of ['2026-02-30', '2026-03-01T10:00:00']) {
+    const typo = await providers.issuance('acme', { until }).then(() => undefined, (error: unknown) => error);
+    assert.equal([(typo as { _tag?: string })._tag, (typo as { field?: string }).field], ['InvalidIssuanceQuery', 'until'], until);
+  }
 });
 
 issued.run();

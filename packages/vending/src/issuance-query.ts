@@ -2,6 +2,7 @@
 // each row joined with the provider catalog (its name at the time, and now), and as CSV.
 import type { Issuance } from './issuance.js';
 import { errorClass } from '@providers/domain';
+import { parseIsoTime } from '@providers/projections';
 
 /** Which records to list; every filter given must match. Times are ISO 8601, both ends inclusive. */
 export interface IssuanceQuery {
@@ -30,12 +31,11 @@ export class InvalidIssuanceQuery extends errorClass('InvalidIssuanceQuery', 'us
   message: `issuance filter ${field}: ${rule}`,
 })) {}
 
-const ISO_WITH_ZONE = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2}))?$/;
-
+// The audit trail's reading of a time filter: a real calendar date (2026-02-30 is a typo, not March), a zone required.
 const timeOf = (field: 'since' | 'until', text: string | undefined): number | undefined => {
   if (text === undefined) return undefined;
-  const time = ISO_WITH_ZONE.test(text) ? Date.parse(text) : Number.NaN;
-  if (Number.isNaN(time)) throw new InvalidIssuanceQuery(field, 'an ISO 8601 date, or date-time with Z or an offset');
+  const time = parseIsoTime(text);
+  if (time === undefined) throw new InvalidIssuanceQuery(field, 'an ISO 8601 date or time with a zone, such as 2026-03-01 or 2026-03-01T10:00:00Z');
   return time;
 };
 
