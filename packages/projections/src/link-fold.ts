@@ -8,8 +8,11 @@ import type { ProjectedEvent } from './projected-event.js';
  * slots its own way; the reading of the events is the same for all.
  */
 export interface LinkRecords<Org> {
-  /** The type of a provider the org holds; undefined when it holds none by that id. */
-  providerType(org: Org, providerId: string): string | undefined;
+  /**
+   * A provider the org holds, its id and type; undefined when it holds none by that id. Its id,
+   * not the event's copy of it, is what a link keeps: one string per provider, not one per link.
+   */
+  provider(org: Org, providerId: string): { readonly id: string; readonly type: string } | undefined;
   /** A slot linked to a provider, or to local credentials, by the event `e`. */
   linked(org: Org, type: string, place: LinkPlace, providerId: string | null, e: ProjectedEvent): void;
   /** A slot's provider, or local-credentials link, unlinked. */
@@ -27,14 +30,14 @@ export const foldLink = <Org>(records: LinkRecords<Org>, org: Org, e: ProjectedE
   switch (event.type) {
     case 'ProviderLinkedToService':
     case 'ProviderLinkedToInstance': {
-      const type = records.providerType(org, event.data.providerId);
-      if (type !== undefined) records.linked(org, type, event.data, event.data.providerId, e);
+      const provider = records.provider(org, event.data.providerId);
+      if (provider !== undefined) records.linked(org, provider.type, event.data, provider.id, e);
       return true;
     }
     case 'ProviderUnlinkedFromService':
     case 'ProviderUnlinkedFromInstance': {
-      const type = records.providerType(org, event.data.providerId);
-      if (type !== undefined) records.unlinked(org, type, event.data, event.data.providerId);
+      const provider = records.provider(org, event.data.providerId);
+      if (provider !== undefined) records.unlinked(org, provider.type, event.data, provider.id);
       return true;
     }
     case 'LocalCredentialsLinked':

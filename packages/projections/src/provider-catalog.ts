@@ -148,7 +148,7 @@ const setLink = (org: OrgCatalog, link: Link, providerType: string): void => {
 
 /** The catalog's links: each provider's usages by slot. Local credentials are no provider's usage, so the catalog keeps none. */
 const CATALOG_LINKS: LinkRecords<OrgCatalog> = {
-  providerType: (org, providerId) => org.providers.get(providerId)?.type,
+  provider: (org, providerId) => org.providers.get(providerId),
   linked: (org, type, place, providerId, e) => {
     if (providerId !== null) return setLink(org, { providerId, scope: linkScopeOf(place), linked: stampOf(e) }, type);
     // The provider that local credentials replaced is no longer used there.

@@ -67,7 +67,7 @@ export class ResolutionIndex extends OrgReadModel<OrgIndex> {
   private readonly actors = new Map<string, string>();
   /** The index's links: a link tree per provider type, local-credentials links in it with no provider. */
   private readonly linkRecords: LinkRecords<OrgIndex> = {
-    providerType: (org, providerId) => org.providers.get(providerId)?.type,
+    provider: (org, providerId) => org.providers.get(providerId),
     linked: (org, type, place, providerId, e) =>
       linksOf(org, type).set(place, providerId, this.actor(e.metadata.actor.id), e.metadata.occurredAt, Number(e.position)),
     unlinked: (org, type, place, providerId) => org.links.get(type)?.unlink(place, providerId),
