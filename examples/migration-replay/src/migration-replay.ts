@@ -108,6 +108,9 @@ export const replayMigration = async (providers: Providers, exportText: string):
 const answerText = (a: Answer): string =>
   a.roleArn === null ? `own credentials (${a.local ? `local link at ${a.from}` : a.from})` : `${a.by} ${a.roleArn.split(':')[4]} (${a.from})`;
 
+const placeText = (link: { readonly app: string; readonly service: string; readonly stage?: string }): string =>
+  [link.app, link.service, link.stage].filter(Boolean).join('/');
+
 /** The replay as the lines the script prints. */
 export const describeReplay = (replay: MigrationReplay): string[] => {
   const { dryRun, migration } = replay;
@@ -119,10 +122,10 @@ export const describeReplay = (replay: MigrationReplay): string[] => {
     ...migration.links.map((l) =>
       l.providerId === null
         ? `  local credentials ${l.app}/${l.service}/${l.stage}: ${l.reason}`
-        : `  ${l.scope} link ${[l.app, l.service, l.stage].filter(Boolean).join('/')} → ${l.providerId}: ${l.reason}`,
+        : `  ${l.scope} link ${placeText(l)} → ${l.providerId}: ${l.reason}`,
     ),
-    ...migration.linksSkipped.map((l) => `  ${l.scope} link ${[l.app, l.service, l.stage].filter(Boolean).join('/')} not made (an account pin): ${l.reason}`),
-    ...migration.linksKept.map((l) => `  ${l.scope} link ${[l.app, l.service, l.stage].filter(Boolean).join('/')} kept as it was: ${l.reason}`),
+    ...migration.linksSkipped.map((l) => `  ${l.scope} link ${placeText(l)} not made (an account pin): ${l.reason}`),
+    ...migration.linksKept.map((l) => `  ${l.scope} link ${placeText(l)} kept as it was: ${l.reason}`),
     ...migration.withoutServiceLink.map((w) => `  no service link ${w.app}/${w.service}: ${w.reason}`),
     ...migration.skipped.map((s) => `  skipped profile ${s.profileId}: ${s.reason}`),
     'instance | legacy | before | after',

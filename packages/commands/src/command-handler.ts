@@ -10,11 +10,11 @@ import {
   type EventEnvelope,
   type OrgState,
 } from '@providers/domain';
-import { retryDelayMs } from './retry-delay.js';
 import { WrongExpectedRevision, type EventStore, type NewEvent } from '@providers/store';
 import { eventIdFor } from './event-ids.js';
 import { recordedTime } from './event-time.js';
 import { OrgStates, type HistoryPoint, type OrgStatesOptions } from './org-states.js';
+import { retryDelayMs } from './retry-delay.js';
 import { errorClass } from '@providers/domain';
 
 /** What an accepted command did. `events` is empty when it changed nothing (or was a repeat). */

@@ -4,7 +4,7 @@ import type { CommandType } from './commands.js';
 import type { DomainError, PinNamed } from './errors.js';
 import type { DomainEvent, EventType } from './events.js';
 import { describePinScope, pinScopeOf } from './pin-scope.js';
-import { trustedAccountOf } from './account-pins.js';
+import { trustedAccountOf, unobservedKeysAccount } from './account-pins.js';
 import { DEFAULT_PROVIDER_TYPE, resolveOver, scopesFrom, type ResolvedProvider, type ResolutionSource } from './resolution.js';
 import { scopeKey, type Scope } from './scope.js';
 import type { OrgState } from './state.js';
@@ -54,11 +54,8 @@ const violationAt = (view: AccountView, scope: Scope): Violation | undefined => 
 const where = (scope: Scope): string => (scope.kind === 'org-default' ? 'deployments on the org default' : `${scope.kind} ${scopeKey(scope)}`);
 
 /** Why an account is not known: for static keys, what makes it known. */
-const unknownAccount = (provider: ResolvedProvider): string => {
-  if (provider.credentials.kind !== 'aws-keys') return 'an account that is not known';
-  const declared = provider.accountId === undefined ? 'its static keys’ account was never observed' : `its static keys’ account ${provider.accountId} was declared, never observed`;
-  return `an account that is not known (${declared}: update its credentials so that STS GetCallerIdentity observes it)`;
-};
+const unknownAccount = (provider: ResolvedProvider): string =>
+  provider.credentials.kind === 'aws-keys' ? `an account that is not known (${unobservedKeysAccount(provider.accountId)})` : 'an account that is not known';
 
 const refusal = ({ scope, source, pin, provider, accountId }: Violation, field: string): DomainError => ({
   _tag: 'AccountNotAllowed',

@@ -59,7 +59,12 @@ export interface AccountEvidence {
  * account is a claim nobody checked, so where a pin applies it counts as not known (null).
  */
 export const trustedAccountOf = (provider: AccountEvidence): string | null =>
-  provider.credentials.kind === 'aws-role' ? (accountIdOfRoleArn(provider.credentials.roleArn) ?? null) : provider.accountObserved ? (provider.accountId ?? null) : null;
+  provider.credentials.kind === 'aws-keys' && !provider.accountObserved ? null : accountOfCredentials(provider.credentials, provider.accountId);
+
+/** Why static keys' account is not trusted where a pin applies, and what makes it trusted: said alike at link and at vend time. */
+export const unobservedKeysAccount = (declaredAccountId: string | undefined): string =>
+  `${declaredAccountId === undefined ? 'its static keys’ account was never observed' : `its static keys’ account ${declaredAccountId} was declared, never observed`}: ` +
+  'update its credentials so that STS GetCallerIdentity observes it';
 
 /** Account ids as a pin keeps them: sorted, each once. */
 export const normalizedAccountIds = (ids: readonly string[]): readonly string[] => [...new Set(ids)].sort();

@@ -36,7 +36,7 @@ export {
 } from './credentials.js';
 export { decide } from './decide.js';
 /** Account pins: the accounts a scope may deploy to, and how they combine along a deployment's chain. */
-export { accountOfCredentials, allowedAccounts, trustedAccountOf, type AccountEvidence, type PinState } from './account-pins.js';
+export { accountOfCredentials, allowedAccounts, trustedAccountOf, unobservedKeysAccount, type AccountEvidence, type PinState } from './account-pins.js';
 export { MAX_PINNED_ACCOUNTS, PinScope, PinnedAccountIds, describePinScope, pinKey, pinScopeOf } from './pin-scope.js';
 export type { Decider, Decision } from './decision.js';
 export { deployedInstanceKey, stageProfileKey, type DeployedInstance, type DeploymentProfileState } from './legacy-state.js';

@@ -160,7 +160,6 @@ export const resolveOver = (lookup: ScopeLookup, type: string, scopes: readonly 
   return { source: 'none', provider: null, chain };
 };
 
-
 const checkOf = (type: string, provider: ResolvedProvider | null, allowed: readonly string[] | null): AccountCheck => {
   if (allowed === null || type !== DEFAULT_PROVIDER_TYPE) return 'unpinned';
   if (provider === null) return 'no-provider';

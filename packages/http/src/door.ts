@@ -122,7 +122,6 @@ export class Door {
   }
 }
 
-
 const DEPLOYMENT_RULES = { app: rules.AppName, service: rules.ServiceName, stage: rules.StageName, region: rules.AwsRegion } as const;
 
 /** The first part of a deployment that breaks the domain's rules (field and rule), or undefined. */

@@ -28,10 +28,13 @@ export const displayStoreUrl = (url: string): string => {
 };
 
 /** A store URL that cannot be understood (shown without its password). */
-export class InvalidStoreUrl extends errorClass('InvalidStoreUrl', 'usage', (given: string) => ({
-  fields: { field: 'store', url: displayStoreUrl(given) },
-  message: `store URL ${JSON.stringify(displayStoreUrl(given))} is not one of sqlite:PATH, memory:, esdb://HOST:PORT?… (or esdb+discover://…, kurrentdb://…), postgres://USER@HOST:PORT/DATABASE (or postgresql://…)`,
-})) {}
+export class InvalidStoreUrl extends errorClass('InvalidStoreUrl', 'usage', (given: string) => {
+  const url = displayStoreUrl(given);
+  return {
+    fields: { field: 'store', url },
+    message: `store URL ${JSON.stringify(url)} is not one of sqlite:PATH, memory:, esdb://HOST:PORT?… (or esdb+discover://…, kurrentdb://…), postgres://USER@HOST:PORT/DATABASE (or postgresql://…)`,
+  };
+}) {}
 
 /** Reads a store URL: `sqlite:PATH`, `memory:`, `esdb://…` (also `esdb+discover://`, `kurrentdb://`), `postgres://…` (also `postgresql://`). */
 export const parseStoreUrl = (url: string): StoreLocation => {

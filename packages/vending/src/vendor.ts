@@ -1,6 +1,6 @@
 // Resolve, then vend: the credentials a deployment of (org, app, service, stage, region) uses.
 import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
-import { accountIdOfRoleArn, trustedAccountOf } from '@providers/domain';
+import { accountIdOfRoleArn, trustedAccountOf, unobservedKeysAccount } from '@providers/domain';
 import { CredentialsWithheld, accountOfArn, requireAllowedAccount, type AccountGuard } from './account-check.js';
 import type { AwsCredentialsProvider } from './aws-credentials.js';
 import { createCredentialCache } from './credential-cache.js';
@@ -146,15 +146,9 @@ export const createVendor = (options: VendorOptions): Vendor => {
           },
         };
       }
-      case 'aws-keys':
-        requireAllowedAccount(
-          guard,
-          'static-keys',
-          trustedAccountOf(provider),
-          provider.accountId === undefined
-            ? 'their account was never observed; update the credentials so that STS observes it'
-            : `their account ${provider.accountId} was declared, never observed; update the credentials so that STS observes it`,
-        );
+      case 'aws-keys': {
+        const trusted = trustedAccountOf(provider);
+        requireAllowedAccount(guard, 'static-keys', trusted, trusted === null ? unobservedKeysAccount(provider.accountId) : undefined);
         return {
           kind: 'aws',
           accessKeyId: credentials.accessKeyId,
@@ -163,6 +157,7 @@ export const createVendor = (options: VendorOptions): Vendor => {
           provider: summary(provider),
           source,
         };
+      }
       case 'secret': {
         const entries = await Promise.all(
           Object.entries(credentials.fields).map(async ([field, sealed]) => [field, await options.unseal(sealed, field)] as const),

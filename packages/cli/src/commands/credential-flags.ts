@@ -4,8 +4,7 @@ import { UsageError } from '../cli-errors.js';
 import type { CliEnvironment } from '../context.js';
 import { wholeNumber } from '../number-option.js';
 import { readSecret, readSecretFields, readStdin } from '../read-secret.js';
-
-const collect = (value: string, previous: string[] = []) => [...previous, value];
+import { collect } from './subcommand.js';
 
 /** The credential flags of `add` and `update-credentials`: one of an access role, static keys or secret fields. */
 export const credentialOptions = (command: Command): Command =>

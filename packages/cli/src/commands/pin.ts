@@ -1,10 +1,8 @@
 import type { Command } from 'commander';
 import { unwrap } from '../context.js';
 import type { Define } from '../program.js';
-import { orgCommand } from './subcommand.js';
+import { collect, orgCommand } from './subcommand.js';
 import { targetText } from './target-options.js';
-
-const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 /** The scope options of a pin: none for the org, --app and --service for a service, and --stage [--region] below. */
 const pinTarget = (command: Command): Command =>

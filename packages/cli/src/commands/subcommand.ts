@@ -10,3 +10,6 @@ export const orgCommand = (parent: Command, name: string, description: string, o
 /** A subcommand that acts on one provider of an organization, named by its name or its id. */
 export const providerCommand = (parent: Command, name: string, description: string): Command =>
   orgCommand(parent, name, description).requiredOption('--provider <name>', 'provider name or id');
+
+/** The parser of a repeatable option (`--account A --account B`): each use adds its value to the list. */
+export const collect = (value: string, previous: string[] = []): string[] => [...previous, value];

@@ -19,7 +19,8 @@ export const chromiumNeeded = (): Needed => ({
 
 /** moto_server on PATH, and with `awsCli` the AWS CLI too (for a test that runs `aws` against it). */
 export const motoNeeded = (needs: { readonly awsCli?: boolean } = {}): Needed => {
-  const availability = needs.awsCli ? motoAndAwsCli() : motoAvailable() ? { available: true as const } : { available: false as const, reason: 'moto_server is not on PATH (pip install "moto[server]")' };
+  if (!needs.awsCli) return { missing: motoAvailable() ? undefined : 'moto_server is not on PATH (pip install "moto[server]")', requiredBy: 'REQUIRE_MOTO' };
+  const availability = motoAndAwsCli();
   return { missing: availability.available ? undefined : availability.reason, requiredBy: 'REQUIRE_MOTO' };
 };
 
