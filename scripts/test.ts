@@ -47,7 +47,8 @@ const runFile = (file: string): Promise<FileResult> =>
     const started = Date.now();
     const child = spawn(process.execPath, ['--import', 'tsx', file], {
       cwd: root,
-      env: { ...process.env, FORCE_COLOR: '0' },
+      // No test file may reach an instance metadata endpoint, whatever it forgets to set: the AWS SDKs read this.
+      env: { ...process.env, FORCE_COLOR: '0', AWS_EC2_METADATA_DISABLED: 'true' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
